@@ -1,0 +1,5 @@
+"""`python -m compare` runs the CLI."""
+
+from .cli import run
+
+run()

@@ -1,0 +1,115 @@
+"""cli.py: the typer shell. Parses arguments, runs the pipeline, renders, sets the exit code.
+
+Exit codes (a contract for CI scripts):
+  0  ok (and, with --check, nothing failed)
+  1  --check found violations
+  2  usage or input error: bad option, missing or unreadable report, bad compare.toml
+  130 interrupted (Ctrl-C)
+  141 stdout closed early (compare ... | head), as a shell reports SIGPIPE
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from typer._click import exceptions as click_exceptions
+
+from . import __version__
+from .errors import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, CompareError
+from .render import Format
+
+HELP = """Set this year's narrative report beside last year's.
+
+\b
+  compare 2020             one report, normalized: sections, figures, programs
+  compare 2020 2021        what changed: sections, programs, figures, text
+  compare 2020 2021 --check    CI gate: exit 1 when a 2020 figure is missing in 2021
+
+\b
+A REPORT is a year (resolved under --reports-dir) or a path to a report file or folder.
+
+\b
+Exit codes: 0 ok · 1 --check found violations · 2 usage or input error · 130 interrupted.
+"""
+
+app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"compare {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.command(help=HELP, no_args_is_help=True)
+def main(
+    reports: Annotated[list[str], typer.Argument(metavar="REPORT...", help="Years or paths: BASE [NEW ...].")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.RICH,
+    reports_dir: Annotated[
+        Optional[Path],
+        typer.Option("--reports-dir", envvar="COMPARE_REPORTS_DIR", help="Folder of <year>/ report folders."),
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    from .pipeline import load_report
+    from .render import render_report
+
+    console = make_console()
+    try:
+        if len(reports) == 1:
+            report = load_report(reports[0], reports_dir)
+            render_report(report, format, console)
+            return
+        raise CompareError("comparing two reports is not built yet; pass one report")
+    except CompareError as e:
+        if debug:
+            raise
+        _fail(str(e), e.exit_code)
+
+
+def _fail(message: str, code: int) -> None:
+    print(f"compare: {message}", file=sys.stderr)
+    raise typer.Exit(code)
+
+
+def _reader_gone() -> int:
+    """The reader went away (compare ... | head): silence stdout, exit as a shell reports SIGPIPE."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_BROKEN_PIPE
+
+
+def make_console() -> Console:
+    """The stdout console; Rich honours NO_COLOR, TERM=dumb and non-TTY output itself."""
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    return _Console(highlight=False, soft_wrap=False)
+
+
+def run(argv: list[str] | None = None) -> None:
+    """Console entry point: one-line usage errors, exit codes as documented above."""
+    try:
+        code = app(args=argv, prog_name="compare", standalone_mode=False)
+    except click_exceptions.UsageError as e:
+        hint = " (see compare --help)"
+        print(f"compare: {e.format_message()}{hint}", file=sys.stderr)
+        code = EXIT_ERROR
+    except click_exceptions.ClickException as e:
+        print(f"compare: {e.format_message()}", file=sys.stderr)
+        code = EXIT_ERROR
+    except (typer.Abort, KeyboardInterrupt):
+        code = EXIT_INTERRUPTED
+    except BrokenPipeError:
+        code = _reader_gone()
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -1,0 +1,198 @@
+"""load.py: find a report on disk and read it as text.
+
+Owns: resolving a year or a path, meta.toml, encoding detection, the size limit.
+Does not parse: normalize.py turns the text into sections.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ReportNotFound, ReportUnreadable
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+REPORT_SUFFIXES = TEXT_SUFFIXES
+DEFAULT_MAX_MB = 50
+YEAR_RE = re.compile(r"^\d{4}$")
+# Files that sit beside a report but are not one (sources lists, notes).
+_NOT_REPORTS = {"readme", "sources", "facts", "changelog", "notes"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a report lives: its file, the year it stands for, and its meta.toml."""
+
+    path: Path
+    year: str | None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_markdown(self) -> bool:
+        return self.path.suffix.lower() in (".md", ".markdown")
+
+
+def reports_dir(option: str | os.PathLike[str] | None = None) -> Path:
+    """--reports-dir, else $COMPARE_REPORTS_DIR, else ./reports."""
+    if option:
+        return Path(option)
+    return Path(os.environ.get("COMPARE_REPORTS_DIR") or "reports")
+
+
+def max_bytes() -> int:
+    """The largest report read, from $COMPARE_MAX_MB (default 50 MB)."""
+    raw = os.environ.get("COMPARE_MAX_MB", "")
+    try:
+        mb = float(raw) if raw else DEFAULT_MAX_MB
+    except ValueError:
+        raise ReportUnreadable(f"COMPARE_MAX_MB={raw!r} is not a number of megabytes") from None
+    return int(mb * 1024 * 1024)
+
+
+def locate(arg: str, root: Path) -> Source:
+    """Resolve a command-line argument: an existing file or folder, else a year under root."""
+    path = Path(arg).expanduser()
+    if path.is_file():
+        return Source(path, _year_of(path.parent), load_meta(path.parent))
+    if path.is_dir():
+        return _in_folder(path)
+    if YEAR_RE.match(arg):
+        folder = root / arg
+        if not folder.is_dir():
+            years = sorted(p.name for p in root.iterdir() if YEAR_RE.match(p.name)) if root.is_dir() else []
+            where = f"{root}/ has {', '.join(years)}" if years else f"{root}/ has no year folders"
+            raise ReportNotFound(f"no report for {arg}: {where}; pass a path or set --reports-dir")
+        return _in_folder(folder)
+    if path.exists() or path.is_symlink():
+        raise ReportUnreadable(f"{arg} is not a regular file or folder")
+    raise ReportNotFound(f"{arg!r} is neither a file, a folder nor a year (like 2020)")
+
+
+def _year_of(folder: Path) -> str | None:
+    name = folder.resolve().name if folder.name in ("", ".") else folder.name
+    return name if YEAR_RE.match(name) else None
+
+
+def load_meta(folder: Path) -> dict[str, Any]:
+    """The folder's meta.toml as a dict, or {} when there is none."""
+    meta_path = folder / "meta.toml"
+    if not meta_path.is_file():
+        return {}
+    try:
+        with meta_path.open("rb") as f:
+            return tomllib.load(f)
+    except tomllib.TOMLDecodeError as e:
+        raise ReportUnreadable(f"{meta_path}: bad TOML: {e}") from None
+    except OSError as e:
+        raise ReportUnreadable(f"cannot read {meta_path}: {e.strerror}") from None
+
+
+def _in_folder(folder: Path) -> Source:
+    meta = load_meta(folder)
+    main = meta.get("main")
+    if isinstance(main, str) and main:
+        path = folder / main
+        if not path.is_file():
+            raise ReportNotFound(f"{folder / 'meta.toml'} names main = {main!r}, which is not in {folder}/")
+        return Source(path, _year_of(folder), meta)
+    try:
+        entries = sorted(p for p in folder.iterdir() if p.is_file())
+    except OSError as e:
+        raise ReportUnreadable(f"cannot list {folder}: {e.strerror}") from None
+    candidates = [p for p in entries if p.suffix.lower() in REPORT_SUFFIXES and p.stem.lower() not in _NOT_REPORTS]
+    if not candidates:
+        kinds = ", ".join(REPORT_SUFFIXES)
+        raise ReportNotFound(f"{folder}/ holds no report file ({kinds}); add one or pass a file path")
+    if len(candidates) > 1:
+        names = ", ".join(p.name for p in candidates)
+        raise ReportNotFound(
+            f'{folder}/ holds several reports ({names}); name the main one with main = "..." in meta.toml'
+        )
+    return Source(candidates[0], _year_of(folder), meta)
+
+
+def read_source(source: Source) -> str:
+    """The decoded text of a report file (not yet normalized)."""
+    path = source.path
+    if path.suffix.lower() not in REPORT_SUFFIXES:
+        kinds = ", ".join(REPORT_SUFFIXES)
+        raise ReportUnreadable(f"{path}: unsupported file type {path.suffix or '(none)'}; use {kinds}")
+    try:
+        size = path.stat().st_size
+        limit = max_bytes()
+        if size > limit:
+            raise ReportUnreadable(
+                f"{path} is {size / 1048576:.0f} MB, over the {limit / 1048576:.0f} MB limit; "
+                "raise it with COMPARE_MAX_MB if this is really a report"
+            )
+        data = path.read_bytes()
+    except OSError as e:
+        raise ReportUnreadable(f"cannot read {path}: {e.strerror or e}") from None
+    return decode(data, str(path))
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes, name: str = "<bytes>") -> str:
+    """Decode report bytes: BOM'd UTF-8/16/32, plain UTF-8, else GB18030; never mojibake."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as e:
+                raise ReportUnreadable(f"{name}: broken {encoding} at byte {e.start}; re-save it as UTF-8") from None
+            return _checked(text, name)
+    if not data.strip():
+        raise ReportUnreadable(f"{name} is empty; a report needs text")
+    if b"\x00" in data:
+        raise ReportUnreadable(f"{name} looks binary (NUL bytes), not a text report")
+    try:
+        return _checked(data.decode("utf-8"), name)
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise ReportUnreadable(
+                f"{name}: not UTF-8 (bad byte at {utf8_error.start}) nor GB18030/GBK text; re-save it as UTF-8"
+            ) from None
+        if not _plausible_chinese(text):
+            raise ReportUnreadable(
+                f"{name}: not UTF-8 (bad byte at {utf8_error.start}), and reading it as GBK gives "
+                "garbled text (mixed encodings?); re-save it as UTF-8"
+            ) from None
+        return _checked(text, name)
+
+
+def _checked(text: str, name: str) -> str:
+    if not text.strip():
+        raise ReportUnreadable(f"{name} is empty; a report needs text")
+    controls = sum(1 for ch in text if ch < " " and ch not in "\n\r\t\f\x1b")
+    if controls > max(8, len(text) // 100):
+        raise ReportUnreadable(f"{name} looks binary (control bytes), not a text report")
+    return text
+
+
+def _plausible_chinese(text: str) -> bool:
+    """GB18030 decodes most byte soup; real GBK prose stays inside GB2312's common characters."""
+    sample = [ch for ch in text[:20000] if ord(ch) > 0x7F]
+    if not sample:
+        return True
+    rare = 0
+    for ch in sample:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            rare += 1
+    return rare <= len(sample) * 0.05

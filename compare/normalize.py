@@ -1,0 +1,265 @@
+"""normalize.py: clean a report's text, repair page breaks and split it into sections.
+
+Owns: newline and full-width folding, control-character removal, paragraph joins,
+heading detection, the header (title, subtitle, byline). Finds no figures (extract.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Report, Section, SectionKind
+
+# Full-width digits, Latin letters and % fold to ASCII; Chinese punctuation stays.
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
+_FULLWIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)})
+_FULLWIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)})
+_FULLWIDTH[0xFF05] = ord("%")
+_FULLWIDTH[0x00A0] = ord(" ")
+_FW_POINT = re.compile(r"(?<=\d)．(?=\d)")
+# ANSI/VT escape sequences (CSI, OSC, single-char) and every other control character.
+_ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])?|\x9b[0-?]*[ -/]*[@-~]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+MARKER_RE = re.compile(r"^【([^】]{1,8})】")
+MOMENT_MARK = "瞬间"
+PREFACE_MARK = "前言"
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# A paragraph is complete when it ends in sentence-final punctuation (closing marks may follow).
+_COMPLETE = re.compile(r"[。！？!?…；;：:.][”’」』）)》\]]*$")
+_SENTENCE_PUNCT = re.compile(r"[，。；！？、：,;!?]")
+# Characters that cannot open a sentence: a block starting with one continues the previous.
+_BOUND_START = set("的地得了着过们之等和与及或，。、；：！？）》”’")
+_BYLINE = re.compile(r"记者|作者|编写|撰稿|撰文|通讯员|编辑|供稿|起草|执笔")
+HEADING_MAX = 24
+
+
+def clean_text(text: str) -> str:
+    """Fold newlines and full-width characters, drop escape sequences and control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPES.sub("", text)
+    text = _CONTROLS.sub("", text.replace("\t", " "))
+    text = text.translate(_FULLWIDTH)
+    return _FW_POINT.sub(".", text)
+
+
+@dataclass
+class _Block:
+    text: str
+    line: int
+    pieces: list[tuple[int, int]] = field(default_factory=list)  # (offset in block, source line)
+    md_level: int = 0  # markdown heading level, 0 for text
+
+    @property
+    def marker(self) -> str | None:
+        m = MARKER_RE.match(self.text)
+        return m.group(1) if m else None
+
+
+def _blocks(text: str, markdown: bool) -> list[_Block]:
+    """Non-empty lines as blocks; in markdown, consecutive lines form one paragraph."""
+    blocks: list[_Block] = []
+    previous_blank = True
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip(" \u3000")
+        if not line:
+            previous_blank = True
+            continue
+        if markdown:
+            heading = _MD_HEADING.match(line)
+            if heading:
+                blocks.append(_Block(heading.group(2), number, [(0, number)], len(heading.group(1))))
+                previous_blank = True
+                continue
+            if not previous_blank and blocks and not blocks[-1].md_level:
+                _append(blocks[-1], _Block(line, number, [(0, number)]))
+                continue
+        blocks.append(_Block(line, number, [(0, number)]))
+        previous_blank = False
+    return blocks
+
+
+def _append(block: _Block, tail: _Block) -> None:
+    """Join a continuation onto a block; a space only between two Latin words."""
+    latin = block.text[-1:].isascii() and block.text[-1:].isalnum() and tail.text[:1].isascii()
+    at = len(block.text) + (1 if latin else 0)
+    block.pieces.extend((at + off, line) for off, line in tail.pieces)
+    block.text += (" " if latin else "") + tail.text
+
+
+def heading_like(text: str) -> bool:
+    """Short, without sentence punctuation, not a dash line or a marker."""
+    return (
+        0 < len(text) <= HEADING_MAX
+        and not _SENTENCE_PUNCT.search(text)
+        and not text.startswith(("——", "【", "—", "-"))
+    )
+
+
+def _complete(text: str) -> bool:
+    return bool(_COMPLETE.search(text))
+
+
+def _repair(blocks: list[_Block]) -> list[_Block]:
+    """Join paragraphs that a page break split mid-sentence."""
+    out: list[_Block] = []
+    for i, block in enumerate(blocks):
+        prev = out[-1] if out else None
+        if prev is not None and not block.md_level and not prev.md_level and _continues(prev, block, blocks, i):
+            _append(prev, block)
+        else:
+            out.append(block)
+    return out
+
+
+def _continues(prev: _Block, block: _Block, blocks: list[_Block], i: int) -> bool:
+    if prev.marker or block.marker or _complete(prev.text):
+        return False
+    if heading_like(prev.text):
+        # A short unpunctuated line is a heading unless the next line cannot open a sentence.
+        return block.text[0] in _BOUND_START
+    if heading_like(block.text) and i + 1 < len(blocks) and blocks[i + 1].marker == MOMENT_MARK:
+        return False  # an unfinished paragraph before a real heading: keep the heading
+    return True
+
+
+@dataclass
+class _Header:
+    title: _Block | None = None
+    subtitle: _Block | None = None
+    byline: _Block | None = None
+
+    def text(self, name: str) -> str:
+        block = getattr(self, name)
+        return block.text if block else ""
+
+
+def _split_header(blocks: list[_Block], markdown: bool) -> tuple[_Header, int]:
+    """Take title, subtitle and byline off the top; return them and the body's first index."""
+    header = _Header()
+    i = 0
+    if markdown:
+        if blocks and blocks[0].md_level and sum(1 for b in blocks if b.md_level == blocks[0].md_level) == 1:
+            header.title = blocks[0]
+            i = 1
+    elif blocks and heading_like(blocks[0].text) and not blocks[0].marker:
+        header.title = blocks[0]
+        i = 1
+    if i < len(blocks) and blocks[i].text.startswith(("——", "—")) and not blocks[i].md_level:
+        header.subtitle = blocks[i]
+        i += 1
+    if (
+        i < len(blocks)
+        and not blocks[i].md_level
+        and len(blocks[i].text) <= 40
+        and _BYLINE.search(blocks[i].text)
+        and not _complete(blocks[i].text)
+    ):
+        header.byline = blocks[i]
+        i += 1
+    return header, i
+
+
+def _is_heading(blocks: list[_Block], i: int, markdown: bool) -> bool:
+    block = blocks[i]
+    if markdown:
+        return block.md_level > 0
+    if block.marker or not heading_like(block.text) or i + 1 >= len(blocks):
+        return False
+    nxt = blocks[i + 1]
+    # A heading is followed by its moment or by a paragraph, never by another heading-like line.
+    return nxt.marker == MOMENT_MARK or not heading_like(nxt.text)
+
+
+@dataclass
+class _Draft:
+    title: str
+    kind: SectionKind
+    heading: _Block | None
+    body: list[_Block] = field(default_factory=list)
+
+
+def normalize(
+    text: str,
+    *,
+    markdown: bool = False,
+    year: str | None = None,
+    path: str = "",
+    meta: dict[str, object] | None = None,
+) -> Report:
+    """Normalize report text into a Report of sections (programs and metrics come later)."""
+    meta = meta or {}
+    raw_blocks = _blocks(clean_text(text), markdown)
+    header, first = _split_header(raw_blocks, markdown)
+    blocks = _repair(raw_blocks[first:])
+
+    drafts: list[_Draft] = []
+    for i in range(len(blocks)):
+        block = blocks[i]
+        if block.marker == PREFACE_MARK and block.text == f"【{PREFACE_MARK}】":
+            drafts.append(_Draft(PREFACE_MARK, SectionKind.PREFACE, block))
+        elif _is_heading(blocks, i, markdown):
+            drafts.append(_Draft(block.text, SectionKind.SECTION, block))
+        elif drafts:
+            drafts[-1].body.append(block)
+        else:
+            drafts.append(_Draft(PREFACE_MARK, SectionKind.PREFACE, None, [block]))
+
+    # Lay the normalized text out block by block, recording offsets and source lines.
+    parts: list[str] = []
+    line_map: list[tuple[int, int]] = []
+    offset = 0
+
+    def put(block: _Block | None, shown: str | None = None) -> int:
+        nonlocal offset
+        if block is None:
+            return offset
+        if parts:
+            parts.append("\n\n")
+            offset += 2
+        start = offset
+        line_map.extend((start + off, line) for off, line in block.pieces)
+        body = shown if shown is not None else block.text
+        parts.append(body)
+        offset += len(body)
+        return start
+
+    for header_block in (header.title, header.subtitle, header.byline):
+        put(header_block)
+
+    sections: list[Section] = []
+    for number, draft in enumerate(d for d in drafts if d.body or d.heading):
+        put(draft.heading)
+        start = end = offset + (2 if parts else 0)
+        moment = None
+        paragraphs: list[str] = []
+        for j, block in enumerate(draft.body):
+            put(block)
+            end = offset
+            if j == 0 and block.marker == MOMENT_MARK:
+                moment = block.text[len(MOMENT_MARK) + 2 :].strip()
+            else:
+                paragraphs.append(block.text)
+        if not draft.body:
+            start = end = offset
+        sid = f"s{number:02d}"
+        sections.append(Section(sid, draft.title, draft.kind, moment, tuple(paragraphs), start, end, ""))
+
+    full = "".join(parts)
+    sections = [
+        Section(s.id, s.title, s.kind, s.moment, s.paragraphs, s.start, s.end, full[s.start : s.end]) for s in sections
+    ]
+    return Report(
+        year=year,
+        path=path,
+        title=header.text("title") or str(meta.get("title", "")),
+        subtitle=header.text("subtitle") or str(meta.get("subtitle", "")),
+        byline=header.text("byline"),
+        source=str(meta.get("source", "")),
+        status=str(meta.get("status", "unknown")),
+        language=str(meta.get("language", "zh-CN")),
+        text=full,
+        sections=tuple(sections),
+        line_map=tuple(line_map),
+    )

@@ -1,0 +1,44 @@
+"""Shared helpers: run the CLI in-process and capture its exit code and streams."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from compare import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = ROOT / "reports"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """Call compare's entry point with argv; return (exit code, stdout, stderr)."""
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+
+    def invoke(*argv: str) -> Result:
+        with pytest.raises(SystemExit) as exc:
+            cli.run(list(argv))
+        captured = capsys.readouterr()
+        code = exc.value.code
+        return Result(code if isinstance(code, int) else 0, captured.out, captured.err)
+
+    return invoke
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode(encoding))
+    return path
