@@ -127,7 +127,7 @@ def read_source(source: Source) -> str:
         limit = max_bytes()
         if size > limit:
             raise ReportUnreadable(
-                f"{path} is {size / 1048576:.0f} MB, over the {limit / 1048576:.0f} MB limit; "
+                f"{path} is {size / 1048576:.0f} MB, over the {limit / 1048576:g} MB limit; "
                 "raise it with COMPARE_MAX_MB if this is really a report"
             )
         data = path.read_bytes()

@@ -46,7 +46,10 @@ def test_json_is_byte_identical_across_processes() -> None:
         env = {**os.environ, "PYTHONHASHSEED": seed}
         proc = subprocess.run(
             [sys.executable, "-m", "compare", "2020", "--format", "json"],
-            cwd=ROOT, env=env, capture_output=True, check=True,
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            check=True,
         )
         outputs.append(proc.stdout)
     assert outputs[0] == outputs[1]

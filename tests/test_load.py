@@ -39,7 +39,7 @@ def test_undecodable_bytes_are_an_error_not_mojibake() -> None:
 def test_mixed_utf8_and_gbk_is_refused() -> None:
     """A file that is part UTF-8, part GBK is reported, not decoded into garbage."""
     data = ("工会" * 50).encode("utf-8") + TEXT.encode("gbk")
-    with pytest.raises(ReportUnreadable, match="garbled|not UTF-8"):
+    with pytest.raises(ReportUnreadable, match=r"garbled|not UTF-8"):
         decode(data)
 
 
@@ -68,7 +68,7 @@ def test_year_resolves_under_reports_dir(tmp_path: Path) -> None:
 def test_missing_year_lists_the_years_there(tmp_path: Path) -> None:
     """An unknown year says which years exist."""
     (tmp_path / "2020").mkdir()
-    with pytest.raises(ReportNotFound, match="2019.*2020"):
+    with pytest.raises(ReportNotFound, match=r"2019.*2020"):
         locate("2019", tmp_path)
 
 
@@ -101,7 +101,7 @@ def test_unsupported_extension(tmp_path: Path) -> None:
     """A file of an unknown type is refused by name."""
     path = tmp_path / "r.xyz"
     path.write_text(TEXT, encoding="utf-8")
-    with pytest.raises(ReportUnreadable, match="unsupported file type .xyz"):
+    with pytest.raises(ReportUnreadable, match=r"unsupported file type \.xyz"):
         read_source(locate(str(path), tmp_path))
 
 
@@ -110,7 +110,7 @@ def test_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "big.txt"
     path.write_bytes(TEXT.encode() * 20000)
     monkeypatch.setenv("COMPARE_MAX_MB", "0.5")
-    with pytest.raises(ReportUnreadable, match="over the 0 MB limit|over the"):
+    with pytest.raises(ReportUnreadable, match=r"over the 0\.5 MB limit"):
         read_source(locate(str(path), tmp_path))
 
 

@@ -24,7 +24,9 @@ def test_header_is_title_subtitle_byline() -> None:
 
 def test_paragraph_split_mid_sentence_is_joined() -> None:
     """A paragraph that stops without final punctuation continues in the next block."""
-    text = HEADER + "标题\n\n【瞬间】事。\n\n一年来，全总完善管理办法，并下拨专项帮扶资\n\n金12.18亿元，支持困难职工。\n"
+    text = (
+        HEADER + "标题\n\n【瞬间】事。\n\n一年来，全总完善管理办法，并下拨专项帮扶资\n\n金12.18亿元，支持困难职工。\n"
+    )
     report = normalize(text)
     assert report.sections[1].paragraphs == ("一年来，全总完善管理办法，并下拨专项帮扶资金12.18亿元，支持困难职工。",)
 
@@ -45,7 +47,11 @@ def test_short_line_followed_by_bound_character_is_not_a_heading() -> None:
 
 def test_heading_without_moment_stays_a_heading() -> None:
     """A section that lost its 【瞬间】 paragraph keeps its heading (the 职工利益无小事 case)."""
-    text = HEADER + "甲节\n\n【瞬间】事。\n\n正文。\n\n\n\n职工利益无小事\n\n服务农民工公益法律服务行动。\n\n——加强工作，维护权益。\n"
+    text = (
+        HEADER
+        + "甲节\n\n【瞬间】事。\n\n正文。\n\n\n\n"
+        + "职工利益无小事\n\n服务农民工公益法律服务行动。\n\n——加强工作，维护权益。\n"
+    )
     report = normalize(text)
     assert titles(text) == ["前言", "甲节", "职工利益无小事"]
     assert report.sections[2].moment is None

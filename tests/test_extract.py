@@ -1,0 +1,260 @@
+"""extract.py: every figure becomes a Metric with the stated value, unit and qualifier."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compare import load_report
+from compare.extract import extract_metrics
+from compare.model import Metric, Qualifier
+from compare.normalize import normalize
+
+from .conftest import REPORTS
+
+
+def figures(sentence: str) -> list[Metric]:
+    report = normalize("【前言】\n\n" + sentence)
+    return list(extract_metrics(report))
+
+
+def one(sentence: str) -> tuple[Decimal | None, str, str]:
+    found = figures(sentence)
+    assert len(found) == 1, [m.raw for m in found]
+    m = found[0]
+    return m.value, m.unit, m.qualifier.value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "qualifier"),
+    [
+        ("共安排疫情防控资金24.92亿元。", 2492000000, "元", "exact"),
+        ("慰问一线人员551.07万人。", 5510700, "人", "exact"),
+        ("惠及63.48万个小微企业。", 634800, "个", "exact"),
+        ("累计投票数2300余万次。", 23000000, "次", "over"),
+        ("其中有300多名抗疫先进典型。", 300, "名", "over"),
+        ("累计培训职工1.09亿人次。", 109000000, "人次", "exact"),
+        ("目前累计达41101人。", 41101, "人", "exact"),
+        ("补助资金1,234.5万元。", 12345000, "元", "exact"),
+        ("全网观看量达百万人次。", 1000000, "人次", "exact"),
+        ("100个会场的万名快递员在网上入会。", None, "", ""),  # two figures: checked below
+        ("新发展会员一千二百万人。", 12000000, "人", "exact"),
+        ("增长3.5%。", Decimal("3.5"), "%", "exact"),
+        ("提高2个百分点。", 2, "个百分点", "exact"),
+        ("增长5.2%左右。", Decimal("5.2"), "%", "about"),
+        ("覆盖900万人以上。", 9000000, "人", "at_least"),
+        ("覆盖职工人数则突破2.6亿。", 260000000, "人", "over"),
+        ("吸引超过1230万职工实名制参与。", 12300000, "人", "over"),
+        ("全国新就业形态劳动者约8400万人。", 84000000, "人", "about"),
+        ("参与者近5000人。", 5000, "人", "under"),
+        ("覆盖不足300家企业。", 300, "家", "under"),
+        ("增长百分之五。", 5, "%", "exact"),
+    ],
+)
+def test_figure_forms(sentence: str, value: object, unit: str, qualifier: str) -> None:
+    """Arabic and Chinese numerals, 万/亿, units and qualifiers read as stated."""
+    if value is None and not unit:
+        raws = [(m.raw, m.value, m.unit) for m in figures(sentence)]
+        assert raws == [("100个", 100, "个"), ("万名", 10000, "名")]
+        return
+    assert one(sentence) == (Decimal(value), unit, qualifier)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2020年11月24日，大会在北京举行。",
+        "2020年底，捷报传来。",
+        "联合发布2019年“大国工匠年度人物”。",
+        "关于2020年度资金的通知。",
+        "开展第六届交流活动，命名第三批工作室，开展第四轮内部巡视。",
+        "2021年是开启新征程的第一年。",
+        "制定《五年规划（2021—2025年）》。",
+        "实施“十四五”规划，学习十九届五中全会精神。",
+        "实施劳动关系能力提升三年行动计划。",
+        "做好“六稳”工作、落实“六保”任务，推进八大群体入会。",
+        "增强四个意识，做到两个维护，落实四个一批。",
+        "为一线医护人员送上温暖，推出五一特别节目。",
+        "经过8个月的火热开展，经过5年的发展。",
+        "举行“快递员万人网上集中入会仪式”。",
+        "推进百人以上企业建会。",
+        "发展2020年“和谐同行”千户企业培育共同行动。",
+        "是中国共产党成立100周年。",
+        "建设5G网络，连线4地产业工人。",
+    ],
+)
+def test_not_figures(sentence: str) -> None:
+    """Dates, ordinals, periods, plan names, slogans, names and durations are not figures."""
+    assert [m.raw for m in figures(sentence)] == []
+
+
+def test_placeholders_are_pending_metrics() -> None:
+    """XX万人, ××亿元, X.X% and 【待补】 are placeholders with no value."""
+    found = figures("新发展会员XX万人，投入资金××亿元，增长X.X%，办理案件（具体件次【待补】）。")
+    assert [(m.raw, m.value, m.unit, m.qualifier) for m in found] == [
+        ("XX万人", None, "人", Qualifier.PLACEHOLDER),
+        ("××亿元", None, "元", Qualifier.PLACEHOLDER),
+        ("X.X%", None, "%", Qualifier.PLACEHOLDER),
+        ("【待补】", None, "件次", Qualifier.PLACEHOLDER),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("据统计，全总及各省级工会共安排疫情防控资金24.92亿元，慰问疫情防控一线人员551.07万人。", "疫情防控资金"),
+        ("据统计，2020年，各级工会投入61.8亿元送温暖资金，用于慰问。", "送温暖资金"),
+        ("全总下拨专项帮扶资金12.18亿元，支持困难职工。", "专项帮扶资金"),
+        ("目前，这些平台已累计提供岗位127万个。", "提供岗位"),
+    ],
+)
+def test_labels(sentence: str, label: str) -> None:
+    """The label is the measured thing, cleaned of filler such as 共/安排/投入/累计."""
+    assert figures(sentence)[0].label == label
+
+
+def test_each_figure_in_a_clause_gets_its_own_label() -> None:
+    """Two figures in one sentence get two labels."""
+    found = figures("全总共安排疫情防控资金24.92亿元，慰问疫情防控一线人员551.07万人。")
+    assert [m.label for m in found] == ["疫情防控资金", "慰问疫情防控一线人员"]
+
+
+# The whole 2020 list: (section, raw, label, value, unit, qualifier).
+EXPECTED_2020 = [
+    ("s00", "2493个", "名字", 2493, "个", "exact"),
+    ("s01", "2493名", "表彰全国劳模和先进工作者", 2493, "名", "exact"),
+    ("s01", "300多名", "抗疫先进典型", 300, "名", "over"),
+    ("s02", "24.92亿元", "疫情防控资金", 2492000000, "元", "exact"),
+    ("s02", "551.07万人", "慰问疫情防控一线人员", 5510700, "人", "exact"),
+    ("s02", "31个", "省(市、区)总工会", 31, "个", "exact"),
+    ("s02", "63.48万个", "退还工会经费惠及小微企业", 634800, "个", "exact"),
+    ("s03", "127万个", "提供岗位", 1270000, "个", "exact"),
+    ("s03", "2.2万人", "建档困难职工家庭应属高校毕业生", 22000, "人", "exact"),
+    ("s03", "30.3万人次", "家政服务人员培训", 303000, "人次", "exact"),
+    ("s04", "5.54亿元", "专项帮扶资金", 554000000, "元", "exact"),
+    ("s04", "12.18亿元", "专项帮扶资金", 1218000000, "元", "exact"),
+    ("s04", "61.8亿元", "送温暖资金", 6180000000, "元", "exact"),
+    ("s04", "507万人次", "两节送温暖慰问困难职工、劳模和一线职工", 5070000, "人次", "exact"),
+    ("s05", "135.8万人", "参与职工", 1358000, "人", "exact"),
+    ("s05", "4569件次", "帮助解决农民工欠薪", 4569, "件次", "exact"),
+    ("s05", "5.7亿元", "追回欠薪", 570000000, "元", "exact"),
+    ("s06", "百万人次", "直播活动全网观看量", 1000000, "人次", "exact"),
+    ("s06", "百家", "命名全国示范性劳模和工匠人才创新工作室", 100, "家", "exact"),
+    ("s06", "1.09亿人次", "培训职工", 109000000, "人次", "exact"),
+    ("s07", "2300余万次", "投票数", 23000000, "次", "over"),
+    ("s07", "1.5亿人次", "活动总浏览量", 150000000, "人次", "exact"),
+    ("s07", "突破2.6亿", "覆盖职工人数", 260000000, "人", "over"),
+    ("s07", "超过1230万", "吸引职工实名制", 12300000, "人", "over"),
+    ("s07", "1.25亿次", "播放量、阅读量", 125000000, "次", "exact"),
+    ("s08", "100个", "会场", 100, "个", "exact"),
+    ("s08", "万名", "快递员", 10000, "名", "exact"),
+    ("s08", "874.3万人", "全国新发展八大群体会员", 8743000, "人", "exact"),
+    ("s08", "23万家", "百人以上企业", 230000, "家", "exact"),
+    ("s08", "1.57亿元", "乡镇（街道）工会专项补助经费", 157000000, "元", "exact"),
+    ("s08", "3357人", "社会化工会工作者年度新增", 3357, "人", "exact"),
+    ("s08", "41101人", "社会化工会工作者累计", 41101, "人", "exact"),
+    ("s09", "13个", "地方和企业分类指导", 13, "个", "exact"),
+]
+
+
+def test_the_whole_2020_list() -> None:
+    """Every figure of the 2020 report, and nothing else, with value, unit, qualifier and label."""
+    report = load_report("2020", REPORTS)
+    got = [(m.section, m.raw, m.label, m.value, m.unit, m.qualifier.value) for m in report.metrics]
+    assert got == [(s, r, lab, Decimal(v), u, q) for s, r, lab, v, u, q in EXPECTED_2020]
+
+
+def test_2020_metric_records_are_consistent() -> None:
+    """Raw text sits at its offsets, inside its sentence and its section; ids are unique."""
+    report = load_report("2020", REPORTS)
+    assert len({m.id for m in report.metrics}) == len(report.metrics)
+    for m in report.metrics:
+        assert report.text[m.start : m.end] == m.raw
+        assert m.raw in m.sentence
+        section = report.section(m.section)
+        assert section.start <= m.start < m.end <= section.end
+
+
+def test_split_figure_is_found_with_its_full_label() -> None:
+    """金12.18亿元, split from 专项帮扶资 by a page break, is read whole with its label."""
+    report = load_report("2020", REPORTS)
+    m = next(m for m in report.metrics if m.raw == "12.18亿元")
+    assert m.label == "专项帮扶资金" and "下拨专项帮扶资金12.18亿元" in m.sentence
+
+
+# ---------------------------------------------------------------- properties
+
+_CN = "零一二三四五六七八九"
+
+
+def _chinese(n: int) -> str:
+    """A simple reference rendering of 1..99999999 in Chinese numerals (for round trips)."""
+
+    def below_10k(x: int) -> str:
+        out, zero = "", False
+        for value, word in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+            digit = x // value % 10
+            if digit:
+                out += ("零" if zero and out else "") + _CN[digit] + word
+                zero = False
+            else:
+                zero = True
+        return out
+
+    high, low = divmod(n, 10000)
+    if not high:
+        return below_10k(low)
+    return below_10k(high) + "万" + ("零" if 0 < low < 1000 else "") + below_10k(low)
+
+
+@given(st.integers(min_value=1, max_value=99_999_999), st.sampled_from(["人", "人次", "个", "元", "家"]))
+@settings(max_examples=80, deadline=None)
+def test_chinese_numerals_round_trip(n: int, unit: str) -> None:
+    """A count written in Chinese numerals parses back to the same value (when it has a scale)."""
+    text = _chinese(n)
+    found = figures(f"共计{text}{unit}。")
+    has_scale = any(c in text for c in "十百千万")
+    if has_scale:
+        assert [(m.value, m.unit) for m in found] == [(Decimal(n), unit)]
+
+
+@given(
+    st.decimals(min_value=Decimal("0.01"), max_value=Decimal("99999.99"), places=2),
+    st.sampled_from([("", 1), ("万", 10**4), ("亿", 10**8)]),
+    st.sampled_from(["人", "元", "人次", "个"]),
+)
+@settings(max_examples=80, deadline=None)
+def test_arabic_with_scale_round_trip(number: Decimal, scale: tuple[str, int], unit: str) -> None:
+    """24.92亿元 style figures give the exact value in base units, never a float."""
+    word, factor = scale
+    written = f"{number:f}{word}{unit}"
+    (m,) = figures(f"共计{written}。")
+    assert m.value == number * factor and m.unit == unit and m.raw == written
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("共计达约超过余多以上万亿元人次个%第年月12345.XX×【待补】，。、“”《》的和了一二十百千")
+        ),
+        max_size=80,
+    )
+)
+@settings(max_examples=200, deadline=None)
+def test_arbitrary_text_never_crashes_and_offsets_hold(text: str) -> None:
+    """Any text extracts without error, and every raw equals the text at its offsets."""
+    report = normalize("【前言】\n\n" + text + "。")
+    for m in extract_metrics(report):
+        assert report.text[m.start : m.end] == m.raw
+        assert m.value is None or m.value >= 0
+
+
+def test_extraction_is_deterministic() -> None:
+    """The same report gives the same records twice."""
+    report = load_report("2020", REPORTS)
+    again = replace(report, metrics=())
+    assert extract_metrics(again) == report.metrics
