@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .errors import CompareError
 from .model import Metric, Program, Qualifier, Report, Section
-from .pipeline import load_report
+from .pipeline import build_comparison, load_report
 
 __version__ = "0.1.0"
 
@@ -20,5 +20,6 @@ __all__ = [
     "Report",
     "Section",
     "__version__",
+    "build_comparison",
     "load_report",
 ]

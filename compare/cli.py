@@ -10,6 +10,7 @@ Exit codes (a contract for CI scripts):
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -21,7 +22,7 @@ from typer._click import exceptions as click_exceptions
 
 from . import __version__
 from .errors import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, CompareError
-from .render import Format
+from .render import Format, Only
 
 HELP = """Set this year's narrative report beside last year's.
 
@@ -54,13 +55,24 @@ def main(
         Optional[Path],
         typer.Option("--reports-dir", envvar="COMPARE_REPORTS_DIR", help="Folder of <year>/ report folders."),
     ] = None,
+    config: Annotated[
+        Optional[Path],
+        typer.Option("--config", help="compare.toml (default: in or beside the reports folder)."),
+    ] = None,
+    only: Annotated[Optional[Only], typer.Option("--only", help="Show one part of the comparison.")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show scores and evidence behind each pairing.")] = False,
+    html: Annotated[
+        Optional[Path], typer.Option("--html", help="Also write the view as a self-contained HTML page.")
+    ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
-    from .pipeline import load_report
-    from .render import render_report
+    from .config import find_config, load_config
+    from .load import reports_dir as resolve_reports_dir
+    from .pipeline import build_comparison, load_report
+    from .render import comparison_view, export_html, render_comparison, render_report
 
     console = make_console()
     try:
@@ -68,11 +80,46 @@ def main(
             report = load_report(reports[0], reports_dir)
             render_report(report, format, console)
             return
-        raise CompareError("comparing two reports is not built yet; pass one report")
+        cfg = load_config(find_config(config, resolve_reports_dir(reports_dir)))
+        loaded = [load_report(r, reports_dir) for r in reports]
+        if len(loaded) > 2:
+            from .render import render_trend
+            from .trend import build_trend
+
+            render_trend(build_trend(loaded, cfg), format, console)
+            return
+        comparison = build_comparison(loaded[0], loaded[1], config=cfg)
+        if html:
+            page = export_html(comparison_view(comparison, only, explain), f"compare {' '.join(reports)}")
+            write_atomic(html, page)
+        render_comparison(comparison, format, console, only, explain)
     except CompareError as e:
         if debug:
             raise
         _fail(str(e), e.exit_code)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file and a rename, so an interrupted run leaves no half-written file."""
+    import tempfile
+
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise CompareError(f"{path} is a folder; give a file name to write")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise CompareError(f"cannot write {path}: {e.strerror or e}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException as e:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(e, OSError):
+            raise CompareError(f"cannot write {path}: {e.strerror or e}") from None
+        raise
 
 
 def _fail(message: str, code: int) -> None:

@@ -106,3 +106,106 @@ class Report:
             if s.id == section_id:
                 return s
         raise KeyError(section_id)
+
+
+# ---------------------------------------------------------------- comparison records
+
+
+class SectionStatus(StrEnum):
+    MATCHED = "matched"  # same heading
+    RENAMED = "renamed"  # another heading, same theme
+    NEW = "new"
+    DROPPED = "dropped"
+
+
+class ProgramStatus(StrEnum):
+    CONTINUED = "continued"
+    RENAMED = "renamed"
+    NEW = "new"
+    DROPPED = "dropped"
+
+
+class MetricStatus(StrEnum):
+    UNCHANGED = "unchanged"
+    CHANGED = "changed"
+    NEW = "new"
+    MISSING = "missing"  # in BASE, no counterpart in NEW
+    PENDING = "pending"  # NEW holds a placeholder
+
+
+@dataclass(frozen=True)
+class SectionMatch:
+    """A section pairing (or a section left alone), with its scores and the reason."""
+
+    status: SectionStatus
+    base: Section | None
+    new: Section | None
+    score: float  # combined, 0-100
+    title_score: float
+    content_score: float
+    reason: str
+    rejected: tuple[tuple[str, float], ...] = ()  # best candidates not taken, for --explain
+    change: float = 0.0  # share of the section's text that changed, 0-1
+
+
+@dataclass(frozen=True)
+class ProgramMatch:
+    status: ProgramStatus
+    base: Program | None
+    new: Program | None
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class MetricChange:
+    """One metric across two reports: its status, its pairing's score, and the change."""
+
+    status: MetricStatus
+    base: Metric | None
+    new: Metric | None
+    score: float
+    reason: str
+    delta: Decimal | None = None  # new - base, in base units of the base metric's unit
+    pct: Decimal | None = None  # percent change, None when base is 0 or not comparable
+    low: Decimal | None = None  # the change's lowest possible value when qualifiers make it a range
+    high: Decimal | None = None  # None for unbounded (超过, 以上)
+    proven: bool | None = None  # False when the range includes no change
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TextDiff:
+    """A section's text diff as (op, text) spans: op is equal, delete or insert."""
+
+    base_section: str
+    new_section: str
+    ops: tuple[tuple[str, str], ...]
+    change: float  # share of characters changed, 0-1
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything `compare BASE NEW` found; every view renders from this and recomputes nothing."""
+
+    base: Report
+    new: Report
+    sections: tuple[SectionMatch, ...]
+    programs: tuple[ProgramMatch, ...]
+    metrics: tuple[MetricChange, ...]
+    diffs: tuple[TextDiff, ...]
+    cutoffs: object  # config.Cutoffs, kept so output shows the thresholds used
+    config_path: str | None = None
+
+    def summary(self) -> dict[str, dict[str, int]]:
+        def count(
+            items: tuple[SectionMatch, ...] | tuple[ProgramMatch, ...] | tuple[MetricChange, ...],
+            statuses: type[StrEnum],
+        ) -> dict[str, int]:
+            return {s.value: sum(1 for x in items if x.status is s) for s in statuses}
+
+        return {
+            "metrics": count(self.metrics, MetricStatus),
+            "sections": count(self.sections, SectionStatus),
+            "programs": count(self.programs, ProgramStatus),
+        }

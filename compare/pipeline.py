@@ -8,9 +8,10 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
+from .config import Config, find_config, load_config
 from .extract import extract_metrics, extract_programs
 from .load import locate, read_source, reports_dir
-from .model import Report
+from .model import Comparison, Report
 from .normalize import normalize
 
 
@@ -20,3 +21,23 @@ def load_report(arg: str, root: str | os.PathLike[str] | None = None) -> Report:
     text = read_source(source)
     report = normalize(text, markdown=source.is_markdown, year=source.year, path=str(source.path), meta=source.meta)
     return replace(report, programs=extract_programs(report), metrics=extract_metrics(report))
+
+
+def build_comparison(
+    base: str | Report,
+    new: str | Report,
+    root: str | os.PathLike[str] | None = None,
+    config: Config | str | os.PathLike[str] | None = None,
+) -> Comparison:
+    """Align two reports (years, paths or loaded Reports) and diff what changed.
+
+    config is a Config, a path to compare.toml, or None to look for compare.toml
+    in the reports folder or beside it.
+    """
+    from .align import compare_reports
+
+    if not isinstance(config, Config):
+        config = load_config(find_config(config, reports_dir(root)))
+    base_report = base if isinstance(base, Report) else load_report(base, root)
+    new_report = new if isinstance(new, Report) else load_report(new, root)
+    return compare_reports(base_report, new_report, config)

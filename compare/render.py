@@ -19,7 +19,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .model import Metric, Qualifier, Report
+from .model import Comparison, Metric, MetricChange, Program, Qualifier, Report, Section
+from .trend import Trend
 
 
 class Format(StrEnum):
@@ -241,3 +242,395 @@ def tabular(headers: list[str], rows: list[list[str]], fmt: Format) -> str:
     style = "github" if fmt is Format.MARKDOWN else "simple"
     table: str = tabulate.tabulate(rows, headers=headers, tablefmt=style, disable_numparse=True)
     return table + "\n"
+
+
+# ---------------------------------------------------------------- a comparison as data
+
+
+class Only(StrEnum):
+    SECTIONS = "sections"
+    METRICS = "metrics"
+    PROGRAMS = "programs"
+    TEXT = "text"
+
+
+def _section_ref(s: Section | None) -> dict[str, str] | None:
+    return None if s is None else {"id": s.id, "title": s.title}
+
+
+def _program_ref(p: Program | None) -> dict[str, str] | None:
+    return None if p is None else {"name": p.name, "kind": p.kind.value, "section": p.section}
+
+
+def comparison_dict(c: Comparison) -> dict[str, Any]:
+    cutoffs = c.cutoffs
+    return {
+        "base": report_header(c.base),
+        "new": report_header(c.new),
+        "summary": c.summary(),
+        "sections": [
+            {
+                "status": m.status.value,
+                "base": _section_ref(m.base),
+                "new": _section_ref(m.new),
+                "score": m.score,
+                "title_score": m.title_score,
+                "content_score": m.content_score,
+                "change": m.change,
+                "reason": m.reason,
+                "rejected": [{"title": t, "score": s} for t, s in m.rejected],
+            }
+            for m in c.sections
+        ],
+        "programs": [
+            {
+                "status": m.status.value,
+                "base": _program_ref(m.base),
+                "new": _program_ref(m.new),
+                "score": m.score,
+                "reason": m.reason,
+            }
+            for m in c.programs
+        ],
+        "metrics": [
+            {
+                "status": m.status.value,
+                "base": metric_dict(m.base) if m.base else None,
+                "new": metric_dict(m.new) if m.new else None,
+                "score": m.score,
+                "delta": json_number(m.delta),
+                "pct": json_number(m.pct),
+                "range": None
+                if m.proven is None or m.low == m.high
+                else {"low": json_number(m.low), "high": json_number(m.high), "proven": m.proven},
+                "warnings": list(m.warnings),
+                "reason": m.reason,
+            }
+            for m in c.metrics
+        ],
+        "diffs": [
+            {
+                "base_section": d.base_section,
+                "new_section": d.new_section,
+                "change": d.change,
+                "ops": [[op, text] for op, text in d.ops],
+            }
+            for d in c.diffs
+        ],
+        "settings": {
+            "section_cutoff": getattr(cutoffs, "section", None),
+            "program_cutoff": getattr(cutoffs, "program", None),
+            "metric_cutoff": getattr(cutoffs, "metric", None),
+            "config": c.config_path,
+        },
+    }
+
+
+# ---------------------------------------------------------------- a comparison as tables
+
+
+def _unit_of(m: MetricChange) -> str:
+    ref = m.base or m.new
+    return ref.unit if ref else ""
+
+
+def change_text(m: MetricChange) -> str:
+    """'+1.2亿' for a change, a range for approximate figures, '' when there is none."""
+    if m.delta is None:
+        return ""
+    sign = "+" if m.delta > 0 else "-" if m.delta < 0 else "±"
+    text = f"{sign}{short_value(abs(m.delta), _unit_of(m))}"
+    if m.proven is False:
+        text = "≈" + text + " (not proven)"
+    return text
+
+
+def pct_text(m: MetricChange) -> str:
+    if m.pct is None:
+        return ""
+    return f"{m.pct:+.1f}%"
+
+
+def _metric_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
+    base_year = c.base.year or "base"
+    new_year = c.new.year or "new"
+    headers = ["status", "label", base_year, new_year, "change", "% change", "warnings"]
+    rows = []
+    for m in c.metrics:
+        label = (m.base or m.new).label if (m.base or m.new) else ""  # type: ignore[union-attr]
+        if m.base and m.new and m.base.label != m.new.label:
+            label = f"{m.base.label} → {m.new.label}"
+        rows.append(
+            [
+                m.status.value,
+                label,
+                m.base.raw if m.base else "",
+                m.new.raw if m.new else "",
+                change_text(m),
+                pct_text(m),
+                "; ".join(m.warnings),
+            ]
+        )
+    return headers, rows
+
+
+def _section_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
+    headers = ["status", c.base.year or "base", c.new.year or "new", "score", "changed"]
+    rows = [
+        [
+            m.status.value,
+            m.base.title if m.base else "",
+            m.new.title if m.new else "",
+            f"{m.score:.0f}" if m.base and m.new else "",
+            f"{m.change:.0%}" if m.base and m.new else "",
+        ]
+        for m in c.sections
+    ]
+    return headers, rows
+
+
+def render_comparison(c: Comparison, fmt: Format, console: Console, only: Only | None, explain: bool) -> None:
+    """Print a comparison in the chosen format (JSON is always the whole comparison)."""
+    if fmt is Format.JSON:
+        console.file.write(dumps(comparison_dict(c)))
+        return
+    if fmt in (Format.CSV, Format.MARKDOWN):
+        headers, rows = _section_rows(c) if only is Only.SECTIONS else _metric_rows(c)
+        console.file.write(tabular(headers, rows, fmt))
+        return
+    if fmt is Format.PLAIN:
+        out = [_summary_line(c)]
+        if only in (None, Only.SECTIONS):
+            out.append(tabular(*_section_rows(c), fmt))
+        if only in (None, Only.METRICS):
+            out.append(tabular(*_metric_rows(c), fmt))
+        console.file.write("\n".join(out))
+        return
+    for renderable in comparison_view(c, only, explain, markers=console.color_system is None):
+        console.print(renderable)
+
+
+def _summary_line(c: Comparison) -> str:
+    s = c.summary()
+    metrics = ", ".join(f"{n} {k}" for k, n in s["metrics"].items())
+    sections = ", ".join(f"{n} {k}" for k, n in s["sections"].items())
+    programs = ", ".join(f"{n} {k}" for k, n in s["programs"].items())
+    return (
+        f"{c.base.year or c.base.path} → {c.new.year or c.new.path}\n"
+        f"metrics: {metrics}\nsections: {sections}\nprograms: {programs}\n"
+    )
+
+
+_STATUS_STYLE = {
+    "changed": "bold",
+    "unchanged": "dim",
+    "new": "cyan",
+    "missing": "bold red",
+    "pending": "yellow",
+    "matched": "",
+    "renamed": "cyan",
+    "dropped": "red",
+    "continued": "dim",
+}
+
+
+def comparison_view(c: Comparison, only: Only | None = None, explain: bool = False, markers: bool = False) -> list[Any]:
+    """The Rich renderables of the terminal view, top to bottom."""
+    out: list[Any] = [_comparison_header(c)]
+    if only in (None, Only.SECTIONS):
+        out.append(_sections_table(c, explain))
+    if only in (None, Only.METRICS):
+        out.append(_metrics_table(c, explain))
+    if only in (None, Only.PROGRAMS):
+        out.append(_programs_table(c, explain))
+    if only in (None, Only.TEXT):
+        out.extend(_diff_panels(c, markers))
+    return out
+
+
+def _comparison_header(c: Comparison) -> Panel:
+    s = c.summary()
+    title = Text()
+    for report, arrow in ((c.base, " → "), (c.new, "")):
+        title.append(f"{report.year or report.path} ", style="bold")
+        title.append(report.title or "(untitled)")
+        title.append(f" [{report.status}]", style="yellow" if report.status == "draft" else "green")
+        title.append(arrow)
+    lines = [title]
+    for key, order in (
+        ("metrics", ("changed", "unchanged", "new", "missing", "pending")),
+        ("sections", ("matched", "renamed", "new", "dropped")),
+        ("programs", ("continued", "renamed", "new", "dropped")),
+    ):
+        row = Text(f"{key:<9}")
+        for name in order:
+            n = s[key][name]
+            row.append(f"{n} {name}", style=_STATUS_STYLE.get(name, "") if n else "dim")
+            row.append("  ")
+        lines.append(row)
+    return Panel(Group(*lines), title="compare", title_align="left", expand=False)
+
+
+def _sections_table(c: Comparison, explain: bool) -> Table:
+    table = Table(title="Sections", title_justify="left")
+    table.add_column("status")
+    table.add_column(c.base.year or "base")
+    table.add_column(c.new.year or "new")
+    table.add_column("score", justify="right")
+    table.add_column("text changed", justify="right")
+    if explain:
+        table.add_column("why / best rejected")
+    for m in c.sections:
+        row: list[Any] = [
+            Text(m.status.value, style=_STATUS_STYLE.get(m.status.value, "")),
+            Text(m.base.title if m.base else ""),
+            Text(m.new.title if m.new else ""),
+            f"{m.score:.0f}" if m.base and m.new else "",
+            f"{m.change:.0%}" if m.base and m.new else "",
+        ]
+        if explain:
+            rejected = "; ".join(f"{t} {s:.0f}" for t, s in m.rejected)
+            row.append(Text(f"{m.reason}" + (f" | rejected: {rejected}" if rejected else "")))
+        table.add_row(*row)
+    return table
+
+
+def _metrics_table(c: Comparison, explain: bool) -> Table:
+    table = Table(title="Figures", title_justify="left")
+    headers, rows = _metric_rows(c)
+    has_change = any(r[4] for r in rows)
+    has_notes = any(r[6] for r in rows)
+    table.add_column("status", no_wrap=True)
+    table.add_column("label", ratio=1, min_width=12)
+    table.add_column(headers[2], justify="right", no_wrap=True)
+    table.add_column(headers[3], justify="right", no_wrap=True)
+    if has_change:
+        table.add_column("change", justify="right", no_wrap=True)
+        table.add_column("% change", justify="right", no_wrap=True)
+    if has_notes:
+        table.add_column("notes", ratio=1)
+    if explain:
+        table.add_column("score / evidence", ratio=1)
+    for m, row in zip(c.metrics, rows, strict=True):
+        colour = ""
+        if m.delta is not None and m.proven is not False:
+            colour = "green" if m.delta > 0 else "red" if m.delta < 0 else ""
+        label = Text(m.base.label if m.base else m.new.label if m.new else "")
+        if m.base and m.new and m.base.label != m.new.label:
+            label.append(f"\n→ {m.new.label}", style="dim")
+        cells: list[Any] = [Text(row[0], style=_STATUS_STYLE.get(row[0], "")), label, Text(row[2]), Text(row[3])]
+        if has_change:
+            cells += [Text(row[4], style=colour), Text(row[5], style=colour)]
+        if has_notes:
+            cells.append(Text(row[6], style="yellow"))
+        if explain:
+            cells.append(Text(f"{m.score:.0f}: {m.reason}" if m.base and m.new else m.reason))
+        table.add_row(*cells)
+    return table
+
+
+def _programs_table(c: Comparison, explain: bool) -> Table:
+    table = Table(title="Programs", title_justify="left")
+    table.add_column("status")
+    table.add_column(c.base.year or "base")
+    table.add_column(c.new.year or "new")
+    if explain:
+        table.add_column("score / evidence")
+    order = {"renamed": 0, "new": 1, "dropped": 2, "continued": 3}
+    for m in sorted(c.programs, key=lambda m: order[m.status.value]):
+        row: list[Any] = [
+            Text(m.status.value, style=_STATUS_STYLE.get(m.status.value, "")),
+            Text(m.base.name if m.base else ""),
+            Text(m.new.name if m.new else ""),
+        ]
+        if explain:
+            row.append(Text(f"{m.score:.0f}: {m.reason}" if m.base and m.new else m.reason))
+        table.add_row(*row)
+    return table
+
+
+def diff_renderable(ops: tuple[tuple[str, str], ...], markers: bool = False) -> Text:
+    """Deletions struck in red, insertions underlined in green; [-…-]{+…+} when there is no colour."""
+    text = Text()
+    for op, chunk in ops:
+        if op == "equal":
+            text.append(chunk)
+        elif op == "delete":
+            text.append(f"[-{chunk}-]" if markers else chunk, style="red strike")
+        else:
+            text.append(f"{{+{chunk}+}}" if markers else chunk, style="green underline")
+    return text
+
+
+def _diff_panels(c: Comparison, markers: bool) -> list[Panel]:
+    titles_base = {s.id: s.title for s in c.base.sections}
+    titles_new = {s.id: s.title for s in c.new.sections}
+    panels = []
+    for d in c.diffs:
+        if d.change == 0:
+            continue
+        a, b = titles_base[d.base_section], titles_new[d.new_section]
+        heading = a if a == b else f"{a} → {b}"
+        panels.append(
+            Panel(
+                diff_renderable(d.ops, markers), title=Text(f"{heading}  ({d.change:.0%} changed)"), title_align="left"
+            )
+        )
+    return panels
+
+
+def export_html(renderables: list[Any], title: str) -> str:
+    """A self-contained HTML page of the terminal view (inline styles, no external assets)."""
+    recorder = Console(record=True, width=140, file=io.StringIO(), force_terminal=True, color_system="truecolor")
+    for r in renderables:
+        recorder.print(r)
+    return recorder.export_html(inline_styles=True, clear=True).replace(
+        "<head>", f"<head>\n<title>{_html_escape(title)}</title>", 1
+    )
+
+
+def _html_escape(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# ---------------------------------------------------------------- three or more reports
+
+
+def trend_dict(trend: Trend) -> dict[str, Any]:
+    return {
+        "reports": [report_header(r) for r in trend.reports],
+        "series": [
+            {
+                "label": s.label,
+                "unit": s.unit,
+                "values": [
+                    None
+                    if m is None
+                    else {"id": m.id, "raw": m.raw, "value": json_number(m.value), "qualifier": m.qualifier.value}
+                    for m in s.metrics
+                ],
+                "trend": s.marks,
+            }
+            for s in trend.series
+        ],
+    }
+
+
+def render_trend(trend: Trend, fmt: Format, console: Console) -> None:
+    """Each figure's values across the years, with a mark per step (↑ ↓ → ·)."""
+    if fmt is Format.JSON:
+        console.file.write(dumps(trend_dict(trend)))
+        return
+    headers = ["label", *[r.year or r.path for r in trend.reports], "trend"]
+    rows = [[s.label, *[m.raw if m else "" for m in s.metrics], s.marks] for s in trend.series]
+    if fmt is not Format.RICH:
+        console.file.write(tabular(headers, rows, fmt))
+        return
+    table = Table(title="Figures across the years", title_justify="left")
+    table.add_column("label", ratio=1)
+    for h in headers[1:-1]:
+        table.add_column(h, justify="right", no_wrap=True)
+    table.add_column("trend", no_wrap=True)
+    for row in rows:
+        table.add_row(*[Text(cell) for cell in row])
+    console.print(table)

@@ -1,0 +1,157 @@
+"""diff.py: numeric deltas between paired metrics, and CJK-aware text diffs of paired sections.
+
+Owns the arithmetic of a change (exact Decimals, ranges for approximate figures) and the
+tokenizer that diffs Chinese by character while keeping a figure such as 24.92亿元 whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from .model import Metric, Qualifier, TextDiff
+
+if TYPE_CHECKING:
+    from .model import SectionMatch
+
+# A figure with its scale, unit and qualifiers is one token; so is a Latin word; CJK is per character.
+_TOKEN = re.compile(
+    r"(?:超过|突破|约|近)?\d[\d,]*(?:\.\d+)?(?:余|多)?(?:万亿|亿|万|千)?(?:余|多)?"
+    r"(?:个百分点|人次|件次|亿元|万元|元|人|名|个|家|次|件|户|项|%)?(?:以上|以下|左右)?"
+    r"|[Xx×]{2,4}(?:万|亿)?[元人个次]*|[A-Za-z]+|\s+|."
+)
+
+
+@dataclass(frozen=True)
+class Delta:
+    delta: Decimal
+    pct: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    proven: bool
+    note: str
+
+
+def _step(value: Decimal, raw: str) -> Decimal:
+    """The place value of the stated number's last significant digit: 2300余万 -> 100万."""
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", raw)
+    if not digits:
+        return Decimal(0)
+    stated = Decimal(digits.group().replace(",", ""))
+    if stated == 0:
+        return Decimal(0)
+    scale = value / stated
+    exponent = stated.normalize().as_tuple().exponent
+    return Decimal(10) ** int(exponent) * scale
+
+
+def bounds(m: Metric) -> tuple[Decimal | None, Decimal | None]:
+    """The interval a stated figure allows: 2300余万 is [2300万, 2400万), 超过1230万 is (1230万, ∞)."""
+    assert m.value is not None
+    v = m.value
+    step = _step(v, m.raw)
+    q = m.qualifier
+    if q is Qualifier.EXACT:
+        return v, v
+    if q is Qualifier.OVER:
+        return (v, v + step) if re.search(r"[余多]", m.raw) else (v, None)
+    if q is Qualifier.AT_LEAST:
+        return v, None
+    if q is Qualifier.UNDER:
+        return v - step, v
+    if q is Qualifier.ABOUT:
+        return v - step / 2, v + step / 2
+    return None, None
+
+
+def metric_delta(a: Metric, b: Metric) -> Delta | None:
+    """new - base, its percent, and when a qualifier makes either approximate, the possible range."""
+    if a.value is None or b.value is None:
+        return None
+    delta = b.value - a.value
+    pct = (delta / a.value * 100).quantize(Decimal("0.1")) if a.value else None
+    a_lo, a_hi = bounds(a)
+    b_lo, b_hi = bounds(b)
+    low = b_lo - a_hi if b_lo is not None and a_hi is not None else None
+    high = b_hi - a_lo if b_hi is not None and a_lo is not None else None
+    proven = (low is not None and low > 0) or (high is not None and high < 0) or (low == high == 0)
+    if a.qualifier is Qualifier.EXACT and b.qualifier is Qualifier.EXACT:
+        return Delta(delta, pct, delta, delta, True, "")
+    lo_s = "-∞" if low is None else f"{low:+,f}"
+    hi_s = "+∞" if high is None else f"{high:+,f}"
+    note = f"approximate ({a.raw} → {b.raw}): change between {lo_s} and {hi_s}"
+    if not proven:
+        note += ", direction not proven"
+    return Delta(delta, pct, low, high, proven, note)
+
+
+def tokenize(text: str) -> list[str]:
+    """Characters for CJK, whole words for Latin, whole figures (24.92亿元) for numbers."""
+    return _TOKEN.findall(text)
+
+
+def diff_text(a: str, b: str) -> tuple[tuple[tuple[str, str], ...], float]:
+    """(op, text) spans turning a into b, and the share of characters that changed."""
+    ta, tb = tokenize(a), tokenize(b)
+    # autojunk off: past 200 tokens it would silently drop frequent characters (的, 工) from matching
+    matcher = SequenceMatcher(None, ta, tb, autojunk=False)
+    ops: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            ops.append(("equal", "".join(ta[i1:i2])))
+            continue
+        if tag in ("delete", "replace"):
+            ops.append(("delete", "".join(ta[i1:i2])))
+        if tag in ("insert", "replace"):
+            ops.append(("insert", "".join(tb[j1:j2])))
+    ops = _absorb_slivers(ops)
+    total = len(a) + len(b)
+    changed = sum(len(t) for op, t in ops if op != "equal")
+    return tuple(ops), (changed / total if total else 0.0)
+
+
+def _absorb_slivers(ops: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Fold one- and two-character matches between edits into the edits, so rewrites read as rewrites."""
+    merged: list[tuple[str, str]] = []
+    for k, (op, text) in enumerate(ops):
+        between_edits = 0 < k < len(ops) - 1 and ops[k - 1][0] != "equal" and ops[k + 1][0] != "equal"
+        if op == "equal" and len(text) <= 2 and between_edits:
+            merged.append(("delete", text))
+            merged.append(("insert", text))
+        else:
+            merged.append((op, text))
+    out: list[tuple[str, str]] = []
+    # regroup runs of edits as one delete then one insert
+    pending_del: list[str] = []
+    pending_ins: list[str] = []
+    for op, text in merged:
+        if op == "equal":
+            if pending_del:
+                out.append(("delete", "".join(pending_del)))
+            if pending_ins:
+                out.append(("insert", "".join(pending_ins)))
+            pending_del, pending_ins = [], []
+            out.append((op, text))
+        elif op == "delete":
+            pending_del.append(text)
+        else:
+            pending_ins.append(text)
+    if pending_del:
+        out.append(("delete", "".join(pending_del)))
+    if pending_ins:
+        out.append(("insert", "".join(pending_ins)))
+    return out
+
+
+def diff_sections(matches: list[SectionMatch]) -> dict[tuple[str, str], TextDiff]:
+    """A text diff for every paired section, keyed by (base id, new id)."""
+    out: dict[tuple[str, str], TextDiff] = {}
+    for m in matches:
+        if m.base is None or m.new is None:
+            continue
+        ops, change = diff_text(m.base.text, m.new.text)
+        out[(m.base.id, m.new.id)] = TextDiff(m.base.id, m.new.id, ops, round(change, 3))
+    return out

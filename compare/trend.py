@@ -1,0 +1,61 @@
+"""trend.py: a metric's values across three or more reports, chained through pairwise alignments.
+
+Owns only the chaining; the pairing itself is align.py's, applied to each consecutive pair.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from .align import compare_reports
+from .config import Config
+from .model import Metric, Report
+
+
+@dataclass(frozen=True)
+class Series:
+    """One figure followed across the reports; None where a report does not state it."""
+
+    label: str
+    unit: str
+    metrics: tuple[Metric | None, ...]
+
+    @property
+    def marks(self) -> str:
+        """One mark per step between stated values: ↑ up, ↓ down, → same, · gap or placeholder."""
+        out = []
+        for a, b in itertools.pairwise(self.metrics):
+            if a is None or b is None or a.value is None or b.value is None:
+                out.append("·")
+            else:
+                out.append("↑" if b.value > a.value else "↓" if b.value < a.value else "→")
+        return "".join(out)
+
+
+@dataclass(frozen=True)
+class Trend:
+    reports: tuple[Report, ...]
+    series: tuple[Series, ...]
+
+
+def build_trend(reports: list[Report], config: Config | None = None) -> Trend:
+    """Chain each metric through the alignments of consecutive reports."""
+    n = len(reports)
+    links: list[dict[str, Metric]] = []  # for step k: base metric id -> paired metric in report k+1
+    for a, b in itertools.pairwise(reports):
+        comparison = compare_reports(a, b, config)
+        links.append({c.base.id: c.new for c in comparison.metrics if c.base is not None and c.new is not None})
+    continued = [{m.id for m in step.values()} for step in links]
+    series: list[Series] = []
+    for k, report in enumerate(reports):
+        for metric in report.metrics:
+            if k and metric.id in continued[k - 1]:
+                continue  # already part of a chain that started earlier
+            chain: list[Metric | None] = [None] * k + [metric]
+            current: Metric | None = metric
+            for step in range(k, n - 1):
+                current = links[step].get(current.id) if current is not None else None
+                chain.append(current)
+            series.append(Series(metric.label, metric.unit, tuple(chain)))
+    return Trend(tuple(reports), tuple(series))
