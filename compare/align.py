@@ -427,12 +427,13 @@ def align_metrics(base: Report, new: Report, sections: list[SectionMatch], confi
     return changes
 
 
+# Units that may meet (with a warning) share a scoring block; a dict, so blocks never depend on hashing.
+_BLOCK = {"人": "人/人次/次", "人次": "人/人次/次", "次": "人/人次/次", "件": "件/件次", "件次": "件/件次"}
+
+
 def _block_key(unit: str) -> str:
     family = unit_family(unit)
-    for near in _NEAR_UNITS:
-        if family in near:
-            return "|".join(sorted(near))
-    return family
+    return _BLOCK.get(family, family)
 
 
 def label_score(a: str, b: str) -> float:

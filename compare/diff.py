@@ -80,12 +80,25 @@ def metric_delta(a: Metric, b: Metric) -> Delta | None:
     proven = (low is not None and low > 0) or (high is not None and high < 0) or (low == high == 0)
     if a.qualifier is Qualifier.EXACT and b.qualifier is Qualifier.EXACT:
         return Delta(delta, pct, delta, delta, True, "")
-    lo_s = "-∞" if low is None else f"{low:+,f}"
-    hi_s = "+∞" if high is None else f"{high:+,f}"
+    lo_s = "-∞" if low is None else ("+" if low >= 0 else "") + short_value(low)
+    hi_s = "+∞" if high is None else ("+" if high >= 0 else "") + short_value(high)
     note = f"approximate ({a.raw} → {b.raw}): change between {lo_s} and {hi_s}"
     if not proven:
         note += ", direction not proven"
     return Delta(delta, pct, low, high, proven, note)
+
+
+def short_value(value: Decimal | None, unit: str = "") -> str:
+    """A reader's form with 万/亿: 2492000000 元 -> '24.92亿元'; None (a placeholder) -> 'XX元'."""
+    if value is None:
+        return f"XX{unit}"
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    for scale, word in ((Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万")):
+        if value >= scale:
+            scaled = (value / scale).quantize(Decimal("0.01")).normalize()
+            return f"{sign}{scaled:f}{word}{unit}"
+    return f"{sign}{value.normalize():f}{unit}"
 
 
 def tokenize(text: str) -> list[str]:

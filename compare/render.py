@@ -19,6 +19,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .diff import short_value
 from .model import Comparison, Metric, MetricChange, Program, Qualifier, Report, Section
 from .trend import Trend
 
@@ -62,18 +63,6 @@ def format_value(value: Decimal | None, unit: str = "") -> str:
     else:
         text = f"{value.normalize():,f}"
     return f"{text}{unit if unit in ('%',) else ''}"
-
-
-def short_value(value: Decimal | None, unit: str = "") -> str:
-    """A reader's form with 万/亿: 2492000000 元 -> '24.92亿元'."""
-    if value is None:
-        return f"XX{unit}"
-    for scale, word in ((Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万")):
-        if abs(value) >= scale:
-            scaled = (value / scale).quantize(Decimal("0.01")).normalize()
-            return f"{scaled:f}{word}{unit}"
-    plain = value.normalize()
-    return f"{plain:f}{unit}"
 
 
 def dumps(data: Any) -> str:
@@ -338,6 +327,8 @@ def change_text(m: MetricChange) -> str:
     """'+1.2亿' for a change, a range for approximate figures, '' when there is none."""
     if m.delta is None:
         return ""
+    if m.delta == 0:
+        return "0"
     sign = "+" if m.delta > 0 else "-" if m.delta < 0 else "±"
     text = f"{sign}{short_value(abs(m.delta), _unit_of(m))}"
     if m.proven is False:
@@ -496,21 +487,16 @@ def _sections_table(c: Comparison, explain: bool) -> Table:
 
 
 def _metrics_table(c: Comparison, explain: bool) -> Table:
+    """Status, label, both values, change; warnings and evidence go under the label, so it stays readable."""
     table = Table(title="Figures", title_justify="left")
     headers, rows = _metric_rows(c)
     has_change = any(r[4] for r in rows)
-    has_notes = any(r[6] for r in rows)
     table.add_column("status", no_wrap=True)
-    table.add_column("label", ratio=1, min_width=12)
+    table.add_column("label", ratio=1, min_width=16)
     table.add_column(headers[2], justify="right", no_wrap=True)
     table.add_column(headers[3], justify="right", no_wrap=True)
     if has_change:
-        table.add_column("change", justify="right", no_wrap=True)
-        table.add_column("% change", justify="right", no_wrap=True)
-    if has_notes:
-        table.add_column("notes", ratio=1)
-    if explain:
-        table.add_column("score / evidence", ratio=1)
+        table.add_column("change", justify="right")
     for m, row in zip(c.metrics, rows, strict=True):
         colour = ""
         if m.delta is not None and m.proven is not False:
@@ -518,13 +504,13 @@ def _metrics_table(c: Comparison, explain: bool) -> Table:
         label = Text(m.base.label if m.base else m.new.label if m.new else "")
         if m.base and m.new and m.base.label != m.new.label:
             label.append(f"\n→ {m.new.label}", style="dim")
+        for warning in m.warnings:
+            label.append(f"\n⚠ {warning}", style="yellow")
+        if explain:
+            label.append(f"\n{m.score:.0f}: {m.reason}" if m.base and m.new else f"\n{m.reason}", style="dim")
         cells: list[Any] = [Text(row[0], style=_STATUS_STYLE.get(row[0], "")), label, Text(row[2]), Text(row[3])]
         if has_change:
-            cells += [Text(row[4], style=colour), Text(row[5], style=colour)]
-        if has_notes:
-            cells.append(Text(row[6], style="yellow"))
-        if explain:
-            cells.append(Text(f"{m.score:.0f}: {m.reason}" if m.base and m.new else m.reason))
+            cells.append(Text("\n".join(x for x in (row[4], row[5]) if x), style=colour))
         table.add_row(*cells)
     return table
 

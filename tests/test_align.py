@@ -1,0 +1,210 @@
+"""align.py and diff.py on the invented pair in tests/data/pair (its README lists every difference)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from compare import build_comparison, load_report
+from compare.align import assign, label_score, units_compatible
+from compare.config import Config, Cutoffs, Pair
+from compare.diff import diff_text, tokenize
+from compare.model import Comparison, MetricChange, MetricStatus
+
+from .conftest import DATA, REPORTS
+
+PAIR = DATA / "pair"
+
+
+@pytest.fixture(scope="module")
+def pair() -> Comparison:
+    return build_comparison("2020", "2021", PAIR)
+
+
+def metric(c: Comparison, raw: str) -> MetricChange:
+    return next(m for m in c.metrics if (m.base and m.base.raw == raw) or (m.new and m.new.raw == raw))
+
+
+def test_sections_matched_renamed_new_dropped(pair: Comparison) -> None:
+    """Same headings match, a reworded reading section is renamed, 抗击疫情 is dropped, a new theme is new."""
+    got = {(m.status.value, m.base.title if m.base else None, m.new.title if m.new else None) for m in pair.sections}
+    assert got == {
+        ("matched", "前言", "前言"),
+        ("matched", "帮扶困难职工", "帮扶困难职工"),
+        ("renamed", "网上读书活动", "职工书香活动"),
+        ("dropped", "抗击疫情", None),
+        ("new", None, "新就业形态入会"),
+    }
+
+
+def test_rescaled_figure_is_a_change_in_base_units(pair: Comparison) -> None:
+    """5000万元 -> 1.2亿元 is the same unit at another scale: +7000万元, +140%."""
+    m = metric(pair, "5000万元")
+    assert m.status is MetricStatus.CHANGED and m.new and m.new.raw == "1.2亿元"
+    assert m.delta == Decimal(70000000) and m.pct == Decimal("140.0")
+
+
+def test_people_vs_person_times_pairs_only_with_a_warning(pair: Comparison) -> None:
+    """12万人 -> 15万人次 pairs, but with a warning and no % change."""
+    m = metric(pair, "12万人")
+    assert m.new and m.new.raw == "15万人次"
+    assert m.pct is None and m.delta is None
+    assert any("人 vs 人次" in w for w in m.warnings)
+
+
+def test_approximate_change_is_a_range_not_a_proof(pair: Comparison) -> None:
+    """2300余万 -> 2350万 is not a proven increase: the range spans zero."""
+    m = metric(pair, "2300余万人次")
+    assert m.status is MetricStatus.CHANGED
+    assert m.proven is False
+    assert m.low is not None and m.high is not None and m.low < 0 < m.high
+
+
+def test_placeholder_is_pending(pair: Comparison) -> None:
+    """3.5亿元 -> XX亿元 is pending, not missing."""
+    assert metric(pair, "3.5亿元").status is MetricStatus.PENDING
+
+
+def test_unchanged_missing_new(pair: Comparison) -> None:
+    """1.2亿次 is unchanged; 300家 and the dropped section's figures are missing; 80个 and 35万人 are new."""
+    assert metric(pair, "1.2亿次").status is MetricStatus.UNCHANGED
+    for raw in ("300家", "2亿元", "8万人"):
+        assert metric(pair, raw).status is MetricStatus.MISSING, raw
+    for raw in ("80个", "35万人"):
+        assert metric(pair, raw).status is MetricStatus.NEW, raw
+
+
+def test_program_rename_needs_evidence(pair: Comparison) -> None:
+    """职工法律援助 -> 法律援助服务 is a rename; 职工之家建设 / 职工书屋建设 (same fuzzy score) is not."""
+    got = {(m.status.value, m.base.name if m.base else None, m.new.name if m.new else None) for m in pair.programs}
+    assert ("renamed", "职工法律援助", "法律援助服务") in got
+    assert ("dropped", "职工之家建设", None) in got
+    assert ("new", None, "职工书屋建设") in got
+
+
+def test_yuan_never_pairs_with_people() -> None:
+    """元 and 人 are incompatible; 人 and 人次 pair with a warning; 名 is 人."""
+    assert units_compatible("元", "人") == (False, None)
+    ok, warning = units_compatible("人", "人次")
+    assert ok and warning
+    assert units_compatible("名", "人") == (True, None)
+
+
+def test_short_label_inside_a_long_one_is_not_a_match() -> None:
+    """快递员 sits inside a long label, but that containment alone does not make a match."""
+    assert label_score("快递员", "司机、快递员、外卖配送员四类群体会员") < 60
+    assert label_score("送温暖资金", "送温暖资金") == 100
+
+
+def test_assignment_is_optimal_not_greedy() -> None:
+    """The best total wins over the single best pair: greedy would take 90 and leave 10."""
+    scores = [[90.0, 80.0], [85.0, 10.0]]
+    assert assign(scores, 50) == [(0, 1), (1, 0)]
+
+
+def test_assignment_drops_pairs_below_cutoff() -> None:
+    """Pairs under the cutoff stay unpaired."""
+    assert assign([[30.0, 20.0]], 50) == []
+    assert assign([[70.0], [90.0]], 50) == [(1, 0)]
+
+
+def test_pin_and_forbid_override_the_matcher() -> None:
+    """compare.toml pins a metric pair the matcher would not make and forbids one it would."""
+    pin = Pair("metric", "命名示范职工之家", "新建职工书屋")
+    forbid = Pair("metric", "帮扶资金", "帮扶资金")
+    c = build_comparison("2020", "2021", PAIR, Config(pins=(pin,), forbids=(forbid,)))
+    pinned = metric(c, "300家")
+    assert pinned.new and pinned.new.raw == "80个" and "pinned" in pinned.reason
+    assert metric(c, "5000万元").status is MetricStatus.MISSING
+
+
+def test_cutoffs_are_kept_and_applied() -> None:
+    """A section cutoff of 90 leaves the renamed section (score 70) unpaired: dropped and new."""
+    c = build_comparison("2020", "2021", PAIR, Config(cutoffs=Cutoffs(section=90)))
+    assert c.cutoffs == Cutoffs(section=90)
+    statuses = {(m.status.value, (m.base or m.new).title) for m in c.sections}  # type: ignore[union-attr]
+    assert ("dropped", "网上读书活动") in statuses and ("new", "职工书香活动") in statuses
+
+
+def test_comparison_is_deterministic() -> None:
+    """Two builds give equal results."""
+    assert build_comparison("2020", "2021", PAIR) == build_comparison("2020", "2021", PAIR)
+
+
+def test_bundled_reports_align_as_expected() -> None:
+    """On the real 2020 report and the 2021 draft: renamed, dropped and new sections, pending figures."""
+    c = build_comparison("2020", "2021", REPORTS)
+    pairs = {(m.base.title, m.new.title) for m in c.sections if m.base and m.new}
+    assert ("“八大群体”入会提质扩面", "新就业形态劳动者入会") in pairs
+    assert ("全国劳模受表彰", "全国五一劳动奖表彰") in pairs
+    dropped = {m.base.title for m in c.sections if m.new is None and m.base}
+    assert dropped == {"团结职工共同抗“疫”", "建档困难职工脱贫"}
+    new = {m.new.title for m in c.sections if m.base is None and m.new}
+    assert new == {"庆祝建党百年"}
+    pending = {m.base.raw for m in c.metrics if m.status is MetricStatus.PENDING and m.base}
+    assert {"61.8亿元", "1.09亿人次", "874.3万人", "5.7亿元"} <= pending
+
+
+# ---------------------------------------------------------------- text diff
+
+
+def test_figures_are_single_tokens() -> None:
+    """24.92亿元 is one token; Chinese characters are one token each."""
+    assert tokenize("资金24.92亿元，慰问") == ["资", "金", "24.92亿元", "，", "慰", "问"]
+
+
+def test_diff_keeps_figures_whole() -> None:
+    """A changed figure shows as the old figure deleted and the new inserted, never shredded digits."""
+    ops, change = diff_text("安排资金24.92亿元。", "安排资金26.10亿元。")
+    assert ("delete", "24.92亿元") in ops and ("insert", "26.10亿元") in ops
+    assert 0 < change < 1
+
+
+def test_diff_of_identical_text_is_all_equal() -> None:
+    """No change gives one equal span and a change index of 0."""
+    ops, change = diff_text("同一段文字。", "同一段文字。")
+    assert ops == (("equal", "同一段文字。"),) and change == 0
+
+
+def test_diff_is_by_character_not_whitespace() -> None:
+    """Changing two words in a space-less sentence does not replace the whole sentence."""
+    ops, _ = diff_text("全总开展了帮扶行动，覆盖职工。", "全总开展了慰问行动，覆盖职工。")
+    equal = "".join(t for op, t in ops if op == "equal")
+    assert "全总开展了" in equal and "行动，覆盖职工。" in equal
+
+
+def test_three_reports_show_trends(run_cli, tmp_path: Path) -> None:
+    """compare 2020 2021 2022 follows each figure across the years with a trend mark."""
+    for y in ("2020", "2021"):
+        (tmp_path / y).mkdir()
+        (tmp_path / y / "report.txt").write_bytes((PAIR / y / "report.txt").read_bytes())
+    (tmp_path / "2022").mkdir()
+    text = (PAIR / "2021" / "report.txt").read_text(encoding="utf-8").replace("1.2亿元", "1.5亿元")
+    (tmp_path / "2022" / "report.txt").write_text(text, encoding="utf-8")
+    r = run_cli("2020", "2021", "2022", "--reports-dir", str(tmp_path), "--format", "plain")
+    assert r.code == 0, r.err
+    line = next(line for line in r.out.splitlines() if line.startswith("帮扶资金"))
+    assert "5000万元" in line and "1.2亿元" in line and "1.5亿元" in line and line.rstrip().endswith("↑↑")
+
+
+def test_library_use_needs_no_typer() -> None:
+    """build_comparison works with typer absent from sys.modules' dependencies of the core."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['typer'] = None\n"
+        "import compare\n"
+        f"c = compare.build_comparison('2020', '2021', {str(PAIR)!r})\n"
+        "print(c.summary()['metrics']['changed'])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "3"
+
+
+def test_load_report_on_a_loaded_report_round_trip() -> None:
+    """A Report loaded once can be compared without reloading."""
+    a, b = load_report("2020", PAIR), load_report("2021", PAIR)
+    assert build_comparison(a, b) == build_comparison("2020", "2021", PAIR)
