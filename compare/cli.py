@@ -14,15 +14,19 @@ import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
 from typer._click import exceptions as click_exceptions
 
 from . import __version__
-from .errors import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, CompareError
+from .errors import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_VIOLATIONS, CompareError
 from .render import Format, Only
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .model import Comparison
 
 HELP = """Set this year's narrative report beside last year's.
 
@@ -64,6 +68,14 @@ def main(
     html: Annotated[
         Optional[Path], typer.Option("--html", help="Also write the view as a self-contained HTML page.")
     ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="CI gate: exit 1 when a BASE figure is missing or pending in NEW.")
+    ] = False,
+    fail_on: Annotated[
+        Optional[str],
+        typer.Option("--fail-on", help="What fails --check: missing,pending,dropped-section,unit-change."),
+    ] = None,
+    junit: Annotated[Optional[Path], typer.Option("--junit", help="With --check: write JUnit XML here.")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
@@ -89,6 +101,8 @@ def main(
             render_trend(build_trend(loaded, cfg), format, console)
             return
         comparison = build_comparison(loaded[0], loaded[1], config=cfg)
+        if check or junit:
+            raise typer.Exit(_run_check(comparison, cfg, fail_on, junit, format, console))
         if html:
             page = export_html(comparison_view(comparison, only, explain), f"compare {' '.join(reports)}")
             write_atomic(html, page)
@@ -97,6 +111,33 @@ def main(
         if debug:
             raise
         _fail(str(e), e.exit_code)
+
+
+def _run_check(
+    comparison: Comparison, cfg: Config, fail_on: str | None, junit: Path | None, fmt: Format, console: Console
+) -> int:
+    """Apply the CI policy, print it for people or for GitHub, write JUnit; return the exit code."""
+    from .checks import find_violations, parse_fail_on
+    from .ci import check_dict, github_annotations, junit_xml, plain_report, step_summary
+    from .render import dumps
+
+    result = find_violations(comparison, cfg, parse_fail_on(fail_on))
+    if junit:
+        write_atomic(junit, junit_xml(result))
+    if fmt is Format.JSON:
+        console.file.write(dumps(check_dict(result)))
+    elif os.environ.get("GITHUB_ACTIONS") == "true":
+        console.file.write(github_annotations(result))
+        summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_path:
+            try:
+                with open(summary_path, "a", encoding="utf-8") as f:
+                    f.write(step_summary(result))
+            except OSError as e:
+                print(f"compare: cannot append to GITHUB_STEP_SUMMARY ({e.strerror})", file=sys.stderr)
+    else:
+        console.file.write(plain_report(result))
+    return EXIT_OK if result.ok else EXIT_VIOLATIONS
 
 
 def write_atomic(path: Path, text: str) -> None:

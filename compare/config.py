@@ -102,7 +102,7 @@ def load_config(path: Path | None) -> Config:
 def _line(raw: str, key: str, occurrence: int = 0) -> int:
     """The line of the n-th `[[key]]` table or `key =` in the file (tomllib keeps none)."""
     pattern = re.compile(
-        rf"^\s*(?:\[\[\s*{re.escape(key)}\s*\]\]|\[\s*{re.escape(key)}\s*\]|{re.escape(key)}\s*=)", re.M
+        rf"^[ \t]*(?:\[\[\s*{re.escape(key)}\s*\]\]|\[\s*{re.escape(key)}\s*\]|{re.escape(key)}\s*=)", re.M
     )
     hits = [raw.count("\n", 0, m.start()) + 1 for m in pattern.finditer(raw)]
     return hits[occurrence] if occurrence < len(hits) else 0

@@ -207,4 +207,4 @@ def test_library_use_needs_no_typer() -> None:
 def test_load_report_on_a_loaded_report_round_trip() -> None:
     """A Report loaded once can be compared without reloading."""
     a, b = load_report("2020", PAIR), load_report("2021", PAIR)
-    assert build_comparison(a, b) == build_comparison("2020", "2021", PAIR)
+    assert build_comparison(a, b, PAIR) == build_comparison("2020", "2021", PAIR)

@@ -1,0 +1,162 @@
+"""ci.py: renders a CheckResult for CI — plain lines, GitHub annotations and step summary, JUnit XML.
+
+Never decides what fails (checks.py does) and never writes files (the CLI does, atomically).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import Any
+
+from .checks import CheckResult, Finding, Outcome
+
+GITHUB_ANNOTATION_CAP = 10  # GitHub shows no more error annotations than this per step
+
+
+def _where(result: CheckResult, f: Finding) -> str:
+    return f"{result.base_path}:{f.line}"
+
+
+def _describe(f: Finding) -> str:
+    what = f"{f.label} ({f.raw})" if f.raw != f.label else f.label
+    if f.waiver:
+        return f"{f.rule.value}: {what} — {f.waiver.reason}"
+    return f"{f.rule.value}: {what}: {f.message}"
+
+
+def plain_report(result: CheckResult) -> str:
+    """One line per finding (file:line: rule: label (raw): why), failures first, then a verdict."""
+    lines = []
+    order = {Outcome.FAILED: 0, Outcome.WARNING: 1, Outcome.WAIVED: 2}
+    for f in sorted(result.findings, key=lambda f: (order[f.outcome], f.line)):
+        tag = {Outcome.FAILED: "error", Outcome.WARNING: "warning", Outcome.WAIVED: "waived"}[f.outcome]
+        lines.append(f"{_where(result, f)}: {tag}: {_describe(f)}")
+    for note in result.waiver_notes:
+        w = note.waiver
+        lines.append(f"{result.config_path}:{w.line}: warning: waiver for {w.target} {note.problem}")
+    lines.append(verdict(result))
+    return "\n".join(lines) + "\n"
+
+
+def verdict(result: CheckResult) -> str:
+    counts: dict[str, int] = {}
+    for f in result.failures:
+        counts[f.rule.value] = counts.get(f.rule.value, 0) + 1
+    waived = sum(1 for f in result.findings if f.outcome is Outcome.WAIVED)
+    warnings = sum(1 for f in result.findings if f.outcome is Outcome.WARNING) + len(result.waiver_notes)
+    rules = ",".join(r.value for r in result.fail_on) or "nothing"
+    if result.ok:
+        head = "check passed"
+    else:
+        detail = ", ".join(f"{n} {rule}" for rule, n in sorted(counts.items()))
+        head = f"check failed: {len(result.failures)} violations ({detail})"
+    return f"{head}; {waived} waived, {warnings} warnings (fail on: {rules})"
+
+
+def _escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(s: str) -> str:
+    return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotations(result: CheckResult) -> str:
+    """::error lines pointing at the BASE report's lines: a count first, then at most 9 more."""
+    failures = sorted(result.failures, key=lambda f: f.line)
+    lines = []
+    if failures:
+        shown = GITHUB_ANNOTATION_CAP - 1
+        more = f"; the first {min(shown, len(failures))} are annotated" if len(failures) > shown else ""
+        summary = f"{verdict(result)}{more}; the full list is in the job summary"
+        lines.append(f"::error title={_escape_property('compare --check')}::{_escape_data(summary)}")
+        for f in failures[:shown]:
+            props = f"file={_escape_property(result.base_path)},line={f.line},title={_escape_property(f.rule.value)}"
+            lines.append(f"::error {props}::{_escape_data(_describe(f))}")
+    warnings = [f for f in result.findings if f.outcome is Outcome.WARNING]
+    for f in warnings[:GITHUB_ANNOTATION_CAP]:
+        props = f"file={_escape_property(result.base_path)},line={f.line},title={_escape_property(f.rule.value)}"
+        lines.append(f"::warning {props}::{_escape_data(_describe(f))}")
+    for note in result.waiver_notes[: max(0, GITHUB_ANNOTATION_CAP - len(warnings))]:
+        props = f"file={_escape_property(result.config_path)},line={note.waiver.line},title=stale waiver"
+        lines.append(f"::warning {props}::{_escape_data(f'waiver for {note.waiver.target} {note.problem}')}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _cell(s: str) -> str:
+    return s.replace("|", "\\|").replace("\n", " ")
+
+
+def step_summary(result: CheckResult) -> str:
+    """The complete list as Markdown, for $GITHUB_STEP_SUMMARY."""
+    out = [
+        f"### compare --check: {verdict(result)}",
+        "",
+        "| outcome | rule | where | figure | why |",
+        "|---|---|---|---|---|",
+    ]
+    order = {Outcome.FAILED: 0, Outcome.WARNING: 1, Outcome.WAIVED: 2}
+    for f in sorted(result.findings, key=lambda f: (order[f.outcome], f.line)):
+        why = f.message + (f" (waived: {f.waiver.reason})" if f.waiver else "")
+        figure = f"{f.label} ({f.raw})" if f.raw != f.label else f.label
+        out.append(
+            f"| {f.outcome.value} | {f.rule.value} | {_cell(_where(result, f))} | {_cell(figure)} | {_cell(why)} |"
+        )
+    for note in result.waiver_notes:
+        where = f"{result.config_path}:{note.waiver.line}"
+        out.append(f"| warning | stale waiver | {_cell(where)} | {_cell(note.waiver.target)} | {note.problem} |")
+    return "\n".join(out) + "\n\n"
+
+
+def junit_xml(result: CheckResult) -> str:
+    """JUnit XML: one test case per BASE metric (failure, skipped when waived, else passed)."""
+    suites = ET.Element("testsuites", name="compare --check")
+    metrics = ET.SubElement(suites, "testsuite", name="metrics")
+    failures = skipped = 0
+    for metric, finding in result.cases:
+        case = ET.SubElement(
+            metrics, "testcase", classname=f"{result.base_path}:{metric.section}", name=f"{metric.label} ({metric.raw})"
+        )
+        if finding is None:
+            continue
+        if finding.outcome is Outcome.FAILED:
+            failures += 1
+            failure = ET.SubElement(case, "failure", message=_describe(finding), type=finding.rule.value)
+            failure.text = f"{_where(result, finding)}: {finding.message}"
+        elif finding.outcome is Outcome.WAIVED and finding.waiver is not None:
+            skipped += 1
+            ET.SubElement(case, "skipped", message=f"waived: {finding.waiver.reason}")
+        else:
+            out = ET.SubElement(case, "system-out")
+            out.text = f"warning: {_describe(finding)}"
+    attrs: dict[str, Any] = {"tests": len(result.cases), "failures": failures, "errors": 0, "skipped": skipped}
+    for key, value in attrs.items():
+        metrics.set(key, str(value))
+        suites.set(key, str(value))
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+
+
+def check_dict(result: CheckResult) -> dict[str, Any]:
+    return {
+        "ok": result.ok,
+        "fail_on": [r.value for r in result.fail_on],
+        "findings": [
+            {
+                "outcome": f.outcome.value,
+                "rule": f.rule.value,
+                "file": result.base_path,
+                "line": f.line,
+                "label": f.label,
+                "raw": f.raw,
+                "message": f.message,
+                "metric": f.metric_id,
+                "section": f.section_id,
+                "waiver": None if f.waiver is None else {"reason": f.waiver.reason, "owner": f.waiver.owner},
+            }
+            for f in result.findings
+        ],
+        "stale_waivers": [
+            {"target": n.waiver.target, "line": n.waiver.line, "problem": n.problem} for n in result.waiver_notes
+        ],
+    }
