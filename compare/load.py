@@ -17,7 +17,7 @@ from typing import Any
 from .errors import ReportNotFound, ReportUnreadable
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
-REPORT_SUFFIXES = TEXT_SUFFIXES
+REPORT_SUFFIXES = (*TEXT_SUFFIXES, ".docx", ".pdf", ".html", ".htm")
 DEFAULT_MAX_MB = 50
 YEAR_RE = re.compile(r"^\d{4}$")
 # Files that sit beside a report but are not one (sources lists, notes).
@@ -35,6 +35,14 @@ class Source:
     @property
     def is_markdown(self) -> bool:
         return self.path.suffix.lower() in (".md", ".markdown")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A report's text as read; structured when headings are marked with # (Markdown, Word, HTML)."""
+
+    text: str
+    structured: bool
 
 
 def reports_dir(option: str | os.PathLike[str] | None = None) -> Path:
@@ -116,8 +124,8 @@ def _in_folder(folder: Path) -> Source:
     return Source(candidates[0], _year_of(folder), meta)
 
 
-def read_source(source: Source) -> str:
-    """The decoded text of a report file (not yet normalized)."""
+def read_source(source: Source) -> Document:
+    """The text of a report file, whatever its format (not yet normalized)."""
     path = source.path
     if path.suffix.lower() not in REPORT_SUFFIXES:
         kinds = ", ".join(REPORT_SUFFIXES)
@@ -133,7 +141,29 @@ def read_source(source: Source) -> str:
         data = path.read_bytes()
     except OSError as e:
         raise ReportUnreadable(f"cannot read {path}: {e.strerror or e}") from None
-    return decode(data, str(path))
+    name, suffix = str(path), path.suffix.lower()
+    if not data.strip():
+        raise ReportUnreadable(f"{name} is empty; a report needs text")
+    if suffix == ".docx":
+        from .formats import read_docx
+
+        return Document(*_checked_document(read_docx(data, name), name))
+    if suffix == ".pdf":
+        from .formats import read_pdf
+
+        return Document(*_checked_document(read_pdf(data, name), name))
+    if suffix in (".html", ".htm"):
+        from .formats import read_html
+
+        return Document(*_checked_document(read_html(decode(data, name)), name))
+    return Document(decode(data, name), source.is_markdown)
+
+
+def _checked_document(doc: tuple[str, bool], name: str) -> tuple[str, bool]:
+    text, structured = doc
+    if not text.strip():
+        raise ReportUnreadable(f"{name} holds no text")
+    return text, structured
 
 
 _BOMS = (
@@ -161,6 +191,9 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
     try:
         return _checked(data.decode("utf-8"), name)
     except UnicodeDecodeError as utf8_error:
+        if utf8_error.reason == "unexpected end of data" and utf8_error.start >= len(data) - 3:
+            # a file cut off inside its last character: keep everything before it
+            return _checked(data[: utf8_error.start].decode("utf-8"), name)
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError:

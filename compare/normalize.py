@@ -27,7 +27,7 @@ MOMENT_MARK = "瞬间"
 PREFACE_MARK = "前言"
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 # A paragraph is complete when it ends in sentence-final punctuation (closing marks may follow).
-_COMPLETE = re.compile(r"[。！？!?…；;：:.][”’」』）)》\]]*$")
+_COMPLETE = re.compile(r"(?:[。！？!?…；;：:]|(?<!\d)\.)[”’」』）)》\]]*$")  # "1." + "09亿" is a split figure
 _SENTENCE_PUNCT = re.compile(r"[，。；！？、：,;!?]")
 # Characters that cannot open a sentence: a block starting with one continues the previous.
 _BOUND_START = set("的地得了着过们之等和与及或，。、；：！？）》”’")
@@ -81,8 +81,11 @@ def _blocks(text: str, markdown: bool) -> list[_Block]:
 
 
 def _append(block: _Block, tail: _Block) -> None:
-    """Join a continuation onto a block; a space only between two Latin words."""
-    latin = block.text[-1:].isascii() and block.text[-1:].isalnum() and tail.text[:1].isascii()
+    """Join a continuation onto a block."""
+    # two Latin words meet: a wrapped English line; a figure split at a wrap ("3" + ".5亿元") joins tight
+    latin = (
+        block.text[-1:].isascii() and block.text[-1:].isalpha() and tail.text[:1].isascii() and tail.text[:1].isalpha()
+    )
     at = len(block.text) + (1 if latin else 0)
     block.pieces.extend((at + off, line) for off, line in tail.pieces)
     block.text += (" " if latin else "") + tail.text
@@ -114,8 +117,8 @@ def _repair(blocks: list[_Block]) -> list[_Block]:
 
 
 def _continues(prev: _Block, block: _Block, blocks: list[_Block], i: int) -> bool:
-    if prev.marker or block.marker or _complete(prev.text):
-        return False
+    if prev.text == f"【{prev.marker}】" or block.marker or _complete(prev.text):
+        return False  # a bare marker line (【前言】) stands alone; a marked paragraph may continue
     if heading_like(prev.text):
         # A short unpunctuated line is a heading unless the next line cannot open a sentence.
         return block.text[0] in _BOUND_START

@@ -18,8 +18,10 @@ from .normalize import normalize
 def load_report(arg: str, root: str | os.PathLike[str] | None = None) -> Report:
     """Read and parse one report: a year under the reports folder, or a file or folder path."""
     source = locate(arg, reports_dir(root))
-    text = read_source(source)
-    report = normalize(text, markdown=source.is_markdown, year=source.year, path=str(source.path), meta=source.meta)
+    document = read_source(source)
+    report = normalize(
+        document.text, markdown=document.structured, year=source.year, path=str(source.path), meta=source.meta
+    )
     return replace(report, programs=extract_programs(report), metrics=extract_metrics(report))
 
 

@@ -1,0 +1,128 @@
+"""formats.py: Word, PDF and HTML reports turned into report text (part of the load stage).
+
+Each reader returns (text, structured): structured text marks headings with `#` the way a
+Markdown report does. The heavy libraries (python-docx, pypdf) are imported only when such
+a file is read, so plain-text runs never pay for them.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from html.parser import HTMLParser
+
+from .errors import ReportUnreadable
+
+
+def read_docx(data: bytes, name: str) -> tuple[str, bool]:
+    """Paragraphs in order; Title and Heading styles become # headings."""
+    try:
+        import docx
+    except ImportError:  # pragma: no cover - a declared dependency
+        raise ReportUnreadable(f"{name}: reading .docx needs python-docx (pip install python-docx)") from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+        paragraphs = [(p.style.name if p.style is not None else "", p.text) for p in document.paragraphs]
+    except Exception as e:  # the parser raises zip, XML and key errors alike on a broken file
+        raise ReportUnreadable(f"{name}: not a readable .docx ({type(e).__name__}); re-save it from Word") from None
+    lines: list[str] = []
+    structured = False
+    for style, text in paragraphs:
+        text = text.strip()
+        if not text:
+            continue
+        level = _heading_level(style or "")
+        if level:
+            structured = True
+            lines.append("#" * level + " " + " ".join(text.split()))
+        else:
+            lines.append(text)
+    return "\n\n".join(lines), structured
+
+
+def _heading_level(style: str) -> int:
+    """Word's Title is level 1; Heading N is level N+1 (capped at 6); other styles are body text."""
+    lowered = style.lower()
+    if lowered == "title":
+        return 1
+    m = re.match(r"heading\s*(\d)", lowered)
+    return min(int(m.group(1)) + 1, 6) if m else 0
+
+
+def read_pdf(data: bytes, name: str) -> tuple[str, bool]:
+    """The text layer, page after page; page-break splits are repaired later, as for text."""
+    try:
+        import pypdf
+    except ImportError:  # pragma: no cover - a declared dependency
+        raise ReportUnreadable(f"{name}: reading .pdf needs pypdf (pip install pypdf)") from None
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed-PDF chatter is not the user's business
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ReportUnreadable(f"{name}: the PDF is password-protected; save an unprotected copy")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except ReportUnreadable:
+        raise
+    except Exception as e:  # pypdf raises many kinds of error on a damaged file
+        raise ReportUnreadable(f"{name}: not a readable PDF ({type(e).__name__})") from None
+    text = "\n".join(pages)
+    if not text.strip():
+        raise ReportUnreadable(f"{name}: the PDF has no text layer (a scan?); run OCR on it first")
+    return text, False
+
+
+_SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "template", "form", "svg", "head", "menu"}
+_BLOCK = {
+    "p", "div", "li", "br", "tr", "td", "th", "section", "article", "main", "blockquote", "pre", "ul", "ol",
+    "table", "hr", "dd", "dt", "figcaption",
+}  # fmt: skip
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# A line break in the page's source between two CJK characters is formatting, not a space.
+_CJK_BREAK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef\d])")
+
+
+class _HtmlText(HTMLParser):
+    """Collects headings and paragraphs, dropping scripts, styles and navigation."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skip = 0
+        self.heading = 0
+        self.parts: list[str] = []
+        self.blocks: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self.skip += 1
+        elif tag in _HEADINGS or tag in _BLOCK:
+            self.flush()
+            if tag in _HEADINGS:
+                self.heading = _HEADINGS[tag]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag in _HEADINGS or tag in _BLOCK:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+    def flush(self) -> None:
+        text = " ".join(_CJK_BREAK.sub("", "".join(self.parts)).split())
+        if text:
+            self.blocks.append(("#" * self.heading + " " if self.heading else "") + text)
+        self.parts = []
+        self.heading = 0
+
+
+def read_html(text: str) -> tuple[str, bool]:
+    """Headings (h1-h6) and paragraphs of a web page; scripts, styles and navigation dropped."""
+    parser = _HtmlText()
+    parser.feed(text)
+    parser.close()
+    parser.flush()
+    structured = any(b.startswith("#") for b in parser.blocks)
+    return "\n\n".join(parser.blocks), structured
