@@ -163,8 +163,13 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def _visible(text: str) -> str:
+    """Control characters (from a file name, say) shown escaped, never sent to the terminal."""
+    return "".join(ch if ch >= " " and not "\x7f" <= ch <= "\x9f" else repr(ch)[1:-1] for ch in text)
+
+
 def _fail(message: str, code: int) -> None:
-    print(f"compare: {message}", file=sys.stderr)
+    print(f"compare: {_visible(message)}", file=sys.stderr)
     raise typer.Exit(code)
 
 
@@ -191,10 +196,10 @@ def run(argv: list[str] | None = None) -> None:
         code = app(args=argv, prog_name="compare", standalone_mode=False)
     except click_exceptions.UsageError as e:
         hint = " (see compare --help)"
-        print(f"compare: {e.format_message()}{hint}", file=sys.stderr)
+        print(f"compare: {_visible(e.format_message())}{hint}", file=sys.stderr)
         code = EXIT_ERROR
     except click_exceptions.ClickException as e:
-        print(f"compare: {e.format_message()}", file=sys.stderr)
+        print(f"compare: {_visible(e.format_message())}", file=sys.stderr)
         code = EXIT_ERROR
     except (typer.Abort, KeyboardInterrupt):
         code = EXIT_INTERRUPTED

@@ -75,6 +75,8 @@ def find_config(explicit: str | os.PathLike[str] | None, reports_root: Path) -> 
     """--config, else compare.toml in the reports folder or beside it."""
     if explicit:
         path = Path(explicit)
+        if path.is_dir():
+            raise ConfigError(f"--config {path} is a folder; give the compare.toml file")
         if not path.is_file():
             raise ConfigError(f"config file {path} does not exist")
         return path

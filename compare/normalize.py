@@ -253,15 +253,19 @@ def normalize(
     sections = [
         Section(s.id, s.title, s.kind, s.moment, s.paragraphs, s.start, s.end, full[s.start : s.end]) for s in sections
     ]
+
+    def from_meta(key: str, default: str = "") -> str:
+        return " ".join(clean_text(str(meta.get(key, default))).split())  # meta.toml reaches the screen too
+
     return Report(
         year=year,
         path=path,
-        title=header.text("title") or str(meta.get("title", "")),
-        subtitle=header.text("subtitle") or str(meta.get("subtitle", "")),
+        title=header.text("title") or from_meta("title"),
+        subtitle=header.text("subtitle") or from_meta("subtitle"),
         byline=header.text("byline"),
-        source=str(meta.get("source", "")),
-        status=str(meta.get("status", "unknown")),
-        language=str(meta.get("language", "zh-CN")),
+        source=from_meta("source"),
+        status=from_meta("status", "unknown"),
+        language=from_meta("language", "zh-CN"),
         text=full,
         sections=tuple(sections),
         line_map=tuple(line_map),

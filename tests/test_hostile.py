@@ -1,0 +1,230 @@
+"""Hostile and broken input through the CLI: a clear `compare:` error (exit 2) or safe handling.
+
+Never a traceback, never a rewritten screen, never a change to what the user owns.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from compare import cli
+from compare.align import compare_reports
+from compare.errors import CompareError
+from compare.extract import extract_metrics, extract_programs
+from compare.load import decode
+from compare.normalize import normalize
+from compare.render import comparison_dict, dumps
+
+from .conftest import DATA, ROOT, write
+
+PAIR = DATA / "pair"
+BASE_TEXT = (PAIR / "2020" / "report.txt").read_text(encoding="utf-8")
+
+
+def two_years(tmp_path: Path, base: str, new: str) -> Path:
+    write(tmp_path / "2020" / "report.txt", base)
+    write(tmp_path / "2021" / "report.txt", new)
+    return tmp_path
+
+
+def test_rich_markup_in_a_report_is_shown_literally(run_cli, tmp_path: Path) -> None:
+    """[bold red], [/] and [link=…] in report text are printed as written, not interpreted."""
+    text = BASE_TEXT.replace("帮扶困难职工\n", "帮扶[bold red]困难[/]职工\n").replace(
+        "本报告为测试而虚构", "本报告[link=https://example.invalid]为测试[/link]而虚构"
+    )
+    root = two_years(tmp_path, text, text.replace("5000万元", "6000万元"))
+    r = run_cli("2020", "2021", "--reports-dir", str(root))
+    assert r.code == 0, r.err
+    assert "帮扶[bold red]困难[/]职工" in r.out
+    r = run_cli("2020", "--reports-dir", str(root))
+    assert "帮扶[bold red]困难[/]职工" in r.out
+
+
+def test_escape_sequences_never_reach_the_terminal(run_cli, tmp_path: Path) -> None:
+    """ANSI and OSC sequences (clear screen, set title) in a report or its meta.toml are removed."""
+    evil = "\x1b[2J\x1b]0;pwned\x07\x1b[31m"
+    root = two_years(tmp_path, BASE_TEXT.replace("帮扶困难职工\n", f"帮扶困难{evil}职工\n"), BASE_TEXT)
+    toml_evil = evil.replace("\x1b", "\\u001b").replace("\x07", "\\u0007")
+    write(root / "2020" / "meta.toml", f'title = "标题{toml_evil}"\nsource = "来源{toml_evil}"\n')
+    for args in (("2020",), ("2020", "2021"), ("2020", "2021", "--format", "json"), ("2020", "2021", "--check")):
+        r = run_cli(*args, "--reports-dir", str(root))
+        assert r.code in (0, 1), r.err
+        assert "\x1b" not in r.out and "\x07" not in r.out and "pwned" not in r.out
+
+
+def test_control_characters_in_a_path_are_escaped_in_errors(run_cli, tmp_path: Path) -> None:
+    """An error naming a file with an escape in its name shows the escape, not its effect."""
+    r = run_cli(str(tmp_path / "bad\x1b[2Jname.txt"))
+    assert r.code == 2 and "\x1b" not in r.err and "\\x1b" in r.err
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+        ("工会".encode() * 40 + "职工".encode("gbk"), "garbled"),
+        (bytes([0x81, 0x30, 0xFF, 0xFE, 0x80]) * 40, "not UTF-8"),
+    ],
+    ids=["empty", "binary", "mixed-encoding", "undecodable"],
+)
+def test_bad_bytes_are_refused(run_cli, tmp_path: Path, data: bytes, message: str) -> None:
+    """Empty, binary, mixed-encoding and undecodable files exit 2 with one line."""
+    path = tmp_path / "r.txt"
+    path.write_bytes(data)
+    r = run_cli(str(path))
+    assert r.code == 2 and r.err.startswith("compare: ") and message in r.err and r.err.count("\n") == 1
+
+
+def test_truncated_utf8_keeps_what_is_there(run_cli, tmp_path: Path) -> None:
+    """A file cut inside its last character still reads, without the broken tail."""
+    data = BASE_TEXT.encode("utf-8")
+    path = tmp_path / "r.txt"
+    path.write_bytes(data[: data.rindex("8万人".encode()) + 4])  # cut inside 人
+    r = run_cli(str(path), "--format", "json")
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["metrics"][-1]["raw"] == "8万"  # the unit was cut off with 人
+
+
+def test_too_large_is_refused_before_reading(run_cli, tmp_path: Path, monkeypatch) -> None:
+    """A report over COMPARE_MAX_MB is refused with the limit and how to raise it."""
+    path = tmp_path / "big.txt"
+    path.write_bytes(BASE_TEXT.encode() * 2000)
+    monkeypatch.setenv("COMPARE_MAX_MB", "1")
+    r = run_cli(str(path))
+    assert r.code == 2 and "over the 1 MB limit" in r.err and "COMPARE_MAX_MB" in r.err
+
+
+def test_odd_paths(run_cli, tmp_path: Path) -> None:
+    """A symlink loop, a FIFO, a folder given as --config/--html/--junit: exit 2, one line each."""
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    root = two_years(tmp_path / "r", BASE_TEXT, BASE_TEXT)
+    cases = [
+        ((str(loop),), "not a regular file"),
+        ((str(fifo),), "not a regular file"),
+        (("2020", "2021", "--reports-dir", str(root), "--config", str(tmp_path)), "is a folder"),
+        (("2020", "2021", "--reports-dir", str(root), "--html", str(tmp_path)), "is a folder"),
+        (("2020", "2021", "--reports-dir", str(root), "--check", "--junit", str(tmp_path)), "is a folder"),
+        (("20201",), "neither a file, a folder nor a year"),
+        (("abc",), "neither a file, a folder nor a year"),
+    ]
+    for args, message in cases:
+        r = run_cli(*args)
+        assert r.code == 2 and message in r.err, (args, r.err)
+        assert "Traceback" not in r.err
+
+
+def test_the_reports_folder_is_never_written(run_cli, tmp_path: Path) -> None:
+    """A full run, JSON, check and trend leave the reports folder byte-for-byte as it was."""
+    root = two_years(tmp_path, BASE_TEXT, BASE_TEXT.replace("5000万元", "6000万元"))
+    before = {p: (p.stat().st_mtime_ns, p.read_bytes() if p.is_file() else b"") for p in root.rglob("*")}
+    for args in (("2020", "2021"), ("2020", "2021", "-f", "json"), ("2020", "2021", "--check"), ("2020",)):
+        run_cli(*args, "--reports-dir", str(root))
+    after = {p: (p.stat().st_mtime_ns, p.read_bytes() if p.is_file() else b"") for p in root.rglob("*")}
+    assert before == after
+
+
+def test_interrupted_write_leaves_no_file(tmp_path: Path, monkeypatch) -> None:
+    """If the run is interrupted while writing --html, neither the file nor a temporary remains."""
+    target = tmp_path / "out.html"
+
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        cli.write_atomic(target, "<html>" * 1000)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_exits_130_quietly(run_cli, monkeypatch) -> None:
+    """Ctrl-C during a run exits 130 with no traceback."""
+
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("compare.pipeline.load_report", interrupted)
+    r = run_cli("2020", "2021", "--reports-dir", str(PAIR))
+    assert r.code == 130 and "Traceback" not in r.err
+
+
+def test_comparison_json_is_byte_identical_across_hash_seeds() -> None:
+    """compare 2020 2021 --format json prints the same bytes under different PYTHONHASHSEEDs."""
+    outputs = set()
+    for seed in ("0", "1", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        proc = subprocess.run(
+            [sys.executable, "-m", "compare", "2020", "2021", "--format", "json"],
+            cwd=ROOT, env=env, capture_output=True, check=True,
+        )  # fmt: skip
+        outputs.add(proc.stdout)
+    assert len(outputs) == 1
+
+
+# ---------------------------------------------------------------- fuzzing the whole pipeline
+
+_ALPHABET = list(
+    "共计达约超过余多以上万亿元人次个家%第年月日12345.XX×【待补】【瞬间】【前言】，。、；“”《》的和了一二十百千\n\n#— "
+)
+
+
+def _pipeline(text: str, new_text: str, markdown: bool) -> str:
+    base = normalize(text, markdown=markdown)
+    new = normalize(new_text, markdown=markdown)
+    from dataclasses import replace
+
+    base = replace(base, programs=extract_programs(base), metrics=extract_metrics(base))
+    new = replace(new, programs=extract_programs(new), metrics=extract_metrics(new))
+    for report in (base, new):
+        for m in report.metrics:
+            assert report.text[m.start : m.end] == m.raw
+        for p in report.programs:
+            assert report.text[p.start : p.end] == p.name
+    return dumps(comparison_dict(compare_reports(base, new)))
+
+
+@given(
+    st.text(alphabet=st.sampled_from(_ALPHABET), max_size=300),
+    st.text(alphabet=st.sampled_from(_ALPHABET), max_size=300),
+    st.booleans(),
+)
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_fuzz_random_report_text(text: str, new_text: str, markdown: bool) -> None:
+    """Random report-like text never crashes the pipeline; offsets hold; output is deterministic."""
+    assert _pipeline(text, new_text, markdown) == _pipeline(text, new_text, markdown)
+
+
+@given(st.data())
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_fuzz_mutated_real_report(data: st.DataObject) -> None:
+    """The invented report with random cuts, insertions and swaps still parses and compares."""
+    text = BASE_TEXT
+    for _ in range(data.draw(st.integers(1, 6))):
+        i = data.draw(st.integers(0, len(text)))
+        j = data.draw(st.integers(i, min(len(text), i + 40)))
+        text = text[:i] + data.draw(st.text(alphabet=st.sampled_from(_ALPHABET), max_size=12)) + text[j:]
+    _pipeline(BASE_TEXT, text, False)
+
+
+@given(st.binary(max_size=400), st.sampled_from(["utf-8", "gbk", "utf-16", "latin-1", "raw"]))
+@settings(max_examples=150, deadline=None)
+def test_fuzz_random_bytes_and_encodings(data: bytes, encoding: str) -> None:
+    """Random bytes, or text in random encodings, decode or raise CompareError — nothing else."""
+    if encoding != "raw":
+        data = data.decode("latin-1").encode(encoding, errors="ignore") if encoding != "utf-16" else data
+    try:
+        text = decode(data, "fuzz")
+    except CompareError:
+        return
+    normalize(text)
