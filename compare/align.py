@@ -156,7 +156,19 @@ def _tfidf_cosines(base: Sequence[str], new: Sequence[str]) -> list[list[float]]
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         vectors.append({g: w / norm for g, w in vec.items()})
     left, right = vectors[: len(base)], vectors[len(base) :]
-    return [[sum(w * b.get(g, 0.0) for g, w in a.items()) for b in right] for a in left]
+    # an inverted index over the new side: each base bigram visits only the sections that share it
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for j, vec in enumerate(right):
+        for g, w in vec.items():
+            postings.setdefault(g, []).append((j, w))
+    scores = []
+    for vec in left:
+        row = [0.0] * len(right)
+        for g, w in vec.items():
+            for j, wb in postings.get(g, ()):
+                row[j] += w * wb
+        scores.append(row)
+    return scores
 
 
 def align_sections(base: Report, new: Report, config: Config) -> list[SectionMatch]:
@@ -522,13 +534,16 @@ def _change(a: Metric, b: Metric, score: float, why: str) -> MetricChange:
 # ---------------------------------------------------------------- all together
 
 
-def compare_reports(base: Report, new: Report, config: Config | None = None) -> Comparison:
-    """Align sections, then metrics (using the section pairs), then programs; diff the texts."""
+def compare_reports(base: Report, new: Report, config: Config | None = None, text: bool = True) -> Comparison:
+    """Align sections, then metrics (using the section pairs), then programs; diff the texts.
+
+    text=False skips the text diffs (the costliest step) when no view will show them.
+    """
     config = config or Config()
     sections = align_sections(base, new, config)
     metrics = align_metrics(base, new, sections, config)
     programs = align_programs(base, new, sections, metrics, config)
-    diffs = diff_sections(sections)
+    diffs = diff_sections(sections) if text else {}
     sections = [
         m if m.base is None or m.new is None else _with_change(m, diffs.get((m.base.id, m.new.id))) for m in sections
     ]

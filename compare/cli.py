@@ -34,6 +34,7 @@ HELP = """Set this year's narrative report beside last year's.
   compare 2020             one report, normalized: sections, figures, programs
   compare 2020 2021        what changed: sections, programs, figures, text
   compare 2020 2021 --check    CI gate: exit 1 when a 2020 figure is missing in 2021
+  compare --all            every consecutive pair of years, on all cores
 
 \b
 A REPORT is a year (resolved under --reports-dir) or a path to a report file or folder.
@@ -53,7 +54,9 @@ def _version(value: bool) -> None:
 
 @app.command(help=HELP, no_args_is_help=True)
 def main(
-    reports: Annotated[list[str], typer.Argument(metavar="REPORT...", help="Years or paths: BASE [NEW ...].")],
+    reports: Annotated[
+        Optional[list[str]], typer.Argument(metavar="REPORT...", help="Years or paths: BASE [NEW ...].")
+    ] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.RICH,
     reports_dir: Annotated[
         Optional[Path],
@@ -68,6 +71,9 @@ def main(
     html: Annotated[
         Optional[Path], typer.Option("--html", help="Also write the view as a self-contained HTML page.")
     ] = None,
+    all_years: Annotated[
+        bool, typer.Option("--all", help="Compare every consecutive pair of years in the reports folder.")
+    ] = False,
     check: Annotated[
         bool, typer.Option("--check", help="CI gate: exit 1 when a BASE figure is missing or pending in NEW.")
     ] = False,
@@ -87,7 +93,14 @@ def main(
     from .render import comparison_view, export_html, render_comparison, render_report
 
     console = make_console()
+    reports = reports or []
     try:
+        if all_years:
+            if reports:
+                raise CompareError("--all compares every year in the reports folder; give no REPORT with it")
+            raise typer.Exit(_run_archive(resolve_reports_dir(reports_dir), config, check, fail_on, format, console))
+        if not reports:
+            raise CompareError("give a REPORT (a year or a path), or --all; see compare --help")
         if len(reports) == 1:
             report = load_report(reports[0], reports_dir)
             render_report(report, format, console)
@@ -111,6 +124,38 @@ def main(
         if debug:
             raise
         _fail(str(e), e.exit_code)
+
+
+def _run_archive(
+    root: Path, config: Path | None, check: bool, fail_on: str | None, fmt: Format, console: Console
+) -> int:
+    """Every consecutive pair of years, on all cores, with a progress bar on a terminal."""
+    from rich.progress import Progress
+
+    from .archive import run_archive
+    from .archive import plan as plan_archive
+    from .checks import parse_fail_on
+    from .config import find_config
+    from .render import render_archive
+
+    parse_fail_on(fail_on)  # a bad rule name fails before any work starts
+    config_path = find_config(config, root)
+    jobs = plan_archive(root)
+    err = Console(stderr=True)
+    if err.is_terminal:
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task("comparing", total=len(jobs))
+            results = run_archive(jobs, str(config_path) if config_path else None, check, fail_on,
+                                  progress=lambda _: bar.advance(task))  # fmt: skip
+    else:
+        results = run_archive(jobs, str(config_path) if config_path else None, check, fail_on)
+    render_archive(results, fmt, console)
+    for r in results:
+        if r.error:
+            print(f"compare: {_visible(r.error)}", file=sys.stderr)
+    if any(r.error for r in results):
+        return EXIT_ERROR
+    return EXIT_VIOLATIONS if any(r.check_ok is False for r in results) else EXIT_OK
 
 
 def _run_check(
@@ -194,6 +239,9 @@ def run(argv: list[str] | None = None) -> None:
     """Console entry point: one-line usage errors, exit codes as documented above."""
     try:
         code = app(args=argv, prog_name="compare", standalone_mode=False)
+    except click_exceptions.NoArgsIsHelpError as e:
+        print(e.format_message(), file=sys.stderr)  # bare `compare`: the help, as a usage error
+        code = EXIT_ERROR
     except click_exceptions.UsageError as e:
         hint = " (see compare --help)"
         print(f"compare: {_visible(e.format_message())}{hint}", file=sys.stderr)

@@ -30,11 +30,12 @@ def build_comparison(
     new: str | Report,
     root: str | os.PathLike[str] | None = None,
     config: Config | str | os.PathLike[str] | None = None,
+    text: bool = True,
 ) -> Comparison:
     """Align two reports (years, paths or loaded Reports) and diff what changed.
 
     config is a Config, a path to compare.toml, or None to look for compare.toml
-    in the reports folder or beside it.
+    in the reports folder or beside it. text=False skips the section text diffs.
     """
     from .align import compare_reports
 
@@ -42,4 +43,4 @@ def build_comparison(
         config = load_config(find_config(config, reports_dir(root)))
     base_report = base if isinstance(base, Report) else load_report(base, root)
     new_report = new if isinstance(new, Report) else load_report(new, root)
-    return compare_reports(base_report, new_report, config)
+    return compare_reports(base_report, new_report, config, text=text)

@@ -12,7 +12,7 @@ import io
 import json
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -22,6 +22,9 @@ from rich.text import Text
 from .diff import short_value
 from .model import Comparison, Metric, MetricChange, Program, Qualifier, Report, Section
 from .trend import Trend
+
+if TYPE_CHECKING:
+    from .archive import PairResult
 
 
 class Format(StrEnum):
@@ -619,4 +622,58 @@ def render_trend(trend: Trend, fmt: Format, console: Console) -> None:
     table.add_column("trend", no_wrap=True)
     for row in rows:
         table.add_row(*[Text(cell) for cell in row])
+    console.print(table)
+
+
+# ---------------------------------------------------------------- a whole archive
+
+
+def archive_dict(results: list[PairResult]) -> dict[str, Any]:
+    return {
+        "pairs": [
+            {
+                "document": r.job.document,
+                "base": {"year": r.job.base_year, "path": r.job.base_path},
+                "new": {"year": r.job.new_year, "path": r.job.new_path},
+                "error": r.error,
+                "summary": r.summary,
+                "check": None if r.check_ok is None else {"ok": r.check_ok, "failures": r.failures},
+                "metrics": r.metrics,
+            }
+            for r in results
+        ]
+    }
+
+
+def _archive_rows(results: list[PairResult]) -> tuple[list[str], list[list[str]]]:
+    headers = ["years", "document", "changed", "new", "missing", "pending", "sections new/dropped", "check"]
+    rows = []
+    for r in results:
+        years = f"{r.job.base_year}→{r.job.new_year}"
+        if r.error:
+            rows.append([years, r.job.document, "", "", "", "", "", f"error: {r.error}"])
+            continue
+        m, s = r.summary["metrics"], r.summary["sections"]
+        check = "" if r.check_ok is None else ("ok" if r.check_ok else f"{r.failures} failed")
+        rows.append(
+            [years, r.job.document, str(m["changed"]), str(m["new"]), str(m["missing"]), str(m["pending"]),
+             f"{s['new']}/{s['dropped']}", check]
+        )  # fmt: skip
+    return headers, rows
+
+
+def render_archive(results: list[PairResult], fmt: Format, console: Console) -> None:
+    """One combined result: JSON of every pair, or a summary table with a row per pair."""
+    if fmt is Format.JSON:
+        console.file.write(dumps(archive_dict(results)))
+        return
+    headers, rows = _archive_rows(results)
+    if fmt is not Format.RICH:
+        console.file.write(tabular(headers, rows, fmt))
+        return
+    table = Table(title=f"Archive: {len(results)} comparisons", title_justify="left")
+    for h in headers:
+        table.add_column(h, justify="right" if h in ("changed", "new", "missing", "pending") else "left")
+    for row in rows:
+        table.add_row(*[Text(cell, style="red" if cell.startswith("error") else "") for cell in row])
     console.print(table)

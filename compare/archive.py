@@ -1,0 +1,126 @@
+"""archive.py: every consecutive pair of years in a reports folder, compared on all cores.
+
+Owns discovery (years, and named documents within a year) and the worker pool; each pair
+runs the ordinary pipeline. The result is one combined record, rendered by render.py.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import CompareError, ReportNotFound
+from .load import REPORT_SUFFIXES, YEAR_RE, _NOT_REPORTS, load_meta
+
+MAIN = "(main)"
+
+
+@dataclass(frozen=True)
+class PairJob:
+    """One comparison to run: a document of one year against its counterpart the next year."""
+
+    document: str
+    base_year: str
+    new_year: str
+    base_path: str
+    new_path: str
+
+
+@dataclass(frozen=True)
+class PairResult:
+    job: PairJob
+    summary: dict[str, dict[str, int]] = field(default_factory=dict)
+    metrics: list[dict[str, Any]] = field(default_factory=list)
+    check_ok: bool | None = None
+    failures: int = 0
+    error: str | None = None
+
+
+def _documents(folder: Path) -> dict[str, Path]:
+    """A year's reports by name: its main report, or each report file when it holds several."""
+    meta = load_meta(folder)
+    main = meta.get("main")
+    if isinstance(main, str) and (folder / main).is_file():
+        return {MAIN: folder / main}
+    files = sorted(
+        p for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES and p.stem.lower() not in _NOT_REPORTS
+    )  # fmt: skip
+    return {p.stem: p for p in files}
+
+
+def plan(root: Path) -> list[PairJob]:
+    """Consecutive years; within them, documents paired by name (a lone report pairs with a lone one)."""
+    if not root.is_dir():
+        raise ReportNotFound(f"reports folder {root}/ does not exist; set --reports-dir")
+    years = sorted(p for p in root.iterdir() if p.is_dir() and YEAR_RE.match(p.name))
+    if len(years) < 2:
+        raise ReportNotFound(f"{root}/ needs at least two year folders for --all (found {len(years)})")
+    docs = {y.name: _documents(y) for y in years}
+    jobs = []
+    for a, b in zip(years, years[1:], strict=False):
+        base, new = docs[a.name], docs[b.name]
+        if len(base) == 1 and len(new) == 1:  # one report a year pairs whatever its file is called
+            (name, pa), (_, pb) = next(iter(base.items())), next(iter(new.items()))
+            pairs = [(name, pa, pb)]
+        else:
+            pairs = [(name, base[name], new[name]) for name in sorted(base.keys() & new.keys())]
+        jobs.extend(PairJob(name, a.name, b.name, str(pa), str(pb)) for name, pa, pb in pairs)
+    return jobs
+
+
+def run_pair(job: PairJob, config_path: str | None, check: bool, fail_on: str | None) -> PairResult:
+    """Compare one pair in this process; input errors are recorded, not raised."""
+    from .checks import find_violations, parse_fail_on
+    from .config import load_config
+    from .pipeline import build_comparison
+    from .render import comparison_dict
+
+    try:
+        config = load_config(Path(config_path) if config_path else None)
+        comparison = build_comparison(job.base_path, job.new_path, config=config, text=False)
+        data = comparison_dict(comparison)
+        ok, failures = None, 0
+        if check:
+            result = find_violations(comparison, config, parse_fail_on(fail_on))
+            ok, failures = result.ok, len(result.failures)
+        return PairResult(job, data["summary"], data["metrics"], ok, failures)
+    except CompareError as e:
+        return PairResult(job, error=str(e))
+
+
+def _run_one(args: tuple[PairJob, str | None, bool, str | None]) -> PairResult:
+    return run_pair(*args)
+
+
+def run_archive(
+    jobs: list[PairJob],
+    config_path: str | None,
+    check: bool = False,
+    fail_on: str | None = None,
+    workers: int | None = None,
+    progress: Callable[[PairResult], None] | None = None,
+) -> list[PairResult]:
+    """Run every pair, on all cores when there is more than a little work; results in plan order."""
+    workers = workers or os.cpu_count() or 1
+    args = [(job, config_path, check, fail_on) for job in jobs]
+    results: list[PairResult] = []
+    stream: Iterator[PairResult]
+    if workers == 1 or len(jobs) < 4:
+        stream = map(_run_one, args)
+        for result in stream:
+            results.append(result)
+            if progress:
+                progress(result)
+        return results
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        # chunks amortise pickling; order is kept, so output stays deterministic
+        for result in pool.map(_run_one, args, chunksize=max(1, len(args) // (workers * 8))):
+            results.append(result)
+            if progress:
+                progress(result)
+    return results

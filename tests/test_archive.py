@@ -1,0 +1,74 @@
+"""compare --all: every consecutive pair of years, named documents paired by name, one combined result."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from compare.archive import plan, run_archive
+
+from .conftest import DATA
+
+PAIR = DATA / "pair"
+TEXTS = {y: (PAIR / y / "report.txt").read_text(encoding="utf-8") for y in ("2020", "2021")}
+
+
+def archive(tmp_path: Path) -> Path:
+    """2019-2021, two named documents a year (national, beijing); 2021 lacks beijing."""
+    root = tmp_path / "reports"
+    for year, text in (("2019", TEXTS["2020"]), ("2020", TEXTS["2021"]), ("2021", TEXTS["2021"])):
+        (root / year).mkdir(parents=True)
+        (root / year / "national.txt").write_text(text, encoding="utf-8")
+        if year != "2021":
+            (root / year / "beijing.txt").write_text(text.replace("5000万元", "4000万元"), encoding="utf-8")
+    return root
+
+
+def test_plan_pairs_consecutive_years_and_documents_by_name(tmp_path: Path) -> None:
+    """2019→2020 pairs both documents; 2020→2021 only the national one."""
+    jobs = plan(archive(tmp_path))
+    assert [(j.base_year, j.new_year, j.document) for j in jobs] == [
+        ("2019", "2020", "beijing"),
+        ("2019", "2020", "national"),
+        ("2020", "2021", "national"),
+    ]
+
+
+def test_parallel_and_serial_runs_agree(tmp_path: Path) -> None:
+    """Two worker processes give the same results, in the same order, as one."""
+    root = archive(tmp_path)
+    jobs = plan(root) * 2  # enough work for the pool
+    assert run_archive(jobs, None, workers=2) == run_archive(jobs, None, workers=1)
+
+
+def test_all_json_is_one_combined_result(run_cli, tmp_path: Path) -> None:
+    """--all --format json lists every pair with its summary and metric changes."""
+    r = run_cli("--all", "--reports-dir", str(archive(tmp_path)), "--format", "json")
+    assert r.code == 0, r.err
+    pairs = json.loads(r.out)["pairs"]
+    assert [(p["base"]["year"], p["document"]) for p in pairs] == [
+        ("2019", "beijing"),
+        ("2019", "national"),
+        ("2020", "national"),
+    ]
+    assert pairs[1]["summary"]["metrics"]["changed"] == 3
+    assert pairs[2]["summary"]["metrics"] == {"unchanged": 6, "changed": 0, "new": 0, "missing": 0, "pending": 1}
+
+
+def test_all_check_and_errors(run_cli, tmp_path: Path) -> None:
+    """--all --check exits 1 when a pair fails; an unreadable report is reported, exit 2, others still run."""
+    root = archive(tmp_path)
+    r = run_cli("--all", "--reports-dir", str(root), "--check", "--format", "plain")
+    assert r.code == 1 and "failed" in r.out
+    (root / "2021" / "national.txt").write_bytes(b"\x00\x01binary")
+    r = run_cli("--all", "--reports-dir", str(root), "--format", "plain")
+    assert r.code == 2 and "binary" in r.err
+    assert "2019→2020" in r.out
+
+
+def test_all_needs_two_years_and_no_reports(run_cli, tmp_path: Path) -> None:
+    """--all with REPORT arguments, or with fewer than two years, is a usage error."""
+    assert run_cli("--all", "2020", "--reports-dir", str(PAIR)).code == 2
+    (tmp_path / "2020").mkdir()
+    r = run_cli("--all", "--reports-dir", str(tmp_path))
+    assert r.code == 2 and "at least two year folders" in r.err
