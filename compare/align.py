@@ -17,6 +17,8 @@ from rapidfuzz import fuzz
 
 from .config import Config, Pair
 from .diff import diff_sections, metric_delta
+from .errors import ConfigError
+from .extract import sentence_bounds
 from .model import (
     Comparison,
     Metric,
@@ -255,17 +257,28 @@ def _overrides(
     def find(items: Sequence[T], name: str) -> list[int]:
         return [k for k, item in enumerate(items) if name in keys(item)]
 
-    def resolve(pairs: Sequence[Pair]) -> list[tuple[int, int]]:
+    def resolve(pairs: Sequence[Pair]) -> list[tuple[Pair, int, int]]:
         out = []
         for pair in pairs:
             if pair.kind != kind:
                 continue
             for i in find(base, pair.base)[:1]:
                 for j in find(new, pair.new)[:1]:
-                    out.append((i, j))
+                    out.append((pair, i, j))
         return out
 
-    return resolve(config.pins), resolve(config.forbids)
+    pins = resolve(config.pins)
+    seen_base: dict[int, Pair] = {}
+    seen_new: dict[int, Pair] = {}
+    for pair, i, j in pins:
+        clash = seen_base.get(i) or seen_new.get(j)
+        if clash is not None:
+            raise ConfigError(
+                f"{config.path}:{pair.line}: [[pin]] {pair.base!r} -> {pair.new!r} reuses an item "
+                f"already pinned at line {clash.line}; pins pair items one to one"
+            )
+        seen_base[i] = seen_new[j] = pair
+    return [(i, j) for _, i, j in pins], [(i, j) for _, i, j in resolve(config.forbids)]
 
 
 # ---------------------------------------------------------------- programs
@@ -322,6 +335,9 @@ def align_programs(
         if a in free_b and b in free_n:
             scores[free_b.index(a)][free_n.index(b)] = -1.0
     for a, b in pinned:
+        for other, (nb, _, _) in list(pairs.items()):
+            if nb == b:  # the pin takes this program away from its same-name pairing
+                del pairs[other]
         pairs[a] = (b, 100.0, "pinned in compare.toml")
     pinned_new = {b for _, b in pinned}
     for a, b in assign(scores, config.cutoffs.program):
@@ -352,9 +368,12 @@ def _unique(programs: Sequence[Program]) -> list[Program]:
 
 
 def _sentence_at(report: Report, offset: int) -> str:
-    lo = max(report.text.rfind(c, 0, offset) for c in "。！？\n") + 1
-    his = [i for i in (report.text.find(c, offset) for c in "。！？\n") if i >= 0]
-    return report.text[lo : (min(his) + 1 if his else len(report.text))].strip()
+    """The sentence holding offset, cut exactly as extract.py cuts a metric's sentence."""
+    section = next((s for s in report.sections if s.start <= offset <= s.end), None)
+    if section is None:
+        return ""
+    lo, hi = sentence_bounds(report.text, offset, offset, section)
+    return report.text[lo:hi].strip()
 
 
 def _program_score(
@@ -395,6 +414,12 @@ def align_metrics(base: Report, new: Report, sections: list[SectionMatch], confi
     bm, nm = list(base.metrics), list(new.metrics)
     section_pair = {m.base.id: m.new.id for m in sections if m.base and m.new}
     pinned, forbidden = _overrides(config, "metric", bm, nm, lambda m: (m.id, m.label))
+    for i, j in pinned:
+        if not units_compatible(bm[i].unit, nm[j].unit)[0]:
+            raise ConfigError(
+                f"{config.path}: a [[pin]] pairs {bm[i].label} ({bm[i].raw}) with {nm[j].label} ({nm[j].raw}): "
+                f"{bm[i].unit or 'no unit'} and {nm[j].unit or 'no unit'} are different measures"
+            )
     forbidden_set = set(forbidden)
     pairs: dict[int, tuple[int, float, str]] = {i: (j, 100.0, "pinned in compare.toml") for i, j in pinned}
     taken_new = {j for _, j in pinned}
@@ -491,15 +516,16 @@ def _metric_reason(a: Metric, b: Metric, section_pair: dict[str, str]) -> str:
 def _change(a: Metric, b: Metric, score: float, why: str) -> MetricChange:
     _, warning = units_compatible(a.unit, b.unit)
     warnings = [warning] if warning else []
+    measure = warning is not None
     if b.qualifier is Qualifier.PLACEHOLDER:
-        return MetricChange(MetricStatus.PENDING, a, b, score, why, warnings=tuple(warnings))
+        return MetricChange(MetricStatus.PENDING, a, b, score, why, warnings=tuple(warnings), measure_changed=measure)
     if a.qualifier is Qualifier.PLACEHOLDER:
         warnings.append("the base report held a placeholder")
         return MetricChange(MetricStatus.CHANGED, a, b, score, why, warnings=tuple(warnings))
     delta = metric_delta(a, b) if not warning else None
     if delta is None:
         status = MetricStatus.CHANGED
-        return MetricChange(status, a, b, score, why, warnings=tuple(warnings))
+        return MetricChange(status, a, b, score, why, warnings=tuple(warnings), measure_changed=measure)
     if delta.delta == 0 and a.qualifier == b.qualifier:
         return MetricChange(
             MetricStatus.UNCHANGED,

@@ -6,6 +6,7 @@ runs the ordinary pipeline. The result is one combined record, rendered by rende
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CompareError, ReportNotFound
-from .load import REPORT_SUFFIXES, YEAR_RE, _NOT_REPORTS, load_meta
+from .load import _NOT_REPORTS, REPORT_SUFFIXES, YEAR_RE, load_meta
 
 MAIN = "(main)"
 
@@ -61,8 +62,8 @@ def plan(root: Path) -> list[PairJob]:
     if len(years) < 2:
         raise ReportNotFound(f"{root}/ needs at least two year folders for --all (found {len(years)})")
     docs = {y.name: _documents(y) for y in years}
-    jobs = []
-    for a, b in zip(years, years[1:], strict=False):
+    jobs: list[PairJob] = []
+    for a, b in itertools.pairwise(years):
         base, new = docs[a.name], docs[b.name]
         if len(base) == 1 and len(new) == 1:  # one report a year pairs whatever its file is called
             (name, pa), (_, pb) = next(iter(base.items())), next(iter(new.items()))

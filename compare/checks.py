@@ -135,7 +135,7 @@ def find_violations(
             rule, why = Rule.MISSING, f"reported in {base.year or base.path}, no counterpart in {new_name}"
         elif change.status is MetricStatus.PENDING and change.new is not None:
             rule, why = Rule.PENDING, f"still a placeholder in {new_name} ({change.new.raw})"
-        elif change.new is not None and any(" vs " in w and "measures" in w for w in change.warnings):
+        elif change.new is not None and change.measure_changed:
             rule, why = Rule.UNIT_CHANGE, f"{m.unit} became {change.new.unit} in {new_name} ({change.new.raw})"
         if rule is None:
             continue

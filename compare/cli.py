@@ -22,6 +22,7 @@ from typer._click import exceptions as click_exceptions
 
 from . import __version__
 from .errors import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_VIOLATIONS, CompareError
+from .normalize import visible
 from .render import Format, Only
 
 if TYPE_CHECKING:
@@ -101,6 +102,8 @@ def main(
             raise typer.Exit(_run_archive(resolve_reports_dir(reports_dir), config, check, fail_on, format, console))
         if not reports:
             raise CompareError("give a REPORT (a year or a path), or --all; see compare --help")
+        if (check or junit or fail_on) and len(reports) != 2:
+            raise CompareError("--check, --fail-on and --junit compare exactly two reports: BASE NEW")
         if len(reports) == 1:
             report = load_report(reports[0], reports_dir)
             render_report(report, format, console)
@@ -114,16 +117,19 @@ def main(
             render_trend(build_trend(loaded, cfg), format, console)
             return
         comparison = build_comparison(loaded[0], loaded[1], config=cfg)
-        if check or junit:
-            raise typer.Exit(_run_check(comparison, cfg, fail_on, junit, format, console))
         if html:
             page = export_html(comparison_view(comparison, only, explain), f"compare {' '.join(reports)}")
             write_atomic(html, page)
+        if check or junit:
+            raise typer.Exit(_run_check(comparison, cfg, fail_on, junit, format, console))
         render_comparison(comparison, format, console, only, explain)
     except CompareError as e:
         if debug:
             raise
         _fail(str(e), e.exit_code)
+    except BrokenPipeError:
+        # typer would turn this into exit 1 ("violations") before run() sees it
+        raise typer.Exit(_reader_gone()) from None
 
 
 def _run_archive(
@@ -132,8 +138,8 @@ def _run_archive(
     """Every consecutive pair of years, on all cores, with a progress bar on a terminal."""
     from rich.progress import Progress
 
-    from .archive import run_archive
     from .archive import plan as plan_archive
+    from .archive import run_archive
     from .checks import parse_fail_on
     from .config import find_config
     from .render import render_archive
@@ -152,7 +158,7 @@ def _run_archive(
     render_archive(results, fmt, console)
     for r in results:
         if r.error:
-            print(f"compare: {_visible(r.error)}", file=sys.stderr)
+            print(f"compare: {visible(r.error)}", file=sys.stderr)
     if any(r.error for r in results):
         return EXIT_ERROR
     return EXIT_VIOLATIONS if any(r.check_ok is False for r in results) else EXIT_OK
@@ -208,13 +214,8 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _visible(text: str) -> str:
-    """Control characters (from a file name, say) shown escaped, never sent to the terminal."""
-    return "".join(ch if ch >= " " and not "\x7f" <= ch <= "\x9f" else repr(ch)[1:-1] for ch in text)
-
-
 def _fail(message: str, code: int) -> None:
-    print(f"compare: {_visible(message)}", file=sys.stderr)
+    print(f"compare: {visible(message)}", file=sys.stderr)
     raise typer.Exit(code)
 
 
@@ -244,10 +245,10 @@ def run(argv: list[str] | None = None) -> None:
         code = EXIT_ERROR
     except click_exceptions.UsageError as e:
         hint = " (see compare --help)"
-        print(f"compare: {_visible(e.format_message())}{hint}", file=sys.stderr)
+        print(f"compare: {visible(e.format_message())}{hint}", file=sys.stderr)
         code = EXIT_ERROR
     except click_exceptions.ClickException as e:
-        print(f"compare: {_visible(e.format_message())}", file=sys.stderr)
+        print(f"compare: {visible(e.format_message())}", file=sys.stderr)
         code = EXIT_ERROR
     except (typer.Abort, KeyboardInterrupt):
         code = EXIT_INTERRUPTED

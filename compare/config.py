@@ -179,7 +179,9 @@ def _waivers(value: Any, raw: str, path: str) -> list[Waiver]:
                 metric=str(metric) if metric is not None else None,
                 section=str(section) if section is not None else None,
                 owner=str(owner) if owner is not None else None,
-                expires=expires if isinstance(expires, dt.date) else None,
+                expires=(expires.date() if isinstance(expires, dt.datetime) else expires)
+                if isinstance(expires, dt.date)
+                else None,
                 line=line,
             )
         )

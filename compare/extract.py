@@ -147,9 +147,11 @@ def _quoted(text: str, lo: int, hi: int) -> Iterator[tuple[int, int, str, bool]]
                     break
                 j += 1
             if depth == 0:
-                name = text[i + 1 : j - 1].strip()
+                inner = text[i + 1 : j - 1]
+                start = i + 1 + (len(inner) - len(inner.lstrip()))
+                name = inner.strip()
                 if 1 < len(name) <= 60:
-                    yield i + 1, j - 1, name, ch == "《"
+                    yield start, start + len(name), name, ch == "《"
                 i = j
                 continue
         i += 1
@@ -176,7 +178,7 @@ def extract_metrics(report: Report) -> tuple[Metric, ...]:
                 continue
             value, unit, qualifier = figure
             start, end = m.start(), m.end()
-            s_start, s_end = _sentence_bounds(text, start, end, section)
+            s_start, s_end = sentence_bounds(text, start, end, section)
             if s_start != prev_sentence:
                 prev_label, prev_sentence = "", s_start
             label, unit = _label(text, start, end, max(prev_end, s_start), s_end, section, prev_label, unit)
@@ -216,7 +218,7 @@ def _read_figure(
     after = text[end : end + 4]
     if before in "第”》" and before:
         return None  # an ordinal, or a name continuing a quoted brand (“和谐同行”千户企业)
-    if unit in _NOT_UNITS or (unit == "个" and after[:1] in "月年"):
+    if unit in _NOT_UNITS or (unit == "个" and after[:1] and after[:1] in "月年"):
         return None  # a date, ordinal or duration: 2020年, 第三批, 8个月
     if pct is not None:
         value = _number(pct)
@@ -304,7 +306,7 @@ def _unit_from_label(text: str, start: int) -> str:
     return ""
 
 
-def _sentence_bounds(text: str, start: int, end: int, section: Section) -> tuple[int, int]:
+def sentence_bounds(text: str, start: int, end: int, section: Section) -> tuple[int, int]:
     lo = max(text.rfind(c, section.start, start) for c in _SENTENCE_END) + 1
     lo = max(lo, section.start)
     hi_candidates = [i for i in (text.find(c, end, section.end) for c in _SENTENCE_END) if i >= 0]

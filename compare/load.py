@@ -7,6 +7,7 @@ Does not parse: normalize.py turns the text into sections.
 from __future__ import annotations
 
 import codecs
+import math
 import os
 import re
 import tomllib
@@ -58,12 +59,21 @@ def max_bytes() -> int:
     try:
         mb = float(raw) if raw else DEFAULT_MAX_MB
     except ValueError:
-        raise ReportUnreadable(f"COMPARE_MAX_MB={raw!r} is not a number of megabytes") from None
+        mb = math.nan
+    if not math.isfinite(mb) or mb <= 0 or mb > 1 << 40:
+        raise ReportUnreadable(f"COMPARE_MAX_MB={raw!r} is not a positive number of megabytes")
     return int(mb * 1024 * 1024)
 
 
 def locate(arg: str, root: Path) -> Source:
     """Resolve a command-line argument: an existing file or folder, else a year under root."""
+    try:
+        return _locate(arg, root)
+    except OSError as e:  # a name too long for the file system, a folder we may not list
+        raise ReportUnreadable(f"cannot open {arg[:80]}: {e.strerror or e}") from None
+
+
+def _locate(arg: str, root: Path) -> Source:
     path = Path(arg).expanduser()
     if path.is_file():
         return Source(path, _year_of(path.parent), load_meta(path.parent))
@@ -94,7 +104,7 @@ def load_meta(folder: Path) -> dict[str, Any]:
     try:
         with meta_path.open("rb") as f:
             return tomllib.load(f)
-    except tomllib.TOMLDecodeError as e:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ReportUnreadable(f"{meta_path}: bad TOML: {e}") from None
     except OSError as e:
         raise ReportUnreadable(f"cannot read {meta_path}: {e.strerror}") from None

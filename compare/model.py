@@ -9,6 +9,10 @@ import bisect
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .config import Cutoffs
 
 
 class SectionKind(StrEnum):
@@ -88,6 +92,7 @@ class Report:
     sections: tuple[Section, ...]
     programs: tuple[Program, ...] = ()
     metrics: tuple[Metric, ...] = ()
+    published: str = ""  # from meta.toml, as written there
     # (offset in text, 1-based line in the source file) at the start of each block
     line_map: tuple[tuple[int, int], ...] = field(default=(), repr=False)
 
@@ -172,6 +177,7 @@ class MetricChange:
     high: Decimal | None = None  # None for unbounded (超过, 以上)
     proven: bool | None = None  # False when the range includes no change
     warnings: tuple[str, ...] = ()
+    measure_changed: bool = False  # paired across different measures (人 vs 人次): no delta
 
 
 @dataclass(frozen=True)
@@ -194,7 +200,7 @@ class Comparison:
     programs: tuple[ProgramMatch, ...]
     metrics: tuple[MetricChange, ...]
     diffs: tuple[TextDiff, ...]
-    cutoffs: object  # config.Cutoffs, kept so output shows the thresholds used
+    cutoffs: Cutoffs  # kept so output shows the thresholds used
     config_path: str | None = None
 
     def summary(self) -> dict[str, dict[str, int]]:

@@ -35,6 +35,11 @@ _BYLINE = re.compile(r"记者|作者|编写|撰稿|撰文|通讯员|编辑|供�
 HEADING_MAX = 24
 
 
+def visible(text: str) -> str:
+    """Control characters (in a file name, say) written as escapes, so they never reach a terminal."""
+    return "".join(ch if ch >= " " and not "\x7f" <= ch <= "\x9f" else repr(ch)[1:-1] for ch in text)
+
+
 def clean_text(text: str) -> str:
     """Fold newlines and full-width characters, drop escape sequences and control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -259,13 +264,14 @@ def normalize(
 
     return Report(
         year=year,
-        path=path,
+        path=visible(path),
         title=header.text("title") or from_meta("title"),
         subtitle=header.text("subtitle") or from_meta("subtitle"),
         byline=header.text("byline"),
         source=from_meta("source"),
         status=from_meta("status", "unknown"),
         language=from_meta("language", "zh-CN"),
+        published=from_meta("published"),
         text=full,
         sections=tuple(sections),
         line_map=tuple(line_map),

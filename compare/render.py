@@ -20,7 +20,8 @@ from rich.table import Table
 from rich.text import Text
 
 from .diff import short_value
-from .model import Comparison, Metric, MetricChange, Program, Qualifier, Report, Section
+from .errors import CompareError
+from .model import Comparison, Metric, MetricChange, Program, Qualifier, Report, Section, TextDiff
 from .trend import Trend
 
 if TYPE_CHECKING:
@@ -85,6 +86,8 @@ def report_header(report: Report) -> dict[str, Any]:
         "source": report.source,
         "status": report.status,
         "path": report.path,
+        "published": report.published,
+        "language": report.language,
     }
 
 
@@ -291,7 +294,7 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
                 "new": metric_dict(m.new) if m.new else None,
                 "score": m.score,
                 "delta": json_number(m.delta),
-                "pct": json_number(m.pct),
+                "pct": None if m.pct is None else float(m.pct),
                 "range": None
                 if m.proven is None or m.low == m.high
                 else {"low": json_number(m.low), "high": json_number(m.high), "proven": m.proven},
@@ -310,9 +313,9 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
             for d in c.diffs
         ],
         "settings": {
-            "section_cutoff": getattr(cutoffs, "section", None),
-            "program_cutoff": getattr(cutoffs, "program", None),
-            "metric_cutoff": getattr(cutoffs, "metric", None),
+            "section_cutoff": cutoffs.section,
+            "program_cutoff": cutoffs.program,
+            "metric_cutoff": cutoffs.metric,
             "config": c.config_path,
         },
     }
@@ -368,6 +371,34 @@ def _metric_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
     return headers, rows
 
 
+def _program_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
+    headers = ["status", c.base.year or "base", c.new.year or "new", "score", "evidence"]
+    rows = [
+        [m.status.value, m.base.name if m.base else "", m.new.name if m.new else "", f"{m.score:.0f}", m.reason]
+        for m in c.programs
+    ]
+    return headers, rows
+
+
+def _plain_diffs(c: Comparison) -> list[str]:
+    """Each changed section's diff as text, edits marked [-old-]{+new+}."""
+    out = []
+    for heading, d in _changed_diffs(c):
+        out.append(f"== {heading} ({d.change:.0%} changed)\n{diff_renderable(d.ops, markers=True).plain}\n")
+    return out
+
+
+def _changed_diffs(c: Comparison) -> list[tuple[str, TextDiff]]:
+    titles_base = {s.id: s.title for s in c.base.sections}
+    titles_new = {s.id: s.title for s in c.new.sections}
+    out = []
+    for d in c.diffs:
+        if d.change:
+            a, b = titles_base[d.base_section], titles_new[d.new_section]
+            out.append((a if a == b else f"{a} → {b}", d))
+    return out
+
+
 def _section_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
     headers = ["status", c.base.year or "base", c.new.year or "new", "score", "changed"]
     rows = [
@@ -388,16 +419,19 @@ def render_comparison(c: Comparison, fmt: Format, console: Console, only: Only |
     if fmt is Format.JSON:
         console.file.write(dumps(comparison_dict(c)))
         return
+    tables = {Only.SECTIONS: _section_rows, Only.METRICS: _metric_rows, Only.PROGRAMS: _program_rows}
     if fmt in (Format.CSV, Format.MARKDOWN):
-        headers, rows = _section_rows(c) if only is Only.SECTIONS else _metric_rows(c)
-        console.file.write(tabular(headers, rows, fmt))
+        if only is Only.TEXT:
+            raise CompareError("--only text has no table form; use --format rich or plain")
+        console.file.write(tabular(*tables[only or Only.METRICS](c), fmt))
         return
     if fmt is Format.PLAIN:
         out = [_summary_line(c)]
-        if only in (None, Only.SECTIONS):
-            out.append(tabular(*_section_rows(c), fmt))
-        if only in (None, Only.METRICS):
-            out.append(tabular(*_metric_rows(c), fmt))
+        for part in (Only.SECTIONS, Only.METRICS, Only.PROGRAMS):
+            if only in (None, part):
+                out.append(tabular(*tables[part](c), fmt))
+        if only in (None, Only.TEXT):
+            out.extend(_plain_diffs(c))
         console.file.write("\n".join(out))
         return
     for renderable in comparison_view(c, only, explain, markers=console.color_system is None):
@@ -552,14 +586,8 @@ def diff_renderable(ops: tuple[tuple[str, str], ...], markers: bool = False) -> 
 
 
 def _diff_panels(c: Comparison, markers: bool) -> list[Panel]:
-    titles_base = {s.id: s.title for s in c.base.sections}
-    titles_new = {s.id: s.title for s in c.new.sections}
     panels = []
-    for d in c.diffs:
-        if d.change == 0:
-            continue
-        a, b = titles_base[d.base_section], titles_new[d.new_section]
-        heading = a if a == b else f"{a} → {b}"
+    for heading, d in _changed_diffs(c):
         panels.append(
             Panel(
                 diff_renderable(d.ops, markers), title=Text(f"{heading}  ({d.change:.0%} changed)"), title_align="left"
@@ -618,7 +646,7 @@ def render_trend(trend: Trend, fmt: Format, console: Console) -> None:
     table = Table(title="Figures across the years", title_justify="left")
     table.add_column("label", ratio=1)
     for h in headers[1:-1]:
-        table.add_column(h, justify="right", no_wrap=True)
+        table.add_column(Text(h), justify="right", no_wrap=True)
     table.add_column("trend", no_wrap=True)
     for row in rows:
         table.add_row(*[Text(cell) for cell in row])

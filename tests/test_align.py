@@ -11,6 +11,7 @@ from compare import build_comparison, load_report
 from compare.align import assign, label_score, units_compatible
 from compare.config import Config, Cutoffs, Pair
 from compare.diff import diff_text, tokenize
+from compare.errors import ConfigError
 from compare.model import Comparison, MetricChange, MetricStatus
 
 from .conftest import DATA, REPORTS
@@ -112,12 +113,21 @@ def test_assignment_drops_pairs_below_cutoff() -> None:
 
 def test_pin_and_forbid_override_the_matcher() -> None:
     """compare.toml pins a metric pair the matcher would not make and forbids one it would."""
-    pin = Pair("metric", "命名示范职工之家", "新建职工书屋")
+    pin = Pair("metric", "慰问一线医务人员", "新发展会员")
     forbid = Pair("metric", "帮扶资金", "帮扶资金")
     c = build_comparison("2020", "2021", PAIR, Config(pins=(pin,), forbids=(forbid,)))
-    pinned = metric(c, "300家")
-    assert pinned.new and pinned.new.raw == "80个" and "pinned" in pinned.reason
+    pinned = metric(c, "8万人")
+    assert pinned.new and pinned.new.raw == "35万人" and "pinned" in pinned.reason
     assert metric(c, "5000万元").status is MetricStatus.MISSING
+
+
+def test_pins_keep_the_unit_rules_and_stay_one_to_one() -> None:
+    """A pin across measures (家 vs 个) or two pins onto one item are config errors, not silent pairs."""
+    with pytest.raises(ConfigError, match="different measures"):
+        build_comparison("2020", "2021", PAIR, Config(pins=(Pair("metric", "命名示范职工之家", "新建职工书屋"),)))
+    twice = (Pair("metric", "疫情防控资金", "帮扶资金", 3), Pair("metric", "帮扶资金", "帮扶资金", 7))
+    with pytest.raises(ConfigError, match="already pinned at line 3"):
+        build_comparison("2020", "2021", PAIR, Config(pins=twice))
 
 
 def test_cutoffs_are_kept_and_applied() -> None:

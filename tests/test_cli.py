@@ -12,7 +12,7 @@ import compare
 
 from .conftest import REPORTS, ROOT, write
 
-REPORT_KEYS = ["year", "title", "subtitle", "byline", "source", "status", "path"]
+REPORT_KEYS = ["year", "title", "subtitle", "byline", "source", "status", "path", "published", "language"]
 SECTION_KEYS = ["id", "title", "kind", "moment", "paragraphs", "text", "start", "end"]
 PROGRAM_KEYS = ["name", "kind", "section", "start", "end"]
 METRIC_KEYS = ["id", "section", "label", "value", "unit", "qualifier", "raw", "sentence", "start", "end"]
