@@ -258,3 +258,9 @@ def test_extraction_is_deterministic() -> None:
     report = load_report("2020", REPORTS)
     again = replace(report, metrics=())
     assert extract_metrics(again) == report.metrics
+
+
+def test_figure_at_the_very_end_of_the_text() -> None:
+    """A count in 个 that ends the text (no final 。) is still a figure."""
+    report = normalize("【前言】\n\n各地建成驿站120个")
+    assert [m.raw for m in extract_metrics(report)] == ["120个"]

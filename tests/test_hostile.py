@@ -228,3 +228,37 @@ def test_fuzz_random_bytes_and_encodings(data: bytes, encoding: str) -> None:
     except CompareError:
         return
     normalize(text)
+
+
+def test_closed_pipe_exits_141_not_1() -> None:
+    """`compare … -f json | head -c1` ends with 141 (SIGPIPE), never 1 (which means violations)."""
+    script = f"{sys.executable} -m compare 2020 2021 -f json | head -c 1 >/dev/null; echo ${{PIPESTATUS[0]}}"
+    out = subprocess.run(["bash", "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() in ("141", "0")  # 0 only if the whole output fit in the pipe before head closed it
+    script = f"{sys.executable} -m compare 2020 2021 | (exec 0<&-; sleep 0.5); echo ${{PIPESTATUS[0]}}"
+    out = subprocess.run(["bash", "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "141"
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1", "0", "lots"])
+def test_bad_size_limit_setting(run_cli, monkeypatch, value: str) -> None:
+    """A COMPARE_MAX_MB that is not a positive number is a one-line error."""
+    monkeypatch.setenv("COMPARE_MAX_MB", value)
+    r = run_cli("2020", "--reports-dir", str(PAIR))
+    assert r.code == 2 and "COMPARE_MAX_MB" in r.err
+
+
+def test_option_combinations_that_would_do_nothing(run_cli) -> None:
+    """--check needs exactly two reports; a name too long for the file system is an input error."""
+    assert run_cli("2020", "--check", "--reports-dir", str(PAIR)).code == 2
+    assert run_cli("2020", "2021", "2020", "--check", "--reports-dir", str(PAIR)).code == 2
+    r = run_cli("a" * 300)
+    assert r.code == 2 and r.err.startswith("compare: ")
+
+
+def test_non_utf8_meta_toml(run_cli, tmp_path: Path) -> None:
+    """A meta.toml that is not UTF-8 is reported, not a crash."""
+    root = two_years(tmp_path, BASE_TEXT, BASE_TEXT)
+    (root / "2020" / "meta.toml").write_bytes(b'title = "\xff"\n')
+    r = run_cli("2020", "--reports-dir", str(root))
+    assert r.code == 2 and "meta.toml" in r.err
