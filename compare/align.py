@@ -436,15 +436,17 @@ def align_metrics(base: Report, new: Report, sections: list[SectionMatch], confi
         rows, cols = blocks[key]
         if not rows or not cols:
             continue
-        score_of: dict[tuple[int, int], float] = {}
-        for i in rows:
-            for j in cols:
-                if (i, j) not in forbidden_set:
-                    score_of[(i, j)] = _metric_score(bm[i], nm[j], section_pair)
         if len(rows) <= _HUNGARIAN_MAX and len(cols) <= _HUNGARIAN_MAX:
+            score_of = {
+                (i, j): _metric_score(bm[i], nm[j], section_pair)
+                for i in rows
+                for j in cols
+                if (i, j) not in forbidden_set
+            }
             matrix = [[score_of.get((i, j), -1.0) for j in cols] for i in rows]
             chosen = [(rows[a], cols[b]) for a, b in assign(matrix, config.cutoffs.metric)]
         else:
+            score_of = _large_block_scores(rows, cols, bm, nm, section_pair, forbidden_set, config.cutoffs.metric)
             chosen = _greedy(score_of, config.cutoffs.metric)
         for i, j in chosen:
             pairs[i] = (j, round(score_of[(i, j)], 1), _metric_reason(bm[i], nm[j], section_pair))
@@ -462,6 +464,54 @@ def align_metrics(base: Report, new: Report, sections: list[SectionMatch], confi
             status = MetricStatus.PENDING if m.qualifier is Qualifier.PLACEHOLDER else MetricStatus.NEW
             changes.append(MetricChange(status, None, m, 0.0, "no counterpart in the base report"))
     return changes
+
+
+_PREFILTER = 40  # character ratio a label needs to be scored in full, on the large-block route
+_CANDIDATES = 8  # best-by-ratio candidates kept per figure on that route
+
+
+def _large_block_scores(
+    rows: list[int],
+    cols: list[int],
+    bm: list[Metric],
+    nm: list[Metric],
+    section_pair: dict[str, str],
+    forbidden: set[tuple[int, int]],
+    cutoff: float,
+) -> dict[tuple[int, int], float]:
+    """Scores for a block too big to score every pair: identical labels first, then C-speed candidates.
+
+    Most figures keep their label from one year to the next, so a dict lookup pairs them; the
+    rest get their few best candidates by rapidfuzz's ratio (looped in C), and only those are
+    scored in full. Memory stays proportional to the figures, not to their pairs.
+    """
+    from rapidfuzz import process
+
+    scores: dict[tuple[int, int], float] = {}
+    by_label: dict[str, list[int]] = {}
+    for j in cols:
+        by_label.setdefault(nm[j].label, []).append(j)
+    for i in rows:
+        for j in by_label.get(bm[i].label, ()):
+            if (i, j) not in forbidden:
+                scores[(i, j)] = _metric_score(bm[i], nm[j], section_pair)
+    exact_rows = {i for i, _ in scores}
+    exact_cols = {j for _, j in scores}
+    rest_cols = [j for j in cols if j not in exact_cols]
+    choices = [nm[j].label for j in rest_cols]
+    if not choices:
+        return scores
+    for i in rows:
+        if i in exact_rows:
+            continue
+        found = process.extract(bm[i].label, choices, scorer=fuzz.ratio, score_cutoff=_PREFILTER, limit=_CANDIDATES)
+        for _, _, k in found:
+            j = rest_cols[k]
+            if (i, j) not in forbidden:
+                score = _metric_score(bm[i], nm[j], section_pair)
+                if score >= cutoff:
+                    scores[(i, j)] = score
+    return scores
 
 
 # Units that may meet (with a warning) share a scoring block; a dict, so blocks never depend on hashing.

@@ -261,6 +261,38 @@ def _chinese_figure(
     return value, unit, _qualifier(m)
 
 
+_CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_integer(text: str) -> int | None:
+    """一千二百万 -> 12000000, 百万 -> 1000000, 十九 -> 19; None when the characters make no number.
+
+    Covers the integers reports write in words; cn2an (90 ms to import) is left for decimals (点).
+    """
+    total = section = number = 0
+    digit_pending = False
+    for ch in text:
+        if ch in _CN_VALUE:
+            if digit_pending and _CN_VALUE[ch]:
+                return None  # 一二: two digits with no unit between them
+            number, digit_pending = _CN_VALUE[ch], _CN_VALUE[ch] != 0
+        elif ch in _CN_SMALL:
+            section += (number or 1) * _CN_SMALL[ch]
+            number, digit_pending = 0, False
+        elif ch == "万":
+            total += (section + number or 1) * 10**4
+            section = number = 0
+            digit_pending = False
+        elif ch == "亿":
+            total = (total + section + number or 1) * 10**8
+            section = number = 0
+            digit_pending = False
+        else:
+            return None
+    return total + section + number
+
+
 def _number(digits: str) -> Decimal | None:
     """An Arabic or Chinese numeral as an exact Decimal, or None when it is not one."""
     if digits[:1].isdigit():
@@ -268,9 +300,10 @@ def _number(digits: str) -> Decimal | None:
             return Decimal(digits)
         except InvalidOperation:
             return None
-    if digits[:1] in "十百千万亿":
-        digits = "一" + digits  # 百万 = 一百万, 万名 = 一万名
-    import cn2an  # lazily: 90 ms to import, and most reports write figures in Arabic digits
+    whole = chinese_integer(digits)
+    if whole is not None:
+        return Decimal(whole)
+    import cn2an  # lazily, and rarely: 90 ms to import, needed only for forms like 十二点五
 
     try:
         value = cn2an.cn2an(digits, "normal")
