@@ -35,24 +35,18 @@ class Delta:
     note: str
 
 
-def _step(value: Decimal, raw: str) -> Decimal:
-    """The place value of the stated number's last significant digit: 2300余万 -> 100万."""
-    digits = re.search(r"\d[\d,]*(?:\.\d+)?", raw)
-    if not digits:
+def _step(value: Decimal) -> Decimal:
+    """The place value of the stated number's last significant digit: 2300余万 and 三百多万 -> 100万."""
+    if value == 0:
         return Decimal(0)
-    stated = Decimal(digits.group().replace(",", ""))
-    if stated == 0:
-        return Decimal(0)
-    scale = value / stated
-    exponent = stated.normalize().as_tuple().exponent
-    return Decimal(10) ** int(exponent) * scale
+    return Decimal(10) ** int(value.normalize().as_tuple().exponent)
 
 
 def bounds(m: Metric) -> tuple[Decimal | None, Decimal | None]:
     """The interval a stated figure allows: 2300余万 is [2300万, 2400万), 超过1230万 is (1230万, ∞)."""
     assert m.value is not None
     v = m.value
-    step = _step(v, m.raw)
+    step = _step(v)
     q = m.qualifier
     if q is Qualifier.EXACT:
         return v, v

@@ -218,3 +218,18 @@ def test_load_report_on_a_loaded_report_round_trip() -> None:
     """A Report loaded once can be compared without reloading."""
     a, b = load_report("2020", PAIR), load_report("2021", PAIR)
     assert build_comparison(a, b, PAIR) == build_comparison("2020", "2021", PAIR)
+
+
+def test_chinese_numeral_approximations_are_ranges_too() -> None:
+    """三百多万 -> 三百一十万 is as unproven as 300多万 -> 310万."""
+    from compare.diff import metric_delta
+    from compare.extract import extract_metrics
+    from compare.normalize import normalize
+
+    def figure(text: str):  # type: ignore[no-untyped-def]
+        return extract_metrics(normalize(f"【前言】\n\n全年{text}。"))[0]
+
+    for old, new in (("三百多万人次", "三百一十万人次"), ("300多万人次", "310万人次")):
+        delta = metric_delta(figure(old), figure(new))
+        assert delta is not None and not delta.proven
+        assert (delta.low, delta.high) == (Decimal(-900000), Decimal(100000))
