@@ -576,24 +576,11 @@ def _change(a: Metric, b: Metric, score: float, why: str) -> MetricChange:
     if delta is None:
         status = MetricStatus.CHANGED
         return MetricChange(status, a, b, score, why, warnings=tuple(warnings), measure_changed=measure)
-    if delta.delta == 0 and a.qualifier == b.qualifier:
-        return MetricChange(
-            MetricStatus.UNCHANGED,
-            a,
-            b,
-            score,
-            why,
-            delta.delta,
-            delta.pct,
-            delta.low,
-            delta.high,
-            delta.proven,
-            tuple(warnings),
-        )
-    if a.qualifier is not Qualifier.EXACT or b.qualifier is not Qualifier.EXACT:
+    unchanged = delta.delta == 0 and a.qualifier == b.qualifier
+    if not unchanged and (a.qualifier is not Qualifier.EXACT or b.qualifier is not Qualifier.EXACT):
         warnings.append(delta.note)
     return MetricChange(
-        MetricStatus.CHANGED,
+        MetricStatus.UNCHANGED if unchanged else MetricStatus.CHANGED,
         a,
         b,
         score,
