@@ -10,6 +10,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from typing import TypeVar
 
@@ -425,6 +426,8 @@ def align_metrics(base: Report, new: Report, sections: list[SectionMatch], confi
     taken_new = {j for _, j in pinned}
 
     # Block by unit family so 元 is never even scored against 人.
+    near_base: dict[int, tuple[tuple[str, float], ...]] = {}  # best candidates not taken, for --explain
+    near_new: dict[int, tuple[tuple[str, float], ...]] = {}
     blocks: dict[str, tuple[list[int], list[int]]] = {}
     for i, m in enumerate(bm):
         if i not in pairs:
@@ -450,20 +453,34 @@ def align_metrics(base: Report, new: Report, sections: list[SectionMatch], confi
             chosen = _greedy(score_of, config.cutoffs.metric)
         for i, j in chosen:
             pairs[i] = (j, round(score_of[(i, j)], 1), _metric_reason(bm[i], nm[j], section_pair))
+        taken = dict(chosen)
+        taken_by = {j: i for i, j in chosen}
+        for (i, j), score in score_of.items():
+            if score > 0 and taken.get(i) != j:
+                near_base[i] = _keep_best(near_base.get(i, ()), (f"{nm[j].label} ({nm[j].raw})", round(score, 1)))
+                if j not in taken_by:
+                    near_new[j] = _keep_best(near_new.get(j, ()), (f"{bm[i].label} ({bm[i].raw})", round(score, 1)))
 
     changes: list[MetricChange] = []
     used_new = {j for j, _, _ in pairs.values()}
     for i, m in enumerate(bm):
         if i in pairs:
             j, score, why = pairs[i]
-            changes.append(_change(m, nm[j], score, why))
+            changes.append(replace(_change(m, nm[j], score, why), rejected=near_base.get(i, ())))
         else:
-            changes.append(MetricChange(MetricStatus.MISSING, m, None, 0.0, "no counterpart in the new report"))
+            why = "no counterpart in the new report above the cutoff"
+            changes.append(MetricChange(MetricStatus.MISSING, m, None, 0.0, why, rejected=near_base.get(i, ())))
     for j, m in enumerate(nm):
         if j not in used_new:
             status = MetricStatus.PENDING if m.qualifier is Qualifier.PLACEHOLDER else MetricStatus.NEW
-            changes.append(MetricChange(status, None, m, 0.0, "no counterpart in the base report"))
+            why = "no counterpart in the base report above the cutoff"
+            changes.append(MetricChange(status, None, m, 0.0, why, rejected=near_new.get(j, ())))
     return changes
+
+
+def _keep_best(kept: tuple[tuple[str, float], ...], candidate: tuple[str, float]) -> tuple[tuple[str, float], ...]:
+    """The two best candidates by score, ties by name, so --explain is deterministic."""
+    return tuple(sorted((*kept, candidate), key=lambda c: (-c[1], c[0]))[:2])
 
 
 _PREFILTER = 40  # character ratio a label needs to be scored in full, on the large-block route
@@ -623,8 +640,6 @@ def compare_reports(base: Report, new: Report, config: Config | None = None, tex
 
 
 def _with_change(match: SectionMatch, diff: object) -> SectionMatch:
-    from dataclasses import replace
-
     change = getattr(diff, "change", 0.0)
     return replace(match, change=change)
 

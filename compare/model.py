@@ -178,6 +178,7 @@ class MetricChange:
     proven: bool | None = None  # False when the range includes no change
     warnings: tuple[str, ...] = ()
     measure_changed: bool = False  # paired across different measures (人 vs 人次): no delta
+    rejected: tuple[tuple[str, float], ...] = ()  # best candidates not taken, for --explain
 
 
 @dataclass(frozen=True)

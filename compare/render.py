@@ -300,6 +300,7 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
                 else {"low": json_number(m.low), "high": json_number(m.high), "proven": m.proven},
                 "warnings": list(m.warnings),
                 "reason": m.reason,
+                "rejected": [{"candidate": t, "score": s} for t, s in m.rejected],
             }
             for m in c.metrics
         ],
@@ -545,6 +546,9 @@ def _metrics_table(c: Comparison, explain: bool) -> Table:
             label.append(f"\n⚠ {warning}", style="yellow")
         if explain:
             label.append(f"\n{m.score:.0f}: {m.reason}" if m.base and m.new else f"\n{m.reason}", style="dim")
+            if m.rejected:
+                rejected = "; ".join(f"{t} {s:.0f}" for t, s in m.rejected)
+                label.append(f"\nrejected: {rejected}", style="dim")
         cells: list[Any] = [Text(row[0], style=_STATUS_STYLE.get(row[0], "")), label, Text(row[2]), Text(row[3])]
         if has_change:
             cells.append(Text("\n".join(x for x in (row[4], row[5]) if x), style=colour))

@@ -18,7 +18,7 @@ from .conftest import DATA, REPORTS
 PAIR = DATA / "pair"
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 COMPARISON_KEYS = ["base", "new", "summary", "sections", "programs", "metrics", "diffs", "settings"]
-METRIC_CHANGE_KEYS = ["status", "base", "new", "score", "delta", "pct", "range", "warnings", "reason"]
+METRIC_CHANGE_KEYS = ["status", "base", "new", "score", "delta", "pct", "range", "warnings", "reason", "rejected"]
 
 
 def test_json_contract(run_cli) -> None:
@@ -136,3 +136,12 @@ def test_snapshot_of_the_terminal_view() -> None:
     for r in comparison_view(c, markers=True):
         console.print(r)
     _snapshot("pair.txt", console.file.getvalue())  # type: ignore[attr-defined]
+
+
+def test_missing_figure_names_its_nearest_rejected_candidates(run_cli) -> None:
+    """A missing figure's JSON lists the closest figures it was not paired with, and their scores."""
+    r = run_cli("2020", "2021", "--reports-dir", str(PAIR), "--format", "json")
+    entry = next(m for m in json.loads(r.out)["metrics"] if m["base"] and m["base"]["raw"] == "2亿元")
+    assert entry["status"] == "missing"
+    assert entry["rejected"] and all(c["score"] < 60 for c in entry["rejected"])
+    assert all(c["candidate"].endswith("元)") for c in entry["rejected"])
