@@ -264,3 +264,17 @@ def test_figure_at_the_very_end_of_the_text() -> None:
     """A count in 个 that ends the text (no final 。) is still a figure."""
     report = normalize("【前言】\n\n各地建成驿站120个")
     assert [m.raw for m in extract_metrics(report)] == ["120个"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("全市社会共治项目120个。", "全市社会共治项目"),
+        ("各地对标建成驿站120个。", "各地对标建成驿站"),
+        ("全省共培训职工300人。", "培训职工"),
+        ("有关部门培训职工300人。", "有关部门培训职工"),
+    ],
+)
+def test_filler_characters_inside_words_do_not_split_labels(sentence: str, label: str) -> None:
+    """共/对/有 split a label only where they stand alone, not inside 共治, 对标, 有关."""
+    assert figures(sentence)[0].label == label
