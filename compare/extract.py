@@ -379,6 +379,8 @@ def _label(
     post = text[end:clause_hi]
     cut = _POST_CUT.search(post)
     post_noun = _clean(post[: cut.start()] if cut else post)
+    if cut is not None and cut.group() == "被" and len(post_noun) <= 2:
+        post_noun = _clean(post)[:LABEL_MAX]  # 2493个名字被载入…光荣榜: the passive says what was counted
     if len(post_noun) <= 1:
         post_noun = ""
 

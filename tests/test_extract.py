@@ -125,7 +125,7 @@ def test_each_figure_in_a_clause_gets_its_own_label() -> None:
 
 # The whole 2020 list: (section, raw, label, value, unit, qualifier).
 EXPECTED_2020 = [
-    ("s00", "2493个", "名字", 2493, "个", "exact"),
+    ("s00", "2493个", "名字被载入全国劳模和先进工作者光荣榜", 2493, "个", "exact"),
     ("s01", "2493名", "表彰全国劳模和先进工作者", 2493, "名", "exact"),
     ("s01", "300多名", "抗疫先进典型", 300, "名", "over"),
     ("s02", "24.92亿元", "疫情防控资金", 2492000000, "元", "exact"),
