@@ -41,27 +41,39 @@ class PairResult:
     error: str | None = None
 
 
-def _documents(folder: Path) -> dict[str, Path]:
-    """A year's reports by name: its main report, or each report file when it holds several."""
+def _documents(folder: Path, notes: list[str]) -> dict[str, Path]:
+    """A year's reports by name: the main one meta.toml names, else every report file in it."""
     meta = load_meta(folder)
     main = meta.get("main")
-    if isinstance(main, str) and (folder / main).is_file():
-        return {MAIN: folder / main}
-    files = sorted(
-        p for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES and p.stem.lower() not in _NOT_REPORTS
-    )  # fmt: skip
-    return {p.stem: p for p in files}
+    if isinstance(main, str) and main:
+        if (folder / main).is_file():
+            return {MAIN: folder / main}
+        notes.append(f"{folder}/meta.toml names main = {main!r}, which is not there; the year is skipped")
+        return {}
+    docs: dict[str, Path] = {}
+    for p in sorted(folder.iterdir()):
+        if not p.is_file() or p.suffix.lower() not in REPORT_SUFFIXES or p.stem.lower() in _NOT_REPORTS:
+            continue
+        if p.stem in docs:
+            notes.append(f"{folder}/ holds {docs[p.stem].name} and {p.name}: which is {p.stem!r}? both skipped")
+            docs[p.stem] = Path()
+            continue
+        docs[p.stem] = p
+    return {name: path for name, path in docs.items() if path != Path()}
 
 
-def plan(root: Path) -> list[PairJob]:
-    """Consecutive years; within them, documents paired by name (a lone report pairs with a lone one)."""
+def plan(root: Path) -> tuple[list[PairJob], list[str]]:
+    """Consecutive years; within them, documents paired by name (a lone report pairs with a lone one).
+
+    Returns the comparisons to run and a note for every document that has no counterpart.
+    """
     if not root.is_dir():
         raise ReportNotFound(f"reports folder {root}/ does not exist; set --reports-dir")
     years = sorted(p for p in root.iterdir() if p.is_dir() and YEAR_RE.match(p.name))
     if len(years) < 2:
         raise ReportNotFound(f"{root}/ needs at least two year folders for --all (found {len(years)})")
-    docs = {y.name: _documents(y) for y in years}
+    notes: list[str] = []
+    docs = {y.name: _documents(y, notes) for y in years}
     jobs: list[PairJob] = []
     for a, b in itertools.pairwise(years):
         base, new = docs[a.name], docs[b.name]
@@ -70,8 +82,15 @@ def plan(root: Path) -> list[PairJob]:
             pairs = [(name, pa, pb)]
         else:
             pairs = [(name, base[name], new[name]) for name in sorted(base.keys() & new.keys())]
+            for name in sorted(base.keys() - new.keys()):
+                notes.append(f"{a.name}/{base[name].name} has no counterpart named {name!r} in {b.name}/")
+            for name in sorted(new.keys() - base.keys()):
+                notes.append(f"{b.name}/{new[name].name} has no counterpart named {name!r} in {a.name}/")
         jobs.extend(PairJob(name, a.name, b.name, str(pa), str(pb)) for name, pa, pb in pairs)
-    return jobs
+    if not jobs:
+        detail = "; ".join(notes[:3]) or "the year folders hold no reports"
+        raise ReportNotFound(f"{root}/: no pair of reports to compare ({detail})")
+    return jobs, notes
 
 
 def run_pair(job: PairJob, config_path: str | None, check: bool, fail_on: str | None) -> PairResult:

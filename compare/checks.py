@@ -60,6 +60,7 @@ class CheckResult:
     cases: tuple[tuple[Metric, Finding | None], ...]  # one per BASE metric, for JUnit
     waiver_notes: tuple[WaiverNote, ...]
     config_path: str = "compare.toml"
+    section_cases: tuple[tuple[Section, Finding | None], ...] = ()  # one per BASE section, for JUnit
 
     @property
     def failures(self) -> tuple[Finding, ...]:
@@ -83,6 +84,9 @@ def parse_fail_on(value: str | None) -> tuple[Rule, ...]:
         except ValueError:
             allowed = ", ".join(r.value for r in Rule)
             raise CompareError(f"--fail-on: unknown rule {name!r}; choose from {allowed}") from None
+    if not rules:
+        allowed = ", ".join(r.value for r in Rule)
+        raise CompareError(f"--fail-on is empty, which would check nothing; choose from {allowed}")
     return tuple(rules)
 
 
@@ -115,9 +119,10 @@ def find_violations(
     used: set[int] = set()
 
     def judge(rule: Rule, metric: Metric | None, section: Section | None) -> tuple[Outcome, Waiver | None]:
-        # A section waiver covers what vanished with the section, never a placeholder the new report still
-        # promises to fill: a pending figure is waived only by name.
-        owner_section = section or (base.section(metric.section) if metric and rule is not Rule.PENDING else None)
+        # A section waiver covers what vanished with the section (its missing figures, the section itself),
+        # never a placeholder the new report still promises to fill or a changed measure: those by name.
+        section_rule = rule in (Rule.MISSING, Rule.DROPPED_SECTION)
+        owner_section = section or (base.section(metric.section) if metric and section_rule else None)
         waiver = _waiver_for(active, metric, owner_section)
         if waiver is not None:
             used.add(id(waiver))
@@ -126,6 +131,7 @@ def find_violations(
 
     findings: list[Finding] = []
     by_metric: dict[str, Finding] = {}
+    by_section: dict[str, Finding] = {}
     for change in comparison.metrics:
         m = change.base
         if m is None:
@@ -150,10 +156,15 @@ def find_violations(
             heading = base.text.rfind(s.title, 0, s.start + 1)
             line = base.line_of(heading if heading >= 0 else s.start)
             why = f"section has no counterpart in {new_name}"
-            findings.append(Finding(Rule.DROPPED_SECTION, outcome, line, s.title, s.title, why, None, s.id, waiver))
+            finding = Finding(Rule.DROPPED_SECTION, outcome, line, s.title, s.title, why, None, s.id, waiver)
+            findings.append(finding)
+            by_section[s.id] = finding
     for w in active:
         if id(w) not in used:
             notes.append(WaiverNote(w, "matches nothing to waive; remove it or fix its name"))
     findings.sort(key=lambda f: (f.line, f.rule.value, f.label))
     cases = tuple((m, by_metric.get(m.id)) for m in base.metrics)
-    return CheckResult(base.path, fail_on, tuple(findings), cases, tuple(notes), config.path or "compare.toml")
+    section_cases = tuple((s, by_section.get(s.id)) for s in base.sections)
+    return CheckResult(
+        base.path, fail_on, tuple(findings), cases, tuple(notes), config.path or "compare.toml", section_cases
+    )

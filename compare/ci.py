@@ -109,29 +109,35 @@ def step_summary(result: CheckResult) -> str:
 
 
 def junit_xml(result: CheckResult) -> str:
-    """JUnit XML: one test case per BASE metric (failure, skipped when waived, else passed)."""
+    """JUnit XML: a suite with one case per BASE metric and one with one case per BASE section.
+
+    A case fails for a violation, is skipped when waived, and passes otherwise (a warning is
+    kept in its system-out).
+    """
     suites = ET.Element("testsuites", name="compare --check")
-    metrics = ET.SubElement(suites, "testsuite", name="metrics")
-    failures = skipped = 0
-    for metric, finding in result.cases:
-        case = ET.SubElement(
-            metrics, "testcase", classname=f"{result.base_path}:{metric.section}", name=f"{metric.label} ({metric.raw})"
-        )
-        if finding is None:
-            continue
-        if finding.outcome is Outcome.FAILED:
-            failures += 1
-            failure = ET.SubElement(case, "failure", message=_describe(finding), type=finding.rule.value)
-            failure.text = f"{_where(result, finding)}: {finding.message}"
-        elif finding.outcome is Outcome.WAIVED and finding.waiver is not None:
-            skipped += 1
-            ET.SubElement(case, "skipped", message=f"waived: {finding.waiver.reason}")
-        else:
-            out = ET.SubElement(case, "system-out")
-            out.text = f"warning: {_describe(finding)}"
-    attrs: dict[str, Any] = {"tests": len(result.cases), "failures": failures, "errors": 0, "skipped": skipped}
-    for key, value in attrs.items():
-        metrics.set(key, str(value))
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    metric_cases = [(f"{result.base_path}:{m.section}", f"{m.label} ({m.raw})", f) for m, f in result.cases]
+    section_cases = [(f"{result.base_path}:sections", f"{s.id} {s.title}", f) for s, f in result.section_cases]
+    for name, cases in (("metrics", metric_cases), ("sections", section_cases)):
+        suite = ET.SubElement(suites, "testsuite", name=name)
+        counts = {"tests": len(cases), "failures": 0, "errors": 0, "skipped": 0}
+        for classname, case_name, finding in cases:
+            case = ET.SubElement(suite, "testcase", classname=classname, name=case_name)
+            if finding is None:
+                continue
+            if finding.outcome is Outcome.FAILED:
+                counts["failures"] += 1
+                failure = ET.SubElement(case, "failure", message=_describe(finding), type=finding.rule.value)
+                failure.text = f"{_where(result, finding)}: {finding.message}"
+            elif finding.outcome is Outcome.WAIVED and finding.waiver is not None:
+                counts["skipped"] += 1
+                ET.SubElement(case, "skipped", message=f"waived: {finding.waiver.reason}")
+            else:
+                ET.SubElement(case, "system-out").text = f"warning: {_describe(finding)}"
+        for key, value in counts.items():
+            suite.set(key, str(value))
+            totals[key] += value
+    for key, value in totals.items():
         suites.set(key, str(value))
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

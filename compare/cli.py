@@ -96,9 +96,14 @@ def main(
     console = make_console()
     reports = reports or []
     try:
+        if fail_on is not None and not (check or junit):
+            raise CompareError("--fail-on applies to --check; add --check")
         if all_years:
             if reports:
                 raise CompareError("--all compares every year in the reports folder; give no REPORT with it")
+            for flag, value in (("--junit", junit), ("--html", html), ("--only", only), ("--explain", explain)):
+                if value:
+                    raise CompareError(f"{flag} does not apply to --all; run it on one pair of years")
             raise typer.Exit(_run_archive(resolve_reports_dir(reports_dir), config, check, fail_on, format, console))
         if not reports:
             raise CompareError("give a REPORT (a year or a path), or --all; see compare --help")
@@ -146,7 +151,9 @@ def _run_archive(
 
     parse_fail_on(fail_on)  # a bad rule name fails before any work starts
     config_path = find_config(config, root)
-    jobs = plan_archive(root)
+    jobs, notes = plan_archive(root)
+    for note in notes:
+        print(f"compare: not compared: {visible(note)}", file=sys.stderr)
     err = Console(stderr=True)
     if err.is_terminal:
         with Progress(console=err, transient=True) as bar:
@@ -170,15 +177,15 @@ def _run_check(
     """Apply the CI policy, print it for people or for GitHub, write JUnit; return the exit code."""
     from .checks import find_violations, parse_fail_on
     from .ci import check_dict, github_annotations, junit_xml, plain_report, step_summary
-    from .render import dumps
+    from .render import dumps, emit
 
     result = find_violations(comparison, cfg, parse_fail_on(fail_on))
     if junit:
         write_atomic(junit, junit_xml(result))
     if fmt is Format.JSON:
-        console.file.write(dumps(check_dict(result)))
+        emit(console, dumps(check_dict(result)))
     elif os.environ.get("GITHUB_ACTIONS") == "true":
-        console.file.write(github_annotations(result))
+        emit(console, github_annotations(result))
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_path:
             try:
@@ -187,7 +194,7 @@ def _run_check(
             except OSError as e:
                 print(f"compare: cannot append to GITHUB_STEP_SUMMARY ({e.strerror})", file=sys.stderr)
     else:
-        console.file.write(plain_report(result))
+        emit(console, plain_report(result))
     return EXIT_OK if result.ok else EXIT_VIOLATIONS
 
 
@@ -205,6 +212,9 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; the file should read like any other
         os.replace(tmp, path)
     except BaseException as e:
         with contextlib.suppress(OSError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 
 from .errors import ReportUnreadable
@@ -23,7 +24,7 @@ def read_docx(data: bytes, name: str) -> tuple[str, bool]:
         raise ReportUnreadable(f"{name}: reading .docx needs python-docx (pip install python-docx)") from None
     try:
         document = docx.Document(io.BytesIO(data))
-        paragraphs = [(p.style.name if p.style is not None else "", p.text) for p in document.paragraphs]
+        paragraphs = list(_docx_blocks(document))
     except Exception as e:  # the parser raises zip, XML and key errors alike on a broken file
         raise ReportUnreadable(f"{name}: not a readable .docx ({type(e).__name__}); re-save it from Word") from None
     lines: list[str] = []
@@ -37,8 +38,36 @@ def read_docx(data: bytes, name: str) -> tuple[str, bool]:
             structured = True
             lines.append("#" * level + " " + " ".join(text.split()))
         else:
-            lines.append(text)
+            lines.append(_not_a_heading(text))
     return "\n\n".join(lines), structured
+
+
+def _docx_blocks(document: object) -> Iterator[tuple[str, str]]:
+    """(style, text) of each paragraph in body order; a table row is one line of its cells."""
+    from docx.table import Table
+
+    for block in document.iter_inner_content():  # type: ignore[attr-defined]
+        if isinstance(block, Table):
+            for row in block.rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    text = " ".join(cell.text.split())
+                    if text and (not cells or cells[-1] != text):  # merged cells repeat their text
+                        cells.append(text)
+                yield "", _row(cells)
+        else:
+            yield (block.style.name if block.style is not None else ""), block.text
+
+
+def _row(cells: list[str]) -> str:
+    """A table row as one line, closed with 。 so it is never joined to the next like a page-break split."""
+    line = " ".join(cells)
+    return line if not line or line.endswith(("。", "；", "！", "？")) else line + "。"
+
+
+def _not_a_heading(text: str) -> str:
+    """Body text that happens to start with # must not read as a Markdown heading."""
+    return "＃" + text[1:] if text.startswith("#") else text
 
 
 def _heading_level(style: str) -> int:
@@ -64,6 +93,10 @@ def read_pdf(data: bytes, name: str) -> tuple[str, bool]:
         pages = [page.extract_text() or "" for page in reader.pages]
     except ReportUnreadable:
         raise
+    except pypdf.errors.DependencyError:
+        raise ReportUnreadable(
+            f"{name}: the PDF is AES-encrypted; install the cryptography package, or save an unencrypted copy"
+        ) from None
     except Exception as e:  # pypdf raises many kinds of error on a damaged file
         raise ReportUnreadable(f"{name}: not a readable PDF ({type(e).__name__})") from None
     text = "\n".join(pages)
@@ -72,10 +105,11 @@ def read_pdf(data: bytes, name: str) -> tuple[str, bool]:
     return text, False
 
 
-_SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "template", "form", "svg", "head", "menu"}
+_SKIP = {"script", "style", "nav", "footer", "aside", "noscript", "template", "svg", "head", "menu", "button"}
+_CONTENT = {"article", "main"}  # inside these, a <header> holds the article's own title
 _BLOCK = {
-    "p", "div", "li", "br", "tr", "td", "th", "section", "article", "main", "blockquote", "pre", "ul", "ol",
-    "table", "hr", "dd", "dt", "figcaption",
+    "p", "div", "li", "tr", "section", "article", "main", "blockquote", "pre", "ul", "ol",
+    "table", "hr", "dd", "dt", "figcaption", "header",
 }  # fmt: skip
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # A line break in the page's source between two CJK characters is formatting, not a space.
@@ -88,23 +122,34 @@ class _HtmlText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.skip = 0
+        self.content = 0
+        self.in_row = False
         self.heading = 0
         self.parts: list[str] = []
         self.blocks: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:
+        if tag in _CONTENT:
+            self.content += 1
+        if tag in _SKIP or (tag == "header" and not self.content):
             self.skip += 1
+        elif tag == "br":
+            self.parts.append("\n")  # a soft break: 全年培训职工<br>120万人次 stays one paragraph
+        elif tag in ("td", "th"):
+            self.parts.append(" ")  # the cells of a row read as one line
+            self.in_row = True
         elif tag in _HEADINGS or tag in _BLOCK:
             self.flush()
             if tag in _HEADINGS:
                 self.heading = _HEADINGS[tag]
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
+        if tag in _SKIP or (tag == "header" and not self.content):
             self.skip = max(0, self.skip - 1)
         elif tag in _HEADINGS or tag in _BLOCK:
             self.flush()
+        if tag in _CONTENT:
+            self.content = max(0, self.content - 1)
 
     def handle_data(self, data: str) -> None:
         if not self.skip:
@@ -112,8 +157,11 @@ class _HtmlText(HTMLParser):
 
     def flush(self) -> None:
         text = " ".join(_CJK_BREAK.sub("", "".join(self.parts)).split())
+        if self.in_row:
+            text = _row([text])
+            self.in_row = False
         if text:
-            self.blocks.append(("#" * self.heading + " " if self.heading else "") + text)
+            self.blocks.append("#" * self.heading + " " + text if self.heading else _not_a_heading(text))
         self.parts = []
         self.heading = 0
 

@@ -37,7 +37,10 @@ HEADING_MAX = 24
 
 def visible(text: str) -> str:
     """Control characters (in a file name, say) written as escapes, so they never reach a terminal."""
-    return "".join(ch if ch >= " " and not "\x7f" <= ch <= "\x9f" else repr(ch)[1:-1] for ch in text)
+    return "".join(
+        ch if ch >= " " and not "\x7f" <= ch <= "\x9f" and not "\ud800" <= ch <= "\udfff" else repr(ch)[1:-1]
+        for ch in text
+    )
 
 
 def clean_text(text: str) -> str:

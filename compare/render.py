@@ -69,6 +69,14 @@ def format_value(value: Decimal | None, unit: str = "") -> str:
     return f"{text}{unit if unit in ('%',) else ''}"
 
 
+def emit(console: Console, text: str) -> None:
+    """Write text to the console's file in pieces, so a reader that goes away is noticed (exit 141)."""
+    out = console.file
+    for i in range(0, len(text), 65536):
+        out.write(text[i : i + 65536])
+        out.flush()
+
+
 def dumps(data: Any) -> str:
     """UTF-8 JSON, not \\u-escaped, keys in the order built; byte-identical across runs."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -146,11 +154,11 @@ def _report_rows(report: Report) -> tuple[list[str], list[list[str]]]:
 def render_report(report: Report, fmt: Format, console: Console) -> None:
     """Print one normalized report: header, sections, metrics and programs."""
     if fmt is Format.JSON:
-        console.file.write(dumps(report_dict(report)))
+        emit(console, dumps(report_dict(report)))
         return
     if fmt in (Format.CSV, Format.MARKDOWN, Format.PLAIN):
         headers, rows = _report_rows(report)
-        console.file.write(tabular(headers, rows, fmt))
+        emit(console, tabular(headers, rows, fmt))
         return
     console.print(_report_panel(report))
     counts: dict[str, int] = {}
@@ -418,13 +426,13 @@ def _section_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
 def render_comparison(c: Comparison, fmt: Format, console: Console, only: Only | None, explain: bool) -> None:
     """Print a comparison in the chosen format (JSON is always the whole comparison)."""
     if fmt is Format.JSON:
-        console.file.write(dumps(comparison_dict(c)))
+        emit(console, dumps(comparison_dict(c)))
         return
     tables = {Only.SECTIONS: _section_rows, Only.METRICS: _metric_rows, Only.PROGRAMS: _program_rows}
     if fmt in (Format.CSV, Format.MARKDOWN):
         if only is Only.TEXT:
             raise CompareError("--only text has no table form; use --format rich or plain")
-        console.file.write(tabular(*tables[only or Only.METRICS](c), fmt))
+        emit(console, tabular(*tables[only or Only.METRICS](c), fmt))
         return
     if fmt is Format.PLAIN:
         out = [_summary_line(c)]
@@ -433,7 +441,7 @@ def render_comparison(c: Comparison, fmt: Format, console: Console, only: Only |
                 out.append(tabular(*tables[part](c), fmt))
         if only in (None, Only.TEXT):
             out.extend(_plain_diffs(c))
-        console.file.write("\n".join(out))
+        emit(console, "\n".join(out))
         return
     for renderable in comparison_view(c, only, explain, markers=console.color_system is None):
         console.print(renderable)
@@ -640,12 +648,12 @@ def trend_dict(trend: Trend) -> dict[str, Any]:
 def render_trend(trend: Trend, fmt: Format, console: Console) -> None:
     """Each figure's values across the years, with a mark per step (↑ ↓ → ·)."""
     if fmt is Format.JSON:
-        console.file.write(dumps(trend_dict(trend)))
+        emit(console, dumps(trend_dict(trend)))
         return
     headers = ["label", *[r.year or r.path for r in trend.reports], "trend"]
     rows = [[s.label, *[m.raw if m else "" for m in s.metrics], s.marks] for s in trend.series]
     if fmt is not Format.RICH:
-        console.file.write(tabular(headers, rows, fmt))
+        emit(console, tabular(headers, rows, fmt))
         return
     table = Table(title="Figures across the years", title_justify="left")
     table.add_column("label", ratio=1)
@@ -697,11 +705,11 @@ def _archive_rows(results: list[PairResult]) -> tuple[list[str], list[list[str]]
 def render_archive(results: list[PairResult], fmt: Format, console: Console) -> None:
     """One combined result: JSON of every pair, or a summary table with a row per pair."""
     if fmt is Format.JSON:
-        console.file.write(dumps(archive_dict(results)))
+        emit(console, dumps(archive_dict(results)))
         return
     headers, rows = _archive_rows(results)
     if fmt is not Format.RICH:
-        console.file.write(tabular(headers, rows, fmt))
+        emit(console, tabular(headers, rows, fmt))
         return
     table = Table(title=f"Archive: {len(results)} comparisons", title_justify="left")
     for h in headers:

@@ -26,7 +26,8 @@ def archive(tmp_path: Path) -> Path:
 
 def test_plan_pairs_consecutive_years_and_documents_by_name(tmp_path: Path) -> None:
     """2019→2020 pairs both documents; 2020→2021 only the national one."""
-    jobs = plan(archive(tmp_path))
+    jobs, notes = plan(archive(tmp_path))
+    assert notes == ["2020/beijing.txt has no counterpart named 'beijing' in 2021/"]
     assert [(j.base_year, j.new_year, j.document) for j in jobs] == [
         ("2019", "2020", "beijing"),
         ("2019", "2020", "national"),
@@ -37,7 +38,7 @@ def test_plan_pairs_consecutive_years_and_documents_by_name(tmp_path: Path) -> N
 def test_parallel_and_serial_runs_agree(tmp_path: Path) -> None:
     """Two worker processes give the same results, in the same order, as one."""
     root = archive(tmp_path)
-    jobs = plan(root) * 2  # enough work for the pool
+    jobs = plan(root)[0] * 2  # enough work for the pool
     assert run_archive(jobs, None, workers=2) == run_archive(jobs, None, workers=1)
 
 
@@ -72,3 +73,25 @@ def test_all_needs_two_years_and_no_reports(run_cli, tmp_path: Path) -> None:
     (tmp_path / "2020").mkdir()
     r = run_cli("--all", "--reports-dir", str(tmp_path))
     assert r.code == 2 and "at least two year folders" in r.err
+
+
+def test_nothing_to_compare_is_an_error_not_a_pass(run_cli, tmp_path: Path) -> None:
+    """Year folders whose documents never pair (or hold none) make --all --check exit 2, not 0."""
+    for year, names in (("2020", ("a", "b")), ("2021", ("c", "d"))):
+        for name in names:
+            (tmp_path / year).mkdir(exist_ok=True)
+            (tmp_path / year / f"{name}.txt").write_text(TEXTS["2020"], encoding="utf-8")
+    r = run_cli("--all", "--check", "--reports-dir", str(tmp_path))
+    assert r.code == 2 and "no pair of reports to compare" in r.err
+    empty = tmp_path / "empty"
+    (empty / "2020").mkdir(parents=True)
+    (empty / "2021").mkdir()
+    assert run_cli("--all", "--check", "--reports-dir", str(empty)).code == 2
+
+
+def test_all_rejects_options_it_cannot_honour(run_cli, tmp_path: Path) -> None:
+    """--junit, --html, --only and --explain with --all are usage errors, not silently ignored."""
+    root = archive(tmp_path)
+    for extra in (("--junit", str(tmp_path / "j.xml")), ("--html", str(tmp_path / "h.html")), ("--explain",)):
+        r = run_cli("--all", "--reports-dir", str(root), *extra)
+        assert r.code == 2 and "does not apply to --all" in r.err, extra

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -163,3 +164,39 @@ def test_bundled_dogfood_outcome(run_cli) -> None:
     assert r.code == 1 and "check failed: 9 violations (9 pending)" in r.out
     r = run_cli("2020", "2021", "--reports-dir", str(REPORTS), "--check", "--config", cfg, "--fail-on", "missing")
     assert r.code == 0 and "check passed" in r.out and "0 warnings" not in r.out
+
+
+def test_section_waiver_does_not_cover_a_changed_measure() -> None:
+    """Waiving 帮扶困难职工 leaves its 人 -> 人次 change failing when unit-change is a rule."""
+    result = check(Waiver("reason", section="帮扶困难职工"), fail_on=(Rule.UNIT_CHANGE,))
+    assert [(f.rule, f.raw) for f in result.failures] == [(Rule.UNIT_CHANGE, "12万人")]
+
+
+def test_junit_has_a_case_per_section_too(run_cli, tmp_path: Path) -> None:
+    """A failing dropped section is a failed case in the sections suite, so the counts agree."""
+    out = tmp_path / "j.xml"
+    r = run_cli(
+        "2020", "2021", "--reports-dir", str(PAIR), "--check", "--fail-on", "dropped-section", "--junit", str(out)
+    )
+    assert r.code == 1
+    root = ET.parse(out).getroot()
+    sections = next(s for s in root.findall("testsuite") if s.get("name") == "sections")
+    assert sections.get("tests") == "4" and sections.get("failures") == "1"
+    assert root.get("failures") == "1"
+    assert oct(out.stat().st_mode & 0o777) != oct(0o600)  # readable like any file, not mkstemp's 0600
+
+
+def test_empty_or_orphan_fail_on_is_a_usage_error(run_cli) -> None:
+    """--fail-on "" would check nothing, and --fail-on without --check would do nothing: both exit 2."""
+    assert run_cli("2020", "2021", "--reports-dir", str(PAIR), "--check", "--fail-on", " , ").code == 2
+    r = run_cli("2020", "2021", "--reports-dir", str(PAIR), "--fail-on", "missing")
+    assert r.code == 2 and "add --check" in r.err
+
+
+def test_undecodable_file_name_in_junit(run_cli, tmp_path: Path) -> None:
+    """A base file whose name is not UTF-8 still gets its JUnit file and the right exit code."""
+    base = tmp_path / os.fsdecode(b"r\xff.txt")
+    base.write_bytes((PAIR / "2020" / "report.txt").read_bytes())
+    out = tmp_path / "j.xml"
+    r = run_cli(str(base), str(PAIR / "2021"), "--check", "--junit", str(out))
+    assert r.code == 1 and ET.parse(out).getroot() is not None

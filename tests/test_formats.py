@@ -162,3 +162,42 @@ def test_plain_text_run_does_not_import_document_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_word_tables_keep_their_figures(tmp_path: Path) -> None:
+    """A figure in a Word table row is read with the row's label, in body order."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("【前言】")
+    document.add_paragraph("全年工作情况如下。")
+    table = document.add_table(rows=2, cols=2)
+    for row, (label, value) in zip(table.rows, (("医疗互助资金", "12.5亿元"), ("法律援助", "3.4万件")), strict=True):
+        row.cells[0].text, row.cells[1].text = label, value
+    document.add_paragraph("# 注意：本段以井号开头，资金1亿元。")
+    path = tmp_path / "t.docx"
+    document.save(str(path))
+    report = load_report(str(path))
+    assert [(m.label, m.raw) for m in report.metrics] == [
+        ("医疗互助资金", "12.5亿元"),
+        ("法律援助", "3.4万件"),
+        ("本段以井号开头资金", "1亿元"),  # a two-character label borrows its clause context
+    ]
+    assert [s.title for s in report.sections] == ["前言"]
+
+
+def test_html_line_breaks_cells_forms_and_article_headers(tmp_path: Path) -> None:
+    """<br> and table cells keep a label with its figure; a page inside <form> and an article's <header> count."""
+    page = (
+        "<html><body><form id='form1'><header>站点名称 导航</header><article>"
+        "<header><h1>年度回顾</h1></header><p>【前言】</p>"
+        "<p>全年培训职工<br>\n120万人次。</p>"
+        "<table><tr><td>医疗互助资金</td><td>12.5亿元</td></tr></table>"
+        "</article></form></body></html>"
+    )
+    path = tmp_path / "p.html"
+    path.write_text(page, encoding="utf-8")
+    report = load_report(str(path))
+    assert report.title == "年度回顾"
+    assert [(m.label, m.raw) for m in report.metrics] == [("培训职工", "120万人次"), ("医疗互助资金", "12.5亿元")]
+    assert "站点名称" not in report.text

@@ -262,3 +262,10 @@ def test_non_utf8_meta_toml(run_cli, tmp_path: Path) -> None:
     (root / "2020" / "meta.toml").write_bytes(b'title = "\xff"\n')
     r = run_cli("2020", "--reports-dir", str(root))
     assert r.code == 2 and "meta.toml" in r.err
+
+
+def test_closed_pipe_on_large_json_is_noticed() -> None:
+    """JSON larger than a pipe's buffer is written in pieces, so a reader that stops early gives 141, not 0."""
+    script = f"{sys.executable} -m compare 2020 2021 -f json | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}"
+    out = subprocess.run(["bash", "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "141"
