@@ -39,7 +39,12 @@ from .model import (
 T = TypeVar("T")
 
 # Measures that are the same thing under another name; everything else pairs only with itself.
-_UNIT_FAMILY = {"名": "人", "位": "人", "人": "人", "亿元": "元", "万元": "元"}
+_UNIT_FAMILY = {
+    "名": "人",
+    "位": "人",
+    **{"個": "个", "戶": "户", "項": "项", "場": "场", "處": "处", "輛": "辆", "冊": "册"},  # traditional forms
+    **{"個百分點": "个百分点", "百分點": "百分点"},
+}
 # 人 and 人次 count different things (people vs visits); they may pair, but only with a warning.
 _NEAR_UNITS = {frozenset({"人", "人次"}), frozenset({"次", "人次"}), frozenset({"件", "件次"})}
 # Words too common in this genre to count as shared evidence between two names.

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 # A figure with its scale, unit and qualifiers is one token; so is a Latin word; CJK is per character.
 _TOKEN = re.compile(
-    r"(?:超过|突破|约|近)?\d[\d,]*(?:\.\d+)?(?:余|多)?(?:万亿|亿|万|千)?(?:余|多)?"
+    r"(?:超过|突破|约|近)?\d[\d,]*(?:\.\d+)?(?:余|餘|多)?(?:万亿|萬億|亿|億|万|萬|千)?(?:余|餘|多)?"
     r"(?:个百分点|人次|件次|亿元|万元|元|人|名|个|家|次|件|户|项|%)?(?:以上|以下|左右)?"
     r"|[Xx×]{2,4}(?:万|亿)?[元人个次]*|[A-Za-z]+|\s+|."
 )

@@ -14,10 +14,11 @@ from decimal import Decimal, InvalidOperation
 
 from .model import Metric, Program, ProgramKind, Qualifier, Report, Section
 
-_CN_DIGIT = "零〇一二两三四五六七八九"
-_CN_SCALE_CHARS = "十百千万亿"
+# Traditional forms (兩 萬 億 個) too, so a report from Hong Kong, Macao or Taiwan reads the same.
+_CN_DIGIT = "零〇一二两兩三四五六七八九"
+_CN_SCALE_CHARS = "十百千万亿萬億"
 _UNITS = (
-    "个百分点|百分点|人次|件次|户次|家次|万元|元|人|名|位|个|家|次|件|户|项|所|场|座|处|台|辆|套|册|本|篇|部"
+    "个百分点|個百分點|百分点|百分點|人次|件次|户次|家次|元|人|名|位|个|個|家|次|件|户|戶|项|項|所|场|場|座|处|處|台|辆|輛|套|册|冊|本|篇|部"
     "|条|吨|公里|千米|平方米|亩|小时|支|间|节|期|批|届|轮|年|月|日|天|周|岁"
 )
 # Words after a number that make it a date, an ordinal or a duration, not a measured figure.
@@ -29,6 +30,11 @@ _SCALES = {
     "亿": Decimal(10) ** 8,
     "万": Decimal(10) ** 4,
     "千": Decimal(1000),
+    "萬億": Decimal(10) ** 12,
+    "千萬": Decimal(10) ** 7,
+    "百萬": Decimal(10) ** 6,
+    "億": Decimal(10) ** 8,
+    "萬": Decimal(10) ** 4,
 }
 _PRE_QUALIFIERS = {
     "超过": Qualifier.OVER,
@@ -44,6 +50,7 @@ _PRE_QUALIFIERS = {
 }
 _POST_QUALIFIERS = {
     "余": Qualifier.OVER,
+    "餘": Qualifier.OVER,
     "多": Qualifier.OVER,
     "以上": Qualifier.AT_LEAST,
     "以内": Qualifier.UNDER,
@@ -57,7 +64,7 @@ FIGURE_RE = re.compile(
     r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     r"|(?<![A-Za-z])[Xx×]{1,4}(?:\.[Xx×]{1,4})?(?![A-Za-z])"
     r"|[" + _CN_DIGIT + _CN_SCALE_CHARS + r"]+)"
-    r"(?P<q1>余|多)?(?P<scale>万亿|千万|百万|亿|万|千)?(?P<q2>余|多)?"
+    r"(?P<q1>余|餘|多)?(?P<scale>万亿|萬億|千万|千萬|百万|百萬|亿|億|万|萬|千)?(?P<q2>余|餘|多)?"
     r"(?P<unit>%|" + _UNITS + r")?)"
     r"(?P<post>以上|以下|以内|左右)?"
     r"|(?P<pending>【待补】)"
@@ -268,7 +275,21 @@ def _chinese_figure(
     return value, unit, _qualifier(m)
 
 
-_CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_VALUE = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 
 
@@ -287,11 +308,11 @@ def chinese_integer(text: str) -> int | None:
         elif ch in _CN_SMALL:
             section += (number or 1) * _CN_SMALL[ch]
             number, digit_pending = 0, False
-        elif ch == "万":
+        elif ch in "万萬":
             total += (section + number or 1) * 10**4
             section = number = 0
             digit_pending = False
-        elif ch == "亿":
+        elif ch in "亿億":
             total = (total + section + number or 1) * 10**8
             section = number = 0
             digit_pending = False
@@ -329,7 +350,7 @@ def _qualifier(m: re.Match[str]) -> Qualifier:
 
 
 def _unit_after(text: str, end: int) -> str:
-    m = re.match(r"(?:万亿|千万|百万|亿|万|千)?(%|" + _UNITS + ")", text[end : end + 5])
+    m = re.match(r"(?:万亿|萬億|千万|千萬|百万|百萬|亿|億|万|萬|千)?(%|" + _UNITS + ")", text[end : end + 5])
     return m.group(1) if m and m.group(1) not in _NOT_UNITS else ""
 
 

@@ -99,10 +99,23 @@ def read_pdf(data: bytes, name: str) -> tuple[str, bool]:
         ) from None
     except Exception as e:  # pypdf raises many kinds of error on a damaged file
         raise ReportUnreadable(f"{name}: not a readable PDF ({type(e).__name__})") from None
-    text = "\n".join(pages)
-    if not text.strip():
+    if not "".join(pages).strip():
         raise ReportUnreadable(f"{name}: the PDF has no text layer (a scan?); run OCR on it first")
-    return text, False
+    return "\n".join(_drop_running_lines(pages)), False
+
+
+def _drop_running_lines(pages: list[str]) -> list[str]:
+    """Remove running headers and footers: lines that recur on most pages once digits are ignored."""
+    if len(pages) < 3:
+        return pages
+    shape = re.compile(r"\d+")
+    seen: dict[str, int] = {}
+    for page in pages:
+        for key in {shape.sub("#", line.strip()) for line in page.splitlines() if line.strip()}:
+            seen[key] = seen.get(key, 0) + 1
+    running = {key for key, n in seen.items() if n >= max(3, (len(pages) + 1) // 2) and len(key) <= 40}
+    return ["\n".join(line for line in page.splitlines() if shape.sub("#", line.strip()) not in running)
+            for page in pages]  # fmt: skip
 
 
 _SKIP = {"script", "style", "nav", "footer", "aside", "noscript", "template", "svg", "head", "menu", "button"}

@@ -165,8 +165,25 @@ def read_source(source: Source) -> Document:
     if suffix in (".html", ".htm"):
         from .formats import read_html
 
-        return Document(*_checked_document(read_html(decode(data, name)), name))
+        return Document(*_checked_document(read_html(_decode_html(data, name)), name))
     return Document(decode(data, name), source.is_markdown)
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def _decode_html(data: bytes, name: str) -> str:
+    """A page's declared <meta charset> first (Big5, GBK …), then the usual detection."""
+    m = _META_CHARSET.search(data[:4096])
+    if m and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = m.group(1).decode("ascii").lower()
+        if encoding in ("gb2312", "gbk"):
+            encoding = "gb18030"  # pages that say gb2312 often use GBK characters beyond it
+        try:
+            return _checked(data.decode(encoding), name)
+        except (LookupError, UnicodeDecodeError):
+            pass  # an unknown or wrong declaration: detect as for any file
+    return decode(data, name)
 
 
 def _checked_document(doc: tuple[str, bool], name: str) -> tuple[str, bool]:

@@ -278,3 +278,16 @@ def test_figure_at_the_very_end_of_the_text() -> None:
 def test_filler_characters_inside_words_do_not_split_labels(sentence: str, label: str) -> None:
     """共/对/有 split a label only where they stand alone, not inside 共治, 对标, 有关."""
     assert figures(sentence)[0].label == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "qualifier"),
+    [
+        ("全年培訓職工120萬人次。", 1200000, "人次", "exact"),
+        ("新建驛站3萬餘個。", 30000, "個", "over"),
+        ("投入資金兩億元。", 200000000, "元", "exact"),
+    ],
+)
+def test_traditional_characters(sentence: str, value: int, unit: str, qualifier: str) -> None:
+    """萬, 億, 兩, 餘 and 個 read like 万, 亿, 两, 余 and 个."""
+    assert one(sentence) == (Decimal(value), unit, qualifier)

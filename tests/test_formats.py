@@ -201,3 +201,40 @@ def test_html_line_breaks_cells_forms_and_article_headers(tmp_path: Path) -> Non
     assert report.title == "年度回顾"
     assert [(m.label, m.raw) for m in report.metrics] == [("培训职工", "120万人次"), ("医疗互助资金", "12.5亿元")]
     assert "站点名称" not in report.text
+
+
+def test_pdf_running_headers_and_footers_are_dropped(tmp_path: Path) -> None:
+    """A footer repeated on every page (with its page number) is not read as a title or a section."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    layout = Layout(SOURCE)
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "footer.pdf"
+    pdf = canvas.Canvas(str(path))
+    lines = [chunk for line in layout.lines for chunk in (line[i : i + 30] for i in range(0, len(line), 30))]
+    per_page = 6
+    for page, start in enumerate(range(0, len(lines), per_page), start=1):
+        pdf.setFont("STSong-Light", 11)
+        pdf.drawString(40, 820, "工人日报 2021年1月")
+        y = 780
+        for chunk in lines[start : start + per_page]:
+            pdf.drawString(40, y, chunk)
+            y -= 16
+        pdf.drawString(40, 30, f"第{page}页")
+        pdf.showPage()
+    pdf.save()
+    assert summary(path)[:2] == summary(SOURCE)[:2]
+
+
+def test_html_meta_charset_is_honoured(tmp_path: Path) -> None:
+    """A Big5 page that says so in <meta charset> is read in Big5, not refused as garbled."""
+    page = (
+        '<html><head><meta charset="big5"></head>'
+        "<body><h1>年度回顧</h1><p>【前言】</p><p>全年培訓職工120萬人次。</p></body></html>"
+    )
+    path = tmp_path / "big5.html"
+    path.write_bytes(page.encode("big5"))
+    report = load_report(str(path))
+    assert report.title == "年度回顧" and report.metrics[0].raw == "120萬人次"
