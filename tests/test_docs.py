@@ -45,3 +45,17 @@ def test_workflow_and_hook_run_the_documented_command() -> None:
     assert 'compare "$LAST" "$NEW" --check' in workflow
     assert "entry: compare" in hook and 'args: ["--check"]' in hook
     assert "compare 2020 2021 --check" in README and "compare-check" in README
+
+
+def test_readme_excerpt_is_real_output() -> None:
+    """The excerpt under the quick start is the first lines `compare 2020 2021` prints at 90 columns."""
+    import os
+    import subprocess
+    import sys
+
+    block = README.split("```\n╭─ compare", 1)[1].split("\n…\n```", 1)[0]
+    excerpt = ("╭─ compare" + block).splitlines()
+    env = {**os.environ, "COLUMNS": "90"}
+    out = subprocess.run([sys.executable, "-m", "compare", "2020", "2021"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    assert [line.rstrip() for line in out.splitlines()[: len(excerpt)]] == excerpt
