@@ -1,8 +1,10 @@
 """formats.py: Word, PDF and HTML reports turned into report text (part of the load stage).
 
-Each reader returns (text, structured): structured text marks headings with `#` the way a
-Markdown report does. The heavy libraries (python-docx, pypdf) are imported only when such
-a file is read, so plain-text runs never pay for them.
+Each reader returns (text, structured, source_lines): structured text marks headings with `#`
+the way a Markdown report does; source_lines says, for each line of text, where it stood in
+the file (the HTML source line, the Word paragraph, the PDF page), for --check to point at.
+The heavy libraries (python-docx, pypdf) are imported only when such a file is read, so
+plain-text runs never pay for them.
 """
 
 from __future__ import annotations
@@ -15,8 +17,24 @@ from html.parser import HTMLParser
 
 from .errors import ReportUnreadable
 
+Converted = tuple[str, bool, tuple[int, ...]]
 
-def read_docx(data: bytes, name: str) -> tuple[str, bool]:
+
+def _join(blocks: list[tuple[int, str]]) -> tuple[str, tuple[int, ...]]:
+    """Blocks separated by blank lines, and each text line's place in the source."""
+    lines: list[str] = []
+    places: list[int] = []
+    for place, text in blocks:
+        if lines:
+            lines.append("")
+            places.append(place)
+        for line in text.split("\n"):
+            lines.append(line)
+            places.append(place)
+    return "\n".join(lines), tuple(places)
+
+
+def read_docx(data: bytes, name: str) -> Converted:
     """Paragraphs in order; Title and Heading styles become # headings."""
     try:
         import docx
@@ -27,19 +45,20 @@ def read_docx(data: bytes, name: str) -> tuple[str, bool]:
         paragraphs = list(_docx_blocks(document))
     except Exception as e:  # the parser raises zip, XML and key errors alike on a broken file
         raise ReportUnreadable(f"{name}: not a readable .docx ({type(e).__name__}); re-save it from Word") from None
-    lines: list[str] = []
+    blocks: list[tuple[int, str]] = []
     structured = False
-    for style, text in paragraphs:
+    for number, (style, text) in enumerate(paragraphs, start=1):
         text = text.strip()
         if not text:
             continue
         level = _heading_level(style or "")
         if level:
             structured = True
-            lines.append("#" * level + " " + " ".join(text.split()))
+            blocks.append((number, "#" * level + " " + " ".join(text.split())))
         else:
-            lines.append(_not_a_heading(text))
-    return "\n\n".join(lines), structured
+            blocks.append((number, _not_a_heading(text)))
+    text, places = _join(blocks)
+    return text, structured, places
 
 
 def _docx_blocks(document: object) -> Iterator[tuple[str, str]]:
@@ -79,7 +98,7 @@ def _heading_level(style: str) -> int:
     return min(int(m.group(1)) + 1, 6) if m else 0
 
 
-def read_pdf(data: bytes, name: str) -> tuple[str, bool]:
+def read_pdf(data: bytes, name: str) -> Converted:
     """The text layer, page after page; page-break splits are repaired later, as for text."""
     try:
         import pypdf
@@ -101,7 +120,9 @@ def read_pdf(data: bytes, name: str) -> tuple[str, bool]:
         raise ReportUnreadable(f"{name}: not a readable PDF ({type(e).__name__})") from None
     if not "".join(pages).strip():
         raise ReportUnreadable(f"{name}: the PDF has no text layer (a scan?); run OCR on it first")
-    return "\n".join(_drop_running_lines(pages)), False
+    kept = _drop_running_lines(pages)
+    lines = [(page, line) for page, text in enumerate(kept, start=1) for line in text.split("\n")]
+    return "\n".join(line for _, line in lines), False, tuple(page for page, _ in lines)
 
 
 def _drop_running_lines(pages: list[str]) -> list[str]:
@@ -139,7 +160,8 @@ class _HtmlText(HTMLParser):
         self.in_row = False
         self.heading = 0
         self.parts: list[str] = []
-        self.blocks: list[str] = []
+        self.blocks: list[tuple[int, str]] = []
+        self.block_line = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _CONTENT:
@@ -166,6 +188,8 @@ class _HtmlText(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self.skip:
+            if not self.block_line and data.strip():
+                self.block_line = self.getpos()[0]
             self.parts.append(data)
 
     def flush(self) -> None:
@@ -174,16 +198,19 @@ class _HtmlText(HTMLParser):
             text = _row([text])
             self.in_row = False
         if text:
-            self.blocks.append("#" * self.heading + " " + text if self.heading else _not_a_heading(text))
+            line = "#" * self.heading + " " + text if self.heading else _not_a_heading(text)
+            self.blocks.append((self.block_line, line))
         self.parts = []
         self.heading = 0
+        self.block_line = 0
 
 
-def read_html(text: str) -> tuple[str, bool]:
+def read_html(text: str) -> Converted:
     """Headings (h1-h6) and paragraphs of a web page; scripts, styles and navigation dropped."""
     parser = _HtmlText()
     parser.feed(text)
     parser.close()
     parser.flush()
-    structured = any(b.startswith("#") for b in parser.blocks)
-    return "\n\n".join(parser.blocks), structured
+    structured = any(b.startswith("#") for _, b in parser.blocks)
+    joined, places = _join(parser.blocks)
+    return joined, structured, places

@@ -44,6 +44,7 @@ class Document:
 
     text: str
     structured: bool
+    source_lines: tuple[int, ...] = ()  # per text line: HTML source line, Word paragraph, or PDF page
 
 
 def reports_dir(option: str | os.PathLike[str] | None = None) -> Path:
@@ -186,11 +187,10 @@ def _decode_html(data: bytes, name: str) -> str:
     return decode(data, name)
 
 
-def _checked_document(doc: tuple[str, bool], name: str) -> tuple[str, bool]:
-    text, structured = doc
-    if not text.strip():
+def _checked_document(doc: tuple[str, bool, tuple[int, ...]], name: str) -> tuple[str, bool, tuple[int, ...]]:
+    if not doc[0].strip():
         raise ReportUnreadable(f"{name} holds no text")
-    return text, structured
+    return doc
 
 
 _BOMS = (

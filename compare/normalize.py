@@ -65,11 +65,13 @@ class _Block:
         return m.group(1) if m else None
 
 
-def _blocks(text: str, markdown: bool) -> list[_Block]:
+def _blocks(text: str, markdown: bool, source_lines: tuple[int, ...] = ()) -> list[_Block]:
     """Non-empty lines as blocks; in markdown, consecutive lines form one paragraph."""
     blocks: list[_Block] = []
     previous_blank = True
-    for number, raw in enumerate(text.split("\n"), start=1):
+    for index, raw in enumerate(text.split("\n")):
+        # where the line stood in the file: its own number, or what the format's reader recorded
+        number = source_lines[index] if index < len(source_lines) else index + 1
         line = raw.strip(" \u3000")
         if not line:
             previous_blank = True
@@ -198,10 +200,15 @@ def normalize(
     year: str | None = None,
     path: str = "",
     meta: dict[str, object] | None = None,
+    source_lines: tuple[int, ...] = (),
 ) -> Report:
-    """Normalize report text into a Report of sections (programs and metrics come later)."""
+    """Normalize report text into a Report of sections (programs and metrics come later).
+
+    source_lines gives, for each line of text, its place in the original file when a reader
+    converted it (an HTML line, a Word paragraph, a PDF page); by default a line is itself.
+    """
     meta = meta or {}
-    raw_blocks = _blocks(clean_text(text), markdown)
+    raw_blocks = _blocks(clean_text(text), markdown, source_lines)
     header, first = _split_header(raw_blocks, markdown)
     blocks = _repair(raw_blocks[first:])
 

@@ -20,7 +20,12 @@ def load_report(arg: str, root: str | os.PathLike[str] | None = None) -> Report:
     source = locate(arg, reports_dir(root))
     document = read_source(source)
     report = normalize(
-        document.text, markdown=document.structured, year=source.year, path=str(source.path), meta=source.meta
+        document.text,
+        markdown=document.structured,
+        year=source.year,
+        path=str(source.path),
+        meta=source.meta,
+        source_lines=document.source_lines,
     )
     return replace(report, programs=extract_programs(report), metrics=extract_metrics(report))
 

@@ -238,3 +238,28 @@ def test_html_meta_charset_is_honoured(tmp_path: Path) -> None:
     path.write_bytes(page.encode("big5"))
     report = load_report(str(path))
     assert report.title == "年度回顧" and report.metrics[0].raw == "120萬人次"
+
+
+def test_check_points_at_the_source_of_converted_reports(tmp_path: Path, run_cli) -> None:
+    """--check names the HTML source line, the Word paragraph and the PDF page where a figure stood."""
+    layout = Layout(SOURCE)
+    new = DATA / "pair" / "2021"
+    html_path = make_html(tmp_path / "r.html", layout)
+    html_line = next(
+        n for n, line in enumerate(html_path.read_text(encoding="utf-8").splitlines(), 1) if "2亿元" in line
+    )
+    r = run_cli(str(html_path), str(new), "--check")
+    assert f"r.html:{html_line}: error: missing: 疫情防控资金 (2亿元)" in r.out
+
+    docx_path = make_docx(tmp_path / "r.docx", layout)
+    paragraph = next(n for n, line in enumerate(layout.lines, 1) if "2亿元" in line)
+    r = run_cli(str(docx_path), str(new), "--check")
+    assert f"r.docx:{paragraph}: error: missing: 疫情防控资金 (2亿元)" in r.out
+
+    pdf_path = make_pdf(tmp_path / "r.pdf", layout)
+    import pypdf
+
+    pages = [p.extract_text() for p in pypdf.PdfReader(str(pdf_path)).pages]
+    page = next(n for n, text in enumerate(pages, 1) if "2亿元" in text)
+    r = run_cli(str(pdf_path), str(new), "--check")
+    assert f"r.pdf:{page}: error: missing: 疫情防控资金 (2亿元)" in r.out
