@@ -58,15 +58,13 @@ def json_number(value: Decimal | None) -> int | float | None:
     return float(value)
 
 
-def format_value(value: Decimal | None, unit: str = "") -> str:
+def format_value(value: Decimal | None) -> str:
     """2492000000 -> '2,492,000,000'; None -> 'XX' (a placeholder)."""
     if value is None:
         return "XX"
     if value == value.to_integral_value():
-        text = f"{int(value):,}"
-    else:
-        text = f"{value.normalize():,f}"
-    return f"{text}{unit if unit in ('%',) else ''}"
+        return f"{int(value):,}"
+    return f"{value.normalize():,f}"
 
 
 def emit(console: Console, text: str) -> None:
@@ -344,7 +342,7 @@ def change_text(m: MetricChange) -> str:
         return ""
     if m.delta == 0:
         return "0"
-    sign = "+" if m.delta > 0 else "-" if m.delta < 0 else "±"
+    sign = "+" if m.delta > 0 else "-"
     text = f"{sign}{short_value(abs(m.delta), _unit_of(m))}"
     if m.proven is False:
         text = "≈" + text + " (not proven)"
