@@ -89,6 +89,7 @@ _FILLERS = re.compile(
     r"|(?<![针面绝相反应核比校])对(?![接口象于话外标照比策应付称])"
     r"|(?<![合兼])并(?![购入轨])|(?<![退归偿交返])还"
 )
+_ENDS_WITH_FILLER = re.compile(r"(?:" + _FILLERS.pattern + r")\s*$")
 _TIME_WORDS = re.compile(
     r"(?:截至|截止|到)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|初|末|中|以来|度)?"
     r"|\d{1,2}月(?:\d{1,2}日)?(?:底|初|末|中|以来)?|目前|全年|一年来|今年|去年|同时|此外|据统计|第[^，。]{1,3}?[批届轮期]"
@@ -407,7 +408,8 @@ def _label(
 
     chunks = [_clean(c) for c in _FILLERS.split(_TIME_WORDS.sub("", pre))]
     chunks = [c for c in chunks if c and not _SCOPE_ONLY.match(c)]
-    ends_with_filler = bool(re.search(r"(?:" + _FILLERS.pattern + r")\s*$", _clean(pre) or pre)) or not _clean(pre)
+    cleaned = _clean(pre)
+    ends_with_filler = not cleaned or bool(_ENDS_WITH_FILLER.search(cleaned))
     ends_open = pre.rstrip().endswith(("的", "等"))
     weak = not post_noun
     if (ends_with_filler or ends_open) and post_noun:
