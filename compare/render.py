@@ -21,7 +21,7 @@ from rich.text import Text
 
 from .diff import short_value
 from .errors import CompareError
-from .model import Comparison, Metric, MetricChange, Program, Qualifier, Report, Section, TextDiff
+from .model import Comparison, Metric, MetricChange, MetricStatus, Program, Qualifier, Report, Section, TextDiff
 from .trend import Trend
 
 if TYPE_CHECKING:
@@ -349,6 +349,15 @@ def change_text(m: MetricChange) -> str:
     return text
 
 
+def context(metric: Metric, around: int = 12) -> str:
+    """The figure in its sentence, trimmed to a few characters either side: …投入帮扶资金5000万元，慰问…"""
+    at = metric.sentence.find(metric.raw)
+    if at < 0:
+        return metric.sentence[: 2 * around]
+    lo, hi = max(0, at - around), min(len(metric.sentence), at + len(metric.raw) + around)
+    return ("…" if lo else "") + metric.sentence[lo:hi] + ("…" if hi < len(metric.sentence) else "")
+
+
 def pct_text(m: MetricChange) -> str:
     if m.pct is None:
         return ""
@@ -509,8 +518,8 @@ def _comparison_header(c: Comparison) -> Panel:
 def _sections_table(c: Comparison, explain: bool) -> Table:
     table = Table(title="Sections", title_justify="left")
     table.add_column("status")
-    table.add_column(c.base.year or "base")
-    table.add_column(c.new.year or "new")
+    table.add_column(c.base.year or "base", overflow="fold")
+    table.add_column(c.new.year or "new", overflow="fold")
     table.add_column("score", justify="right")
     table.add_column("text changed", justify="right")
     if explain:
@@ -536,7 +545,7 @@ def _metrics_table(c: Comparison, explain: bool) -> Table:
     headers, rows = _metric_rows(c)
     has_change = any(r[4] for r in rows)
     table.add_column("status", no_wrap=True)
-    table.add_column("label", ratio=1, min_width=16)
+    table.add_column("label", ratio=1, min_width=16, overflow="fold")
     table.add_column(headers[2], justify="right", no_wrap=True)
     table.add_column(headers[3], justify="right", no_wrap=True)
     if has_change:
@@ -548,6 +557,10 @@ def _metrics_table(c: Comparison, explain: bool) -> Table:
         label = Text(m.base.label if m.base else m.new.label if m.new else "")
         if m.base and m.new and m.base.label != m.new.label:
             label.append(f"\n→ {m.new.label}", style="dim")
+        if m.status is MetricStatus.CHANGED and m.base and m.new:
+            # the sentences the figures came from: a change is read in its context
+            label.append(f"\n{c.base.year or 'base'}: {context(m.base)}", style="dim")
+            label.append(f"\n{c.new.year or 'new'}: {context(m.new)}", style="dim")
         for warning in m.warnings:
             label.append(f"\n⚠ {warning}", style="yellow")
         if explain:
@@ -565,8 +578,8 @@ def _metrics_table(c: Comparison, explain: bool) -> Table:
 def _programs_table(c: Comparison, explain: bool) -> Table:
     table = Table(title="Programs", title_justify="left")
     table.add_column("status")
-    table.add_column(c.base.year or "base")
-    table.add_column(c.new.year or "new")
+    table.add_column(c.base.year or "base", overflow="fold")
+    table.add_column(c.new.year or "new", overflow="fold")
     if explain:
         table.add_column("score / evidence")
     order = {"renamed": 0, "new": 1, "dropped": 2, "continued": 3}
@@ -654,7 +667,7 @@ def render_trend(trend: Trend, fmt: Format, console: Console) -> None:
         emit(console, tabular(headers, rows, fmt))
         return
     table = Table(title="Figures across the years", title_justify="left")
-    table.add_column("label", ratio=1)
+    table.add_column("label", ratio=1, overflow="fold")
     for h in headers[1:-1]:
         table.add_column(Text(h), justify="right", no_wrap=True)
     table.add_column("trend", no_wrap=True)
