@@ -14,10 +14,9 @@ import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional, TextIO
 
 import typer
-from rich.console import Console
 from typer._click import exceptions as click_exceptions
 
 from . import __version__
@@ -91,9 +90,9 @@ def main(
     from .config import find_config, load_config
     from .load import reports_dir as resolve_reports_dir
     from .pipeline import build_comparison, load_report
-    from .render import comparison_view, export_html, render_comparison, render_report
+    from .render import render_comparison, render_report
 
-    console = make_console()
+    out = sys.stdout
     reports = reports or []
     try:
         if fail_on is not None and not (check or junit):
@@ -104,14 +103,14 @@ def main(
             for flag, value in (("--junit", junit), ("--html", html), ("--only", only), ("--explain", explain)):
                 if value:
                     raise CompareError(f"{flag} does not apply to --all; run it on one pair of years")
-            raise typer.Exit(_run_archive(resolve_reports_dir(reports_dir), config, check, fail_on, format, console))
+            raise typer.Exit(_run_archive(resolve_reports_dir(reports_dir), config, check, fail_on, format, out))
         if not reports:
             raise CompareError("give a REPORT (a year or a path), or --all; see compare --help")
         if (check or junit or fail_on) and len(reports) != 2:
             raise CompareError("--check, --fail-on and --junit compare exactly two reports: BASE NEW")
         if len(reports) == 1:
             report = load_report(reports[0], reports_dir)
-            render_report(report, format, console)
+            render_report(report, format, out)
             return
         cfg = load_config(find_config(config, resolve_reports_dir(reports_dir)))
         loaded = [load_report(r, reports_dir) for r in reports]
@@ -119,15 +118,17 @@ def main(
             from .render import render_trend
             from .trend import build_trend
 
-            render_trend(build_trend(loaded, cfg), format, console)
+            render_trend(build_trend(loaded, cfg), format, out)
             return
         comparison = build_comparison(loaded[0], loaded[1], config=cfg)
         if html:
+            from .view import comparison_view, export_html
+
             page = export_html(comparison_view(comparison, only, explain), f"compare {' '.join(reports)}")
             write_atomic(html, page)
         if check or junit:
-            raise typer.Exit(_run_check(comparison, cfg, fail_on, junit, format, console))
-        render_comparison(comparison, format, console, only, explain)
+            raise typer.Exit(_run_check(comparison, cfg, fail_on, junit, format, out))
+        render_comparison(comparison, format, out, only, explain)
     except CompareError as e:
         if debug:
             raise
@@ -137,12 +138,8 @@ def main(
         raise typer.Exit(_reader_gone()) from None
 
 
-def _run_archive(
-    root: Path, config: Path | None, check: bool, fail_on: str | None, fmt: Format, console: Console
-) -> int:
+def _run_archive(root: Path, config: Path | None, check: bool, fail_on: str | None, fmt: Format, out: TextIO) -> int:
     """Every consecutive pair of years, on all cores, with a progress bar on a terminal."""
-    from rich.progress import Progress
-
     from .archive import plan as plan_archive
     from .archive import run_archive
     from .checks import parse_fail_on
@@ -154,15 +151,17 @@ def _run_archive(
     jobs, notes = plan_archive(root)
     for note in notes:
         print(f"compare: not compared: {visible(note)}", file=sys.stderr)
-    err = Console(stderr=True)
-    if err.is_terminal:
-        with Progress(console=err, transient=True) as bar:
+    if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("comparing", total=len(jobs))
             results = run_archive(jobs, str(config_path) if config_path else None, check, fail_on,
                                   progress=lambda _: bar.advance(task))  # fmt: skip
     else:
         results = run_archive(jobs, str(config_path) if config_path else None, check, fail_on)
-    render_archive(results, fmt, console)
+    render_archive(results, fmt, out)
     for r in results:
         if r.error:
             print(f"compare: {visible(r.error)}", file=sys.stderr)
@@ -172,7 +171,7 @@ def _run_archive(
 
 
 def _run_check(
-    comparison: Comparison, cfg: Config, fail_on: str | None, junit: Path | None, fmt: Format, console: Console
+    comparison: Comparison, cfg: Config, fail_on: str | None, junit: Path | None, fmt: Format, out: TextIO
 ) -> int:
     """Apply the CI policy, print it for people or for GitHub, write JUnit; return the exit code."""
     from .checks import find_violations, parse_fail_on
@@ -183,9 +182,9 @@ def _run_check(
     if junit:
         write_atomic(junit, junit_xml(result))
     if fmt is Format.JSON:
-        emit(console, dumps(check_dict(result)))
+        emit(out, dumps(check_dict(result)))
     elif os.environ.get("GITHUB_ACTIONS") == "true":
-        emit(console, github_annotations(result))
+        emit(out, github_annotations(result))
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_path:
             try:
@@ -194,7 +193,7 @@ def _run_check(
             except OSError as e:
                 print(f"compare: cannot append to GITHUB_STEP_SUMMARY ({e.strerror})", file=sys.stderr)
     else:
-        emit(console, plain_report(result))
+        emit(out, plain_report(result))
     return EXIT_OK if result.ok else EXIT_VIOLATIONS
 
 
@@ -234,16 +233,6 @@ def _reader_gone() -> int:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     return EXIT_BROKEN_PIPE
-
-
-def make_console() -> Console:
-    """The stdout console; Rich honours NO_COLOR, TERM=dumb and non-TTY output itself."""
-
-    class _Console(Console):
-        def on_broken_pipe(self) -> None:
-            raise BrokenPipeError
-
-    return _Console(highlight=False, soft_wrap=False)
 
 
 def run(argv: list[str] | None = None) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from .model import Metric, Qualifier, TextDiff
@@ -120,31 +119,49 @@ def diff_text(a: str, b: str) -> tuple[tuple[tuple[str, str], ...], float]:
     """
     sa, sb = sentences(a), sentences(b)
     ops: list[tuple[str, str]] = []
-    # autojunk off: past 200 items it would silently drop frequent items from matching
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, sa, sb, autojunk=False).get_opcodes():
+    pending_a: list[str] = []
+    pending_b: list[str] = []
+    for tag, chunk_a, chunk_b in _opcodes(sa, sb):
         if tag == "equal":
-            ops.append(("equal", "".join(sa[i1:i2])))
+            # the sentences between two equal runs are diffed together, token by token
+            ops.extend(_diff_tokens("".join(pending_a), "".join(pending_b)))
+            pending_a, pending_b = [], []
+            ops.append(("equal", "".join(chunk_a)))
         else:
-            ops.extend(_diff_tokens("".join(sa[i1:i2]), "".join(sb[j1:j2])))
+            pending_a.extend(chunk_a)
+            pending_b.extend(chunk_b)
+    ops.extend(_diff_tokens("".join(pending_a), "".join(pending_b)))
     ops = _absorb_slivers([op for op in ops if op[1]])
     total = len(a) + len(b)
     changed = sum(len(t) for op, t in ops if op != "equal")
     return tuple(ops), (changed / total if total else 0.0)
 
 
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, list[str], list[str]]]:
+    """(tag, a items, b items) runs of a longest-common-subsequence diff, computed in C by rapidfuzz.
+
+    Unlike difflib's SequenceMatcher it neither goes quadratic in Python on long inputs nor
+    needs autojunk, which past 200 items silently stops frequent items from matching.
+    """
+    from rapidfuzz.distance import Indel
+
+    return [(op.tag, a[op.src_start : op.src_end], b[op.dest_start : op.dest_end]) for op in Indel.opcodes(a, b)]
+
+
 def _diff_tokens(a: str, b: str) -> list[tuple[str, str]]:
+    if not a or not b:
+        return [(op, text) for op, text in (("delete", a), ("insert", b)) if text]
     ta, tb = tokenize(a), tokenize(b)
-    if not ta or not tb or min(len(ta), len(tb)) > CHAR_DIFF_LIMIT:
+    if min(len(ta), len(tb)) > CHAR_DIFF_LIMIT:
         return [("delete", a), ("insert", b)]
     ops: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+    for tag, chunk_a, chunk_b in _opcodes(ta, tb):
         if tag == "equal":
-            ops.append(("equal", "".join(ta[i1:i2])))
-            continue
+            ops.append(("equal", "".join(chunk_a)))
         if tag in ("delete", "replace"):
-            ops.append(("delete", "".join(ta[i1:i2])))
+            ops.append(("delete", "".join(chunk_a)))
         if tag in ("insert", "replace"):
-            ops.append(("insert", "".join(tb[j1:j2])))
+            ops.append(("insert", "".join(chunk_b)))
     return ops
 
 
