@@ -52,21 +52,18 @@ RUN_COMPARE = 'from compare.cli import run; run(["2020", "2021"])'
 RUN_BASELINE = 'import runpy; sys.argv = [{path!r}, "2020", "2021"]; runpy.run_path({path!r}, run_name="__main__")'
 
 
-# One default run in-process, timed by phase; cn2an imported on its own, since extract imports it lazily.
+# One default run in-process, timed by phase.
 PHASES = """\
 import time
 t = [time.perf_counter()]
 import compare.cli, compare.pipeline, compare.config, compare.render
 t.append(time.perf_counter())
-import cn2an
-t.append(time.perf_counter())
 a, b = compare.pipeline.load_report("2020"), compare.pipeline.load_report("2021")
 t.append(time.perf_counter())
 c = compare.pipeline.build_comparison(a, b, config=compare.config.Config())
 t.append(time.perf_counter())
-console = compare.cli.make_console()
-console.file = open("/dev/null", "w", encoding="utf-8")
-compare.render.render_comparison(c, compare.render.Format.RICH, console, None, False)
+out = open("/dev/null", "w", encoding="utf-8")
+compare.render.render_comparison(c, compare.render.Format.RICH, out, None, False)
 t.append(time.perf_counter())
 print(*(f"{(y - x) * 1000:.0f}" for x, y in zip(t, t[1:])))
 """
@@ -105,7 +102,7 @@ def top_imports(n: int = 6) -> list[tuple[str, float]]:
 
 
 def phases(runs: int) -> list[float]:
-    """Median ms of: compare imports, cn2an import, load+extract, align+diff, render."""
+    """Median ms of: compare imports, load+extract, align+diff, render (Rich)."""
     rows = []
     for _ in range(runs):
         out = subprocess.run([sys.executable, "-c", PHASES], cwd=ROOT, capture_output=True, text=True, check=True)
@@ -115,6 +112,9 @@ def phases(runs: int) -> list[float]:
 
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+    # pip compiles an installed package's .pyc files; an editable checkout under
+    # PYTHONDONTWRITEBYTECODE has none, and would pay for compiling its source on every start
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "compare")], check=True)
     with tempfile.TemporaryDirectory() as tmp:
         baseline = Path(tmp) / "baseline.py"
         baseline.write_text(BASELINE, encoding="utf-8")
@@ -142,8 +142,8 @@ def main() -> None:
         ", ".join(in_compare) or "none",
         f"(the baseline loads: {', '.join(in_baseline) or 'none'})",
     )
-    names = ("compare imports", "cn2an import", "load+extract", "align+diff", "render")
-    split = ", ".join(f"{n} {ms:.0f} ms" for n, ms in zip(names, phases(5), strict=True))
+    names = ("compare imports", "load+extract", "align+diff", "render (Rich, with its imports)")
+    split = ", ".join(f"{n} {ms:.0f} ms" for n, ms in zip(names, phases(4), strict=True))
     print(f"startup: in-process split of a default run (median of 5): {split}")
     print("startup: costliest top-level imports:", ", ".join(f"{n} {ms:.0f} ms" for n, ms in top_imports()))
 

@@ -7,6 +7,7 @@ compare.toml. Every pairing keeps its score and its reason; nothing here renders
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -146,9 +147,12 @@ def _greedy(scores: dict[tuple[int, int], float], cutoff: float) -> list[tuple[i
 # ---------------------------------------------------------------- sections
 
 
+_NOT_CONTENT = re.compile(r"[\s\d，。、；：！？“”‘’《》（）()【】—…·,.;:!?%]")
+
+
 def _bigrams(text: str) -> Counter[str]:
-    chars = re.sub(r"[\s\d，。、；：！？“”‘’《》（）()【】—…·,.;:!?%]", "", text)
-    return Counter(chars[i : i + 2] for i in range(len(chars) - 1))
+    chars = _NOT_CONTENT.sub("", text)
+    return Counter(map(operator.add, chars, chars[1:]))
 
 
 def _tfidf_cosines(base: Sequence[str], new: Sequence[str]) -> list[list[float]]:

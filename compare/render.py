@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 from .diff import short_value
 from .errors import CompareError
 from .model import Comparison, Metric, MetricChange, Program, Qualifier, Report, Section, TextDiff
-from .trend import Trend
 
 if TYPE_CHECKING:
     from .archive import PairResult
+    from .trend import Trend
 
 
 class Format(StrEnum):
