@@ -115,3 +115,20 @@ def test_main_py_and_module_entry_points_agree() -> None:
     a = subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, capture_output=True, check=True)
     b = subprocess.run([sys.executable, "-m", "compare", *args], cwd=ROOT, capture_output=True, check=True)
     assert a.stdout == b.stdout and a.stdout
+
+
+def test_json_and_table_runs_never_import_rich() -> None:
+    """--format json, csv and plain write their output without loading Rich at all."""
+    for fmt in ("json", "csv", "plain"):
+        code = (
+            "import sys, io, contextlib\n"
+            "from compare import cli\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    try:\n"
+            f"        cli.run(['2020', '2021', '--format', {fmt!r}])\n"
+            "    except SystemExit:\n"
+            "        pass\n"
+            "print(sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.')))"
+        )
+        out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+        assert out.stdout.strip() == "[]", fmt
