@@ -50,7 +50,7 @@ def print_report(report: Report, console: Console) -> None:
         ("chars", "right"),
         ("figures", "right"),
     ):
-        sections.add_column(name, justify=justify)  # type: ignore[arg-type]
+        sections.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
     for s in report.sections:
         sections.add_row(
             s.id,
@@ -72,7 +72,7 @@ def print_report(report: Report, console: Console) -> None:
         ("unit", "left"),
         ("qualifier", "left"),
     ):
-        metrics.add_column(name, justify=justify)  # type: ignore[arg-type]
+        metrics.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
     for m in report.metrics:
         metrics.add_row(
             m.section,
@@ -86,7 +86,7 @@ def print_report(report: Report, console: Console) -> None:
 
     programs = Table(title=f"Programs ({len(report.programs)})", title_justify="left")
     for name in ("section", "kind", "name"):
-        programs.add_column(name)
+        programs.add_column(name, overflow="fold")
     for p in report.programs:
         programs.add_row(p.section, p.kind.value, Text(p.name))
     console.print(programs)
