@@ -269,3 +269,15 @@ def test_closed_pipe_on_large_json_is_noticed() -> None:
     script = f"{sys.executable} -m compare 2020 2021 -f json | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}"
     out = subprocess.run(["bash", "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "141"
+
+
+def test_unreadable_file(run_cli, tmp_path: Path, monkeypatch) -> None:
+    """A report the user may not read (permission denied) is a one-line error, exit 2."""
+    path = write(tmp_path / "r.txt", BASE_TEXT)
+
+    def denied(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    r = run_cli(str(path))
+    assert r.code == 2 and "Permission denied" in r.err and r.err.count("\n") == 1
