@@ -40,17 +40,7 @@ def print_report(report: Report, console: Console) -> None:
     counts: dict[str, int] = {}
     for m in report.metrics:
         counts[m.section] = counts.get(m.section, 0) + 1
-    sections = Table(title="Sections", title_justify="left", show_lines=False)
-    for name, justify in (
-        ("id", "left"),
-        ("title", "left"),
-        ("kind", "left"),
-        ("瞬间", "center"),
-        ("paragraphs", "right"),
-        ("chars", "right"),
-        ("figures", "right"),
-    ):
-        sections.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    sections = _table("Sections", "id title kind 瞬间:center paragraphs:right chars:right figures:right")
     for s in report.sections:
         sections.add_row(
             s.id,
@@ -63,16 +53,7 @@ def print_report(report: Report, console: Console) -> None:
         )
     console.print(sections)
 
-    metrics = Table(title=f"Figures ({len(report.metrics)})", title_justify="left")
-    for name, justify in (
-        ("section", "left"),
-        ("label", "left"),
-        ("as written", "right"),
-        ("value", "right"),
-        ("unit", "left"),
-        ("qualifier", "left"),
-    ):
-        metrics.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    metrics = _table(f"Figures ({len(report.metrics)})", "section label as_written:right value:right unit qualifier")
     for m in report.metrics:
         metrics.add_row(
             m.section,
@@ -84,12 +65,19 @@ def print_report(report: Report, console: Console) -> None:
         )
     console.print(metrics)
 
-    programs = Table(title=f"Programs ({len(report.programs)})", title_justify="left")
-    for name in ("section", "kind", "name"):
-        programs.add_column(name, overflow="fold")
+    programs = _table(f"Programs ({len(report.programs)})", "section kind name")
     for p in report.programs:
         programs.add_row(p.section, p.kind.value, Text(p.name))
     console.print(programs)
+
+
+def _table(title: str, columns: str) -> Table:
+    """A titled table from "name[:justify] …" (underscores in a name become spaces); long cells wrap."""
+    table = Table(title=title, title_justify="left")
+    for column in columns.split():
+        name, _, justify = column.partition(":")
+        table.add_column(name.replace("_", " "), justify=justify or "left", overflow="fold")  # type: ignore[arg-type]
+    return table
 
 
 def _report_panel(report: Report) -> Panel:
