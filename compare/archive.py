@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CompareError, ReportNotFound
-from .load import _NOT_REPORTS, REPORT_SUFFIXES, YEAR_RE, load_meta
+from .load import YEAR_RE, load_meta, report_files
 
 MAIN = "(main)"
 
@@ -51,9 +51,7 @@ def _documents(folder: Path, notes: list[str]) -> dict[str, Path]:
         notes.append(f"{folder}/meta.toml names main = {main!r}, which is not there; the year is skipped")
         return {}
     docs: dict[str, Path] = {}
-    for p in sorted(folder.iterdir()):
-        if not p.is_file() or p.suffix.lower() not in REPORT_SUFFIXES or p.stem.lower() in _NOT_REPORTS:
-            continue
+    for p in report_files(folder):
         if p.stem in docs:
             notes.append(f"{folder}/ holds {docs[p.stem].name} and {p.name}: which is {p.stem!r}? both skipped")
             docs[p.stem] = Path()

@@ -111,6 +111,15 @@ def load_meta(folder: Path) -> dict[str, Any]:
         raise ReportUnreadable(f"cannot read {meta_path}: {e.strerror}") from None
 
 
+def report_files(folder: Path) -> list[Path]:
+    """The report files in a folder, sorted: known suffixes, not READMEs or source lists."""
+    try:
+        entries = sorted(p for p in folder.iterdir() if p.is_file())
+    except OSError as e:
+        raise ReportUnreadable(f"cannot list {folder}: {e.strerror}") from None
+    return [p for p in entries if p.suffix.lower() in REPORT_SUFFIXES and p.stem.lower() not in _NOT_REPORTS]
+
+
 def _in_folder(folder: Path) -> Source:
     meta = load_meta(folder)
     main = meta.get("main")
@@ -119,11 +128,7 @@ def _in_folder(folder: Path) -> Source:
         if not path.is_file():
             raise ReportNotFound(f"{folder / 'meta.toml'} names main = {main!r}, which is not in {folder}/")
         return Source(path, _year_of(folder), meta)
-    try:
-        entries = sorted(p for p in folder.iterdir() if p.is_file())
-    except OSError as e:
-        raise ReportUnreadable(f"cannot list {folder}: {e.strerror}") from None
-    candidates = [p for p in entries if p.suffix.lower() in REPORT_SUFFIXES and p.stem.lower() not in _NOT_REPORTS]
+    candidates = report_files(folder)
     if not candidates:
         kinds = ", ".join(REPORT_SUFFIXES)
         raise ReportNotFound(f"{folder}/ holds no report file ({kinds}); add one or pass a file path")
