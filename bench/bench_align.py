@@ -26,7 +26,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from compare import load_report
-from compare.align import _block_key, align_metrics, align_sections
+from compare.align import align_metrics, align_sections
+from compare.align.metrics import block_key
 from compare.config import Config
 from compare.model import Metric, Qualifier, Report, Section, SectionKind
 
@@ -139,12 +140,12 @@ def synthetic(n: int) -> tuple[Report, Report]:
 
 def scored_pairs(base: Report, new: Report) -> int:
     """How many (base, new) pairs align_metrics scores: all pairs within each unit block."""
-    rows: dict[str, int] = {}
-    cols: dict[str, int] = {}
+    rows: dict[tuple[str, str, str], int] = {}
+    cols: dict[tuple[str, str, str], int] = {}
     for m in base.metrics:
-        rows[_block_key(m.unit)] = rows.get(_block_key(m.unit), 0) + 1
+        rows[block_key(m)] = rows.get(block_key(m), 0) + 1
     for m in new.metrics:
-        cols[_block_key(m.unit)] = cols.get(_block_key(m.unit), 0) + 1
+        cols[block_key(m)] = cols.get(block_key(m), 0) + 1
     return sum(r * cols.get(k, 0) for k, r in rows.items())
 
 

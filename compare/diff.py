@@ -7,31 +7,16 @@ tokenizer that diffs Chinese by character while keeping a figure such as 24.92�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .model import Metric, Qualifier, TextDiff
+from . import grammar
+from .model import Delta, DiffOp, Metric, MetricKind, Qualifier, TargetStatus, TextDiff
 
 if TYPE_CHECKING:
     from .model import SectionMatch
 
-# A figure with its scale, unit and qualifiers is one token; so is a Latin word; CJK is per character.
-_TOKEN = re.compile(
-    r"(?:超过|突破|约|近)?\d[\d,]*(?:\.\d+)?(?:余|餘|多)?(?:万亿|萬億|亿|億|万|萬|千)?(?:余|餘|多)?"
-    r"(?:个百分点|人次|件次|亿元|万元|元|人|名|个|家|次|件|户|项|%)?(?:以上|以下|左右)?"
-    r"|[Xx×]{2,4}(?:万|亿)?[元人个次]*|[A-Za-z]+|\s+|."
-)
-
-
-@dataclass(frozen=True)
-class Delta:
-    delta: Decimal
-    pct: Decimal | None
-    low: Decimal | None
-    high: Decimal | None
-    proven: bool
-    note: str
+_RATES = {"percent", "permille", "points"}
 
 
 def _step(value: Decimal) -> Decimal:
@@ -44,7 +29,9 @@ def _step(value: Decimal) -> Decimal:
 def bounds(m: Metric) -> tuple[Decimal | None, Decimal | None]:
     """The interval a stated figure allows: 2300余万 is [2300万, 2400万), 超过1230万 is (1230万, ∞)."""
     assert m.value is not None
-    v = m.value
+    v = m.signed if m.signed is not None else m.value
+    if m.upper is not None:
+        return v, m.upper
     step = _step(v)
     q = m.qualifier
     if q is Qualifier.EXACT:
@@ -60,25 +47,62 @@ def bounds(m: Metric) -> tuple[Decimal | None, Decimal | None]:
     return None, None
 
 
+def _in_base_unit(m: Metric, other: Metric) -> Decimal | None:
+    """m's signed value in other's unit, when the two units share a family with fixed sizes (吨, 公斤)."""
+    value = m.signed
+    if value is None or m.unit == other.unit:
+        return value
+    mu, ou = grammar.unit_info(m.unit), grammar.unit_info(other.unit)
+    if mu.family == ou.family and mu.factor and ou.factor:
+        return value * mu.factor / ou.factor
+    return value
+
+
 def metric_delta(a: Metric, b: Metric) -> Delta | None:
-    """new - base, its percent, and when a qualifier makes either approximate, the possible range."""
-    if a.value is None or b.value is None:
+    """new - base, its percent, and when a qualifier makes either approximate, the possible range.
+
+    A change (增长/下降) compares signed rates; two rates (% ‰ 个百分点) differ in points, not percent.
+    """
+    av, bv = a.signed, _in_base_unit(b, a)
+    if av is None or bv is None:
         return None
-    delta = b.value - a.value
-    pct = (delta / a.value * 100).quantize(Decimal("0.1")) if a.value else None
+    delta = bv - av
+    points = grammar.unit_family(a.unit) in _RATES and grammar.unit_family(b.unit) in _RATES
+    pct = (
+        (delta / abs(av) * 100).quantize(Decimal("0.1"))
+        if av and not points and a.kind is not MetricKind.CHANGE
+        else None
+    )
     a_lo, a_hi = bounds(a)
     b_lo, b_hi = bounds(b)
     low = b_lo - a_hi if b_lo is not None and a_hi is not None else None
     high = b_hi - a_lo if b_hi is not None and a_lo is not None else None
     proven = (low is not None and low > 0) or (high is not None and high < 0) or (low == high == 0)
-    if a.qualifier is Qualifier.EXACT and b.qualifier is Qualifier.EXACT:
-        return Delta(delta, pct, delta, delta, True, "")
+    note = "a change in percentage points" if points and delta else ""
+    if a.qualifier is Qualifier.EXACT and b.qualifier is Qualifier.EXACT and a.upper is None and b.upper is None:
+        return Delta(delta, pct, delta, delta, True, note, points)
     lo_s = "-∞" if low is None else ("+" if low >= 0 else "") + short_value(low)
     hi_s = "+∞" if high is None else ("+" if high >= 0 else "") + short_value(high)
     note = f"approximate ({a.raw} → {b.raw}): change between {lo_s} and {hi_s}"
     if not proven:
         note += ", direction not proven"
-    return Delta(delta, pct, low, high, proven, note)
+    return Delta(delta, pct, low, high, proven, note, points)
+
+
+def target_status(target: Metric, outcome: Metric) -> TargetStatus | None:
+    """Was last year's target met? A floor (以上) is met at or above it, a ceiling (以内) at or below,
+    an about-figure (左右) inside its range; an outcome above an exact or about target exceeds it."""
+    t_lo, t_hi = bounds(target)
+    value = _in_base_unit(outcome, target)
+    if value is None:
+        return None
+    if target.qualifier is Qualifier.UNDER:
+        return TargetStatus.MET if t_hi is not None and value <= t_hi else TargetStatus.MISSED
+    if t_lo is not None and value < t_lo:
+        return TargetStatus.MISSED
+    if t_hi is not None and value > t_hi and target.qualifier is not Qualifier.AT_LEAST:
+        return TargetStatus.EXCEEDED
+    return TargetStatus.MET
 
 
 def short_value(value: Decimal | None, unit: str = "") -> str:
@@ -95,8 +119,13 @@ def short_value(value: Decimal | None, unit: str = "") -> str:
 
 
 def tokenize(text: str) -> list[str]:
-    """Characters for CJK, whole words for Latin, whole figures (24.92亿元) for numbers."""
-    return _TOKEN.findall(text)
+    """Characters for CJK, whole words for Latin, whole figures (24.92亿元, 30座, 3.27 亿元) for numbers.
+
+    The grammar's figure tokens are found in the folded text (so 30萬個 is one token like 30万个) and
+    cut from the text as written, which has the same length.
+    """
+    folded = grammar.fold(text)
+    return [text[m.start() : m.end()] for m in grammar.token_re().finditer(folded)]
 
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』）)]*|\n+|$)")
@@ -110,7 +139,7 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE.findall(text) if s]
 
 
-def diff_text(a: str, b: str) -> tuple[tuple[tuple[str, str], ...], float]:
+def diff_text(a: str, b: str) -> tuple[tuple[tuple[DiffOp, str], ...], float]:
     """(op, text) spans turning a into b, and the share of characters that changed.
 
     Two levels keep long texts near-linear: unchanged sentences are matched whole first, and
@@ -118,7 +147,7 @@ def diff_text(a: str, b: str) -> tuple[tuple[tuple[str, str], ...], float]:
     whole figures such as 24.92亿元).
     """
     sa, sb = sentences(a), sentences(b)
-    ops: list[tuple[str, str]] = []
+    ops: list[tuple[DiffOp, str]] = []
     pending_a: list[str] = []
     pending_b: list[str] = []
     for tag, chunk_a, chunk_b in _opcodes(sa, sb):
@@ -126,14 +155,14 @@ def diff_text(a: str, b: str) -> tuple[tuple[tuple[str, str], ...], float]:
             # the sentences between two equal runs are diffed together, token by token
             ops.extend(_diff_tokens("".join(pending_a), "".join(pending_b)))
             pending_a, pending_b = [], []
-            ops.append(("equal", "".join(chunk_a)))
+            ops.append((DiffOp.EQUAL, "".join(chunk_a)))
         else:
             pending_a.extend(chunk_a)
             pending_b.extend(chunk_b)
     ops.extend(_diff_tokens("".join(pending_a), "".join(pending_b)))
     ops = _absorb_slivers([op for op in ops if op[1]])
     total = len(a) + len(b)
-    changed = sum(len(t) for op, t in ops if op != "equal")
+    changed = sum(len(t) for op, t in ops if op is not DiffOp.EQUAL)
     return tuple(ops), (changed / total if total else 0.0)
 
 
@@ -148,53 +177,55 @@ def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, list[str], list[str]
     return [(op.tag, a[op.src_start : op.src_end], b[op.dest_start : op.dest_end]) for op in Indel.opcodes(a, b)]
 
 
-def _diff_tokens(a: str, b: str) -> list[tuple[str, str]]:
+def _diff_tokens(a: str, b: str) -> list[tuple[DiffOp, str]]:
     if not a or not b:
-        return [(op, text) for op, text in (("delete", a), ("insert", b)) if text]
+        return [(op, text) for op, text in ((DiffOp.DELETE, a), (DiffOp.INSERT, b)) if text]
     ta, tb = tokenize(a), tokenize(b)
     if min(len(ta), len(tb)) > CHAR_DIFF_LIMIT:
-        return [("delete", a), ("insert", b)]
-    ops: list[tuple[str, str]] = []
+        return [(DiffOp.DELETE, a), (DiffOp.INSERT, b)]
+    ops: list[tuple[DiffOp, str]] = []
     for tag, chunk_a, chunk_b in _opcodes(ta, tb):
         if tag == "equal":
-            ops.append(("equal", "".join(chunk_a)))
+            ops.append((DiffOp.EQUAL, "".join(chunk_a)))
         if tag in ("delete", "replace"):
-            ops.append(("delete", "".join(chunk_a)))
+            ops.append((DiffOp.DELETE, "".join(chunk_a)))
         if tag in ("insert", "replace"):
-            ops.append(("insert", "".join(chunk_b)))
+            ops.append((DiffOp.INSERT, "".join(chunk_b)))
     return ops
 
 
-def _absorb_slivers(ops: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _absorb_slivers(ops: list[tuple[DiffOp, str]]) -> list[tuple[DiffOp, str]]:
     """Fold one- and two-character matches between edits into the edits, so rewrites read as rewrites."""
-    merged: list[tuple[str, str]] = []
+    merged: list[tuple[DiffOp, str]] = []
     for k, (op, text) in enumerate(ops):
-        between_edits = 0 < k < len(ops) - 1 and ops[k - 1][0] != "equal" and ops[k + 1][0] != "equal"
-        if op == "equal" and len(text) <= 2 and between_edits:
-            merged.append(("delete", text))
-            merged.append(("insert", text))
+        between_edits = 0 < k < len(ops) - 1 and ops[k - 1][0] is not DiffOp.EQUAL and ops[k + 1][0] is not DiffOp.EQUAL
+        if op is DiffOp.EQUAL and len(text) <= 2 and between_edits:
+            merged.append((DiffOp.DELETE, text))
+            merged.append((DiffOp.INSERT, text))
         else:
             merged.append((op, text))
-    out: list[tuple[str, str]] = []
+    out: list[tuple[DiffOp, str]] = []
     # regroup runs of edits as one delete then one insert
     pending_del: list[str] = []
     pending_ins: list[str] = []
+
+    def flush() -> None:
+        if pending_del:
+            out.append((DiffOp.DELETE, "".join(pending_del)))
+        if pending_ins:
+            out.append((DiffOp.INSERT, "".join(pending_ins)))
+        pending_del.clear()
+        pending_ins.clear()
+
     for op, text in merged:
-        if op == "equal":
-            if pending_del:
-                out.append(("delete", "".join(pending_del)))
-            if pending_ins:
-                out.append(("insert", "".join(pending_ins)))
-            pending_del, pending_ins = [], []
+        if op is DiffOp.EQUAL:
+            flush()
             out.append((op, text))
-        elif op == "delete":
+        elif op is DiffOp.DELETE:
             pending_del.append(text)
         else:
             pending_ins.append(text)
-    if pending_del:
-        out.append(("delete", "".join(pending_del)))
-    if pending_ins:
-        out.append(("insert", "".join(pending_ins)))
+    flush()
     return out
 
 

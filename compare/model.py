@@ -35,6 +35,41 @@ class Qualifier(StrEnum):
     PLACEHOLDER = "placeholder"  # XX万人, 【待补】: a figure still to be filled in
 
 
+class MetricKind(StrEnum):
+    """What a figure states about its measure; figures pair only with their own kind."""
+
+    LEVEL = "level"  # 国内生产总值990865亿元, 达到5.2%
+    CHANGE = "change"  # 增长6.1%, 下降0.5个百分点, 增加350亿元 (see Metric.direction)
+    SHARE = "share"  # 占…的比重为7.1%, 比例为10.8:45.7:43.5
+    PER_CAPITA = "per_capita"  # 人均…85422元, 每千人口…3.1人, 8.4/10万
+    TARGET = "target"  # a goal: 预期目标, 力争, or a figure dated after the report's own year
+    RANGE = "range"  # 6%—6.5%
+
+
+class Direction(StrEnum):
+    UP = "up"  # 增长 增加 提高 上升 上涨
+    DOWN = "down"  # 下降 减少 降低 回落
+
+
+@dataclass(frozen=True)
+class MetricKey:
+    """What makes two figures the same measure across years; alignment compares these, not labels.
+
+    measure is the measure phrase in simplified script with fillers, time and place words, verbs
+    of change and glosses removed; scope holds the words that narrow it (其中, 累计, 上半年, 人均);
+    kind is the kind that must agree ("target:change" for a growth target); period is "own" for
+    the report's own year, "+1" for a year ahead, or the year itself for an earlier year restated.
+    """
+
+    measure: str
+    scope: tuple[str, ...] = ()
+    kind: str = "level"
+    family: str = ""
+    period: str = "own"
+    term: int = 0  # the place of a figure in a list that shares one measure (a ratio's terms)
+    borrowed: bool = False  # the measure was taken from the clause before: weaker evidence
+
+
 @dataclass(frozen=True)
 class Section:
     """One headed part of a report; offsets index the report's normalized text."""
@@ -74,6 +109,19 @@ class Metric:
     sentence: str
     start: int
     end: int
+    kind: MetricKind = MetricKind.LEVEL
+    direction: Direction | None = None  # for a change: the verb's direction (the value stays as written)
+    unit_family: str = ""
+    key: MetricKey | None = None
+    parent: str | None = None  # id of the figure a change or share speaks of (增长6.1% -> its level)
+    upper: Decimal | None = None  # the upper end of a range
+
+    @property
+    def signed(self) -> Decimal | None:
+        """The value with a change's direction applied: 下降2.8% -> -2.8."""
+        if self.value is not None and self.direction is Direction.DOWN:
+            return -self.value
+        return self.value
 
 
 @dataclass(frozen=True)
@@ -163,22 +211,79 @@ class ProgramMatch:
 
 
 @dataclass(frozen=True)
+class Delta:
+    """The change between two paired figures, in the base figure's unit (exact Decimals)."""
+
+    change: Decimal  # new - base; for changes (增长/下降) the signed rates
+    pct: Decimal | None  # percent change; None for rates (a change in points) or a zero base
+    low: Decimal | None  # the change's lowest possible value when qualifiers make it a range
+    high: Decimal | None  # None for unbounded (超过, 以上)
+    proven: bool  # False when the range includes no change
+    note: str  # what a reader must know: approximate figures, a change in percentage points
+    points: bool = False  # the change is in percentage points (both figures are rates)
+
+
+class CandidateStatus(StrEnum):
+    """Why a candidate counterpart was not taken: --explain says which."""
+
+    TAKEN = "taken"  # the one-to-one assignment gave it to another figure
+    BELOW_CUTOFF = "below_cutoff"
+    BLOCKED = "blocked"  # a rule forbids the pair: kind, unit, period, scope, [[forbid]]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A figure that might have been this one's counterpart, and why it is not."""
+
+    id: str
+    label: str
+    raw: str
+    score: float
+    status: CandidateStatus
+    detail: str  # "paired with s04.m02 专项帮扶资金 (12.18亿元) at 100", "kind: change vs level"
+
+
+@dataclass(frozen=True)
 class MetricChange:
-    """One metric across two reports: its status, its pairing's score, and the change."""
+    """One metric across two reports: its status, its pairing's score and evidence, and the change."""
 
     status: MetricStatus
     base: Metric | None
     new: Metric | None
     score: float
     reason: str
-    delta: Decimal | None = None  # new - base, in base units of the base metric's unit
-    pct: Decimal | None = None  # percent change, None when base is 0 or not comparable
-    low: Decimal | None = None  # the change's lowest possible value when qualifiers make it a range
-    high: Decimal | None = None  # None for unbounded (超过, 以上)
-    proven: bool | None = None  # False when the range includes no change
+    delta: Delta | None = None  # None when nothing is comparable (a placeholder, another measure)
     warnings: tuple[str, ...] = ()
     measure_changed: bool = False  # paired across different measures (人 vs 人次): no delta
-    rejected: tuple[tuple[str, float], ...] = ()  # best candidates not taken, for --explain
+    candidates: tuple[Candidate, ...] = ()  # the best counterparts not taken, for --explain
+
+    @property
+    def rejected(self) -> tuple[tuple[str, float], ...]:
+        """(label (raw), score) of the candidates not taken, best first."""
+        return tuple((f"{c.label} ({c.raw})", c.score) for c in self.candidates)
+
+
+class TargetStatus(StrEnum):
+    MET = "met"
+    EXCEEDED = "exceeded"  # beyond a stated figure or an about-range, upwards
+    MISSED = "missed"
+
+
+@dataclass(frozen=True)
+class TargetCheck:
+    """Last year's target beside this year's outcome for the same measure."""
+
+    target: Metric  # in the base report, a figure for the year ahead
+    outcome: Metric  # in the new report, for its own year
+    status: TargetStatus
+    score: float
+    reason: str
+
+
+class DiffOp(StrEnum):
+    EQUAL = "equal"
+    DELETE = "delete"
+    INSERT = "insert"
 
 
 @dataclass(frozen=True)
@@ -187,7 +292,7 @@ class TextDiff:
 
     base_section: str
     new_section: str
-    ops: tuple[tuple[str, str], ...]
+    ops: tuple[tuple[DiffOp, str], ...]
     change: float  # share of characters changed, 0-1
 
 
@@ -203,6 +308,7 @@ class Comparison:
     diffs: tuple[TextDiff, ...]
     cutoffs: Cutoffs  # kept so output shows the thresholds used
     config_path: str | None = None
+    targets: tuple[TargetCheck, ...] = ()  # last year's targets against this year's outcomes
 
     def summary(self) -> dict[str, dict[str, int]]:
         def count(

@@ -33,6 +33,13 @@ _SENTENCE_PUNCT = re.compile(r"[，。；！？、：,;!?]")
 _BOUND_START = set("的地得了着过们之等和与及或，。、；：！？）》”’")
 _BYLINE = re.compile(r"记者|作者|编写|撰稿|撰文|通讯员|编辑|供稿|起草|执笔")
 HEADING_MAX = 24
+# An enumerated heading: 一、综合 / (一)抓投资,扩需求 / 第三部分 — it may hold commas, never a full stop.
+_ENUM_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十百]{1,3}[章节部分篇])"
+    r"[^。！？!?]{1,40}$"
+)
+ENUM_HEADING_MAX = 44
+_BULLET_START = re.compile(r"^[●○■□◆◇▲△★☆•▶►]")
 
 
 def visible(text: str) -> str:
@@ -66,10 +73,22 @@ class _Block:
 
 
 def _blocks(text: str, markdown: bool, source_lines: tuple[int, ...] = ()) -> list[_Block]:
-    """Non-empty lines as blocks; in markdown, consecutive lines form one paragraph."""
+    """Non-empty lines as blocks; in markdown, consecutive lines form one paragraph.
+
+    In plain text, lines that open the file with # are comments (a source note, a URL), not report text.
+    """
     blocks: list[_Block] = []
     previous_blank = True
-    for index, raw in enumerate(text.split("\n")):
+    lines = text.split("\n")
+    skip = 0
+    if not markdown:
+        while skip < len(lines) and (lines[skip].startswith("#") or (not lines[skip].strip() and skip)):
+            if not lines[skip].strip() and not any(line.startswith("#") for line in lines[:skip]):
+                break
+            skip += 1
+    for index, raw in enumerate(lines):
+        if index < skip:
+            continue
         # where the line stood in the file: its own number, or what the format's reader recorded
         number = source_lines[index] if index < len(source_lines) else index + 1
         line = raw.strip(" \u3000")
@@ -126,9 +145,16 @@ def _repair(blocks: list[_Block]) -> list[_Block]:
     return out
 
 
+def enum_heading(text: str) -> bool:
+    """一、综合 or (一)抓投资,扩需求,经济保持平稳增长: a numbered heading, commas allowed."""
+    return len(text) <= ENUM_HEADING_MAX and bool(_ENUM_HEADING.match(text))
+
+
 def _continues(prev: _Block, block: _Block, blocks: list[_Block], i: int) -> bool:
     if prev.text == f"【{prev.marker}】" or block.marker or _complete(prev.text):
         return False  # a bare marker line (【前言】) stands alone; a marked paragraph may continue
+    if enum_heading(prev.text) or enum_heading(block.text) or _BULLET_START.match(block.text):
+        return False  # a numbered heading or a bullet starts afresh
     if heading_like(prev.text):
         # A short unpunctuated line is a heading unless the next line cannot open a sentence.
         return block.text[0] in _BOUND_START
@@ -178,6 +204,8 @@ def _is_heading(blocks: list[_Block], i: int, markdown: bool) -> bool:
     block = blocks[i]
     if markdown:
         return block.md_level > 0
+    if enum_heading(block.text) and i + 1 < len(blocks):
+        return not enum_heading(blocks[i + 1].text) or len(blocks[i + 1].text) > len(block.text)
     if block.marker or not heading_like(block.text) or i + 1 >= len(blocks):
         return False
     nxt = blocks[i + 1]

@@ -1,17 +1,18 @@
-"""pipeline.py: runs the stages in order, load -> normalize -> extract (-> align -> diff).
+"""pipeline.py: runs the stages in order: load -> normalize -> extract -> align -> diff -> Comparison.
 
-Owns only the order of the stages; each stage lives in its own module.
+Owns only the order of the stages; each stage lives in its own module or package.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import replace
+from decimal import Decimal
 
 from .config import Config, find_config, load_config
 from .extract import extract_metrics, extract_programs
 from .load import locate, read_source, reports_dir
-from .model import Comparison, Report
+from .model import Comparison, MetricChange, MetricStatus, Report
 from .normalize import normalize
 
 
@@ -30,6 +31,41 @@ def load_report(arg: str, root: str | os.PathLike[str] | None = None) -> Report:
     return replace(report, programs=extract_programs(report), metrics=extract_metrics(report))
 
 
+def compare_reports(base: Report, new: Report, config: Config | None = None, text: bool = True) -> Comparison:
+    """Align sections, then metrics (using the section pairs), then programs and targets; diff the texts.
+
+    text=False skips the text diffs (the costliest step) when no view will show them.
+    """
+    from .align import align_metrics, align_programs, align_sections, align_targets
+    from .diff import diff_sections
+
+    config = config or Config()
+    sections = align_sections(base, new, config)
+    metrics = align_metrics(base, new, sections, config)
+    programs = align_programs(base, new, sections, metrics, config)
+    targets = align_targets(base, new, config)
+    diffs = diff_sections(sections) if text else {}
+    sections = [
+        m
+        if m.base is None or m.new is None
+        else replace(m, change=diffs[(m.base.id, m.new.id)].change)
+        if (m.base.id, m.new.id) in diffs
+        else m
+        for m in sections
+    ]
+    return Comparison(
+        base=base,
+        new=new,
+        sections=tuple(sections),
+        programs=tuple(programs),
+        metrics=tuple(sorted(metrics, key=_metric_order)),
+        diffs=tuple(diffs[k] for k in sorted(diffs)),
+        cutoffs=config.cutoffs,
+        config_path=config.path,
+        targets=tuple(sorted(targets, key=lambda t: (t.target.start, t.outcome.start))),
+    )
+
+
 def build_comparison(
     base: str | Report,
     new: str | Report,
@@ -42,10 +78,25 @@ def build_comparison(
     config is a Config, a path to compare.toml, or None to look for compare.toml
     in the reports folder or beside it. text=False skips the section text diffs.
     """
-    from .align import compare_reports
-
     if not isinstance(config, Config):
         config = load_config(find_config(config, reports_dir(root)))
     base_report = base if isinstance(base, Report) else load_report(base, root)
     new_report = new if isinstance(new, Report) else load_report(new, root)
     return compare_reports(base_report, new_report, config, text=text)
+
+
+_STATUS_ORDER = {
+    MetricStatus.CHANGED: 0,
+    MetricStatus.MISSING: 1,
+    MetricStatus.PENDING: 2,
+    MetricStatus.NEW: 3,
+    MetricStatus.UNCHANGED: 4,
+}
+
+
+def _metric_order(c: MetricChange) -> tuple[int, Decimal, int, int]:
+    """Biggest changes first, then missing, pending, new, unchanged; stable by position."""
+    size = -abs(c.delta.pct) if c.delta is not None and c.delta.pct is not None else Decimal(0)
+    a = c.base.start if c.base else 1 << 40
+    b = c.new.start if c.new else 1 << 40
+    return _STATUS_ORDER[c.status], size, a, b

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from .diff import short_value
 from .errors import CompareError
-from .model import Comparison, Metric, MetricChange, Program, Qualifier, Report, Section, TextDiff
+from .model import Comparison, DiffOp, Metric, MetricChange, Program, Qualifier, Report, Section, TextDiff
 
 if TYPE_CHECKING:
     from .archive import PairResult
@@ -103,6 +103,22 @@ def metric_dict(metric: Metric) -> dict[str, Any]:
         "sentence": metric.sentence,
         "start": metric.start,
         "end": metric.end,
+        "kind": metric.kind.value,
+        "unit_family": metric.unit_family,
+        "direction": metric.direction.value if metric.direction else None,
+        "parent": metric.parent,
+        "upper": json_number(metric.upper),
+        "key": None
+        if metric.key is None
+        else {
+            "measure": metric.key.measure,
+            "scope": list(metric.key.scope),
+            "kind": metric.key.kind,
+            "family": metric.key.family,
+            "period": metric.key.period,
+            "term": metric.key.term,
+            "borrowed": metric.key.borrowed,
+        },
     }
 
 
@@ -227,14 +243,26 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
                 "base": metric_dict(m.base) if m.base else None,
                 "new": metric_dict(m.new) if m.new else None,
                 "score": m.score,
-                "delta": json_number(m.delta),
-                "pct": None if m.pct is None else float(m.pct),
+                "delta": json_number(m.delta.change) if m.delta else None,
+                "pct": None if m.delta is None or m.delta.pct is None else float(m.delta.pct),
                 "range": None
-                if m.proven is None or m.low == m.high
-                else {"low": json_number(m.low), "high": json_number(m.high), "proven": m.proven},
+                if m.delta is None or m.delta.low == m.delta.high
+                else {"low": json_number(m.delta.low), "high": json_number(m.delta.high), "proven": m.delta.proven},
                 "warnings": list(m.warnings),
                 "reason": m.reason,
                 "rejected": [{"candidate": t, "score": s} for t, s in m.rejected],
+                "points": bool(m.delta and m.delta.points),
+                "candidates": [
+                    {
+                        "id": k.id,
+                        "label": k.label,
+                        "raw": k.raw,
+                        "score": k.score,
+                        "status": k.status.value,
+                        "detail": k.detail,
+                    }
+                    for k in m.candidates
+                ],
             }
             for m in c.metrics
         ],
@@ -243,7 +271,7 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
                 "base_section": d.base_section,
                 "new_section": d.new_section,
                 "change": d.change,
-                "ops": [[op, text] for op, text in d.ops],
+                "ops": [[op.value, text] for op, text in d.ops],
             }
             for d in c.diffs
         ],
@@ -253,6 +281,16 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
             "metric_cutoff": cutoffs.metric,
             "config": c.config_path,
         },
+        "targets": [
+            {
+                "status": t.status.value,
+                "target": metric_dict(t.target),
+                "outcome": metric_dict(t.outcome),
+                "score": t.score,
+                "reason": t.reason,
+            }
+            for t in c.targets
+        ],
     }
 
 
@@ -265,14 +303,15 @@ def _unit_of(m: MetricChange) -> str:
 
 
 def change_text(m: MetricChange) -> str:
-    """'+1.2亿' for a change, a range for approximate figures, '' when there is none."""
+    """'+1.2亿' for a change, '-0.5个百分点' between rates, a range for approximate figures, '' for none."""
     if m.delta is None:
         return ""
-    if m.delta == 0:
+    if m.delta.change == 0:
         return "0"
-    sign = "+" if m.delta > 0 else "-"
-    text = f"{sign}{short_value(abs(m.delta), _unit_of(m))}"
-    if m.proven is False:
+    sign = "+" if m.delta.change > 0 else "-"
+    unit = "个百分点" if m.delta.points and _unit_of(m) == "%" else _unit_of(m)
+    text = f"{sign}{short_value(abs(m.delta.change), unit)}"
+    if m.delta.proven is False:
         text = "≈" + text + " (not proven)"
     return text
 
@@ -287,9 +326,9 @@ def context(metric: Metric, around: int = 12) -> str:
 
 
 def pct_text(m: MetricChange) -> str:
-    if m.pct is None:
+    if m.delta is None or m.delta.pct is None:
         return ""
-    return f"{m.pct:+.1f}%"
+    return f"{m.delta.pct:+.1f}%"
 
 
 def metric_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
@@ -315,6 +354,13 @@ def metric_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
     return headers, rows
 
 
+def target_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
+    """Last year's targets against this year's outcomes: met, exceeded or missed."""
+    headers = ["status", "target", f"{c.base.year or 'base'} target", f"{c.new.year or 'new'} outcome"]
+    rows = [[t.status.value, t.target.label, t.target.raw, t.outcome.raw] for t in c.targets]
+    return headers, rows
+
+
 def _program_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
     headers = ["status", c.base.year or "base", c.new.year or "new", "score", "evidence"]
     rows = [
@@ -332,7 +378,7 @@ def _plain_diffs(c: Comparison) -> list[str]:
     return out
 
 
-def marked_diff(ops: tuple[tuple[str, str], ...]) -> str:
+def marked_diff(ops: tuple[tuple[DiffOp, str], ...]) -> str:
     """A diff as text: deletions [-so-], insertions {+so+}."""
     marks = {"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}
     return "".join(marks[op].format(text) for op, text in ops)
@@ -380,6 +426,8 @@ def render_comparison(c: Comparison, fmt: Format, out: TextIO, only: Only | None
         for part in (Only.SECTIONS, Only.METRICS, Only.PROGRAMS):
             if only in (None, part):
                 parts.append(tabular(*tables[part](c), fmt))
+            if part is Only.METRICS and c.targets and only in (None, Only.METRICS):
+                parts.append("targets:\n" + tabular(*target_rows(c), fmt))
         if only in (None, Only.TEXT):
             parts.extend(_plain_diffs(c))
         emit(out, "\n".join(parts))

@@ -8,9 +8,9 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from .align import compare_reports
 from .config import Config
 from .model import Metric, Report
+from .pipeline import compare_reports
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,14 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .model import Comparison, MetricStatus, Qualifier, Report
+from .model import Comparison, DiffOp, MetricStatus, Qualifier, Report
 from .render import (
     Only,
     changed_diffs,
     context,
     format_value,
     metric_rows,
+    target_rows,
 )
 
 
@@ -120,6 +121,8 @@ def comparison_view(c: Comparison, only: Only | None = None, explain: bool = Fal
         out.append(_sections_table(c, explain))
     if only in (None, Only.METRICS):
         out.append(_metrics_table(c, explain))
+        if c.targets:
+            out.append(_targets_table(c))
     if only in (None, Only.PROGRAMS):
         out.append(_programs_table(c, explain))
     if only in (None, Only.TEXT):
@@ -187,8 +190,8 @@ def _metrics_table(c: Comparison, explain: bool) -> Table:
         table.add_column("change", justify="right")
     for m, row in zip(c.metrics, rows, strict=True):
         colour = ""
-        if m.delta is not None and m.proven is not False:
-            colour = "green" if m.delta > 0 else "red" if m.delta < 0 else ""
+        if m.delta is not None and m.delta.proven is not False:
+            colour = "green" if m.delta.change > 0 else "red" if m.delta.change < 0 else ""
         label = Text(m.base.label if m.base else m.new.label if m.new else "")
         if m.base and m.new and m.base.label != m.new.label:
             label.append(f"\n→ {m.new.label}", style="dim")
@@ -207,6 +210,18 @@ def _metrics_table(c: Comparison, explain: bool) -> Table:
         if has_change:
             cells.append(Text("\n".join(x for x in (row[4], row[5]) if x), style=colour))
         table.add_row(*cells)
+    return table
+
+
+def _targets_table(c: Comparison) -> Table:
+    """Last year's targets against this year's outcomes."""
+    table = Table(title="Targets", title_justify="left")
+    headers, rows = target_rows(c)
+    for k, header in enumerate(headers):
+        table.add_column(header, justify="right" if k >= 2 else "left", overflow="fold")
+    styles = {"met": "green", "exceeded": "green", "missed": "red"}
+    for row in rows:
+        table.add_row(Text(row[0], style=styles.get(row[0], "")), Text(row[1]), Text(row[2]), Text(row[3]))
     return table
 
 
@@ -230,7 +245,7 @@ def _programs_table(c: Comparison, explain: bool) -> Table:
     return table
 
 
-def diff_renderable(ops: tuple[tuple[str, str], ...], markers: bool = False) -> Text:
+def diff_renderable(ops: tuple[tuple[DiffOp, str], ...], markers: bool = False) -> Text:
     """Deletions struck in red, insertions underlined in green; [-…-]{+…+} when there is no colour."""
     text = Text()
     for op, chunk in ops:

@@ -44,14 +44,14 @@ def test_rescaled_figure_is_a_change_in_base_units(pair: Comparison) -> None:
     """5000万元 -> 1.2亿元 is the same unit at another scale: +7000万元, +140%."""
     m = metric(pair, "5000万元")
     assert m.status is MetricStatus.CHANGED and m.new and m.new.raw == "1.2亿元"
-    assert m.delta == Decimal(70000000) and m.pct == Decimal("140.0")
+    assert m.delta is not None and m.delta.change == Decimal(70000000) and m.delta.pct == Decimal("140.0")
 
 
 def test_people_vs_person_times_pairs_only_with_a_warning(pair: Comparison) -> None:
     """12万人 -> 15万人次 pairs, but with a warning and no % change."""
     m = metric(pair, "12万人")
     assert m.new and m.new.raw == "15万人次"
-    assert m.pct is None and m.delta is None
+    assert m.delta is None and m.measure_changed
     assert any("人 vs 人次" in w for w in m.warnings)
 
 
@@ -59,8 +59,8 @@ def test_approximate_change_is_a_range_not_a_proof(pair: Comparison) -> None:
     """2300余万 -> 2350万 is not a proven increase: the range spans zero."""
     m = metric(pair, "2300余万人次")
     assert m.status is MetricStatus.CHANGED
-    assert m.proven is False
-    assert m.low is not None and m.high is not None and m.low < 0 < m.high
+    assert m.delta is not None and m.delta.proven is False
+    assert m.delta.low is not None and m.delta.high is not None and m.delta.low < 0 < m.delta.high
 
 
 def test_placeholder_is_pending(pair: Comparison) -> None:
@@ -122,9 +122,9 @@ def test_pin_and_forbid_override_the_matcher() -> None:
 
 
 def test_pins_keep_the_unit_rules_and_stay_one_to_one() -> None:
-    """A pin across measures (家 vs 个) or two pins onto one item are config errors, not silent pairs."""
+    """A pin across measures (元 vs 人) or two pins onto one item are config errors, not silent pairs."""
     with pytest.raises(ConfigError, match="different measures"):
-        build_comparison("2020", "2021", PAIR, Config(pins=(Pair("metric", "命名示范职工之家", "新建职工书屋"),)))
+        build_comparison("2020", "2021", PAIR, Config(pins=(Pair("metric", "疫情防控资金", "新发展会员"),)))
     twice = (Pair("metric", "疫情防控资金", "帮扶资金", 3), Pair("metric", "帮扶资金", "帮扶资金", 7))
     with pytest.raises(ConfigError, match="already pinned at line 3"):
         build_comparison("2020", "2021", PAIR, Config(pins=twice))

@@ -15,7 +15,11 @@ from .conftest import REPORTS, ROOT, write
 REPORT_KEYS = ["year", "title", "subtitle", "byline", "source", "status", "path", "published", "language"]
 SECTION_KEYS = ["id", "title", "kind", "moment", "paragraphs", "text", "start", "end"]
 PROGRAM_KEYS = ["name", "kind", "section", "start", "end"]
-METRIC_KEYS = ["id", "section", "label", "value", "unit", "qualifier", "raw", "sentence", "start", "end"]
+METRIC_KEYS = [
+    *("id", "section", "label", "value", "unit", "qualifier", "raw", "sentence", "start", "end"),
+    *("kind", "unit_family", "direction", "parent", "upper", "key"),
+]
+KEY_KEYS = ["measure", "scope", "kind", "family", "period", "term", "borrowed"]
 
 
 def test_one_year_shows_sections_figures_programs(run_cli) -> None:
@@ -36,6 +40,7 @@ def test_json_keys_are_pinned(run_cli) -> None:
     assert list(data["sections"][0]) == SECTION_KEYS
     assert list(data["programs"][0]) == PROGRAM_KEYS
     assert list(data["metrics"][0]) == METRIC_KEYS
+    assert list(data["metrics"][0]["key"]) == KEY_KEYS
     assert "\\u" not in r.out and "共克时艰" in r.out  # UTF-8, not escaped
 
 

@@ -17,8 +17,11 @@ from .conftest import DATA, REPORTS
 
 PAIR = DATA / "pair"
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
-COMPARISON_KEYS = ["base", "new", "summary", "sections", "programs", "metrics", "diffs", "settings"]
-METRIC_CHANGE_KEYS = ["status", "base", "new", "score", "delta", "pct", "range", "warnings", "reason", "rejected"]
+COMPARISON_KEYS = ["base", "new", "summary", "sections", "programs", "metrics", "diffs", "settings", "targets"]
+METRIC_CHANGE_KEYS = [
+    *("status", "base", "new", "score", "delta", "pct", "range", "warnings", "reason", "rejected"),
+    *("points", "candidates"),
+]
 
 
 def test_json_contract(run_cli) -> None:

@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compare import cli
-from compare.align import compare_reports
 from compare.errors import CompareError
 from compare.extract import extract_metrics, extract_programs
 from compare.load import decode
 from compare.normalize import normalize
+from compare.pipeline import compare_reports
 from compare.render import comparison_dict, dumps
 
 from .conftest import DATA, ROOT, write

@@ -1,0 +1,484 @@
+"""metrics.py: pairing figures across two reports by what they measure, with the evidence for each pair.
+
+Two figures are compared through their keys (see MetricKey), never their raw labels. Rules block a
+pair outright: another kind (a growth rate is no level), another unit group (元 is no 人), another
+period (a restated earlier year is not this year), contradicting scope words (城镇 against 农村), a
+per-capita figure against a total, a [[forbid]]. Otherwise the score is the likeness of the two
+measure phrases plus evidence: aligned sections, shared scope, a stated growth that agrees with the
+two levels, a parent already paired, the sentence around it. Pairing is one-to-one, in two rounds:
+the figures that name their own measure first, then the changes and shares that speak of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from rapidfuzz import fuzz
+
+from .. import grammar
+from ..config import Config
+from ..diff import metric_delta
+from ..errors import ConfigError
+from ..model import (
+    Candidate,
+    CandidateStatus,
+    Metric,
+    MetricChange,
+    MetricKey,
+    MetricKind,
+    MetricStatus,
+    Qualifier,
+    Report,
+    SectionMatch,
+)
+from .overrides import overrides
+from .solver import assign, greedy
+
+HUNGARIAN_MAX = 120  # beyond this many figures in a block, greedy best-first pairing
+PREFILTER = 40  # measure likeness a pair needs to be scored in full on the large-block route
+CANDIDATES = 8  # best candidates kept per figure on that route
+EXPLAIN_MAX = 250_000  # figure pairs beyond which rules are not checked across blocks, for --explain
+_SCALE_JUMP = Decimal(5)  # a year-over-year ratio beyond 5x is more likely another figure
+_MONTH = re.compile(r"^\d{1,2}月$")
+
+
+def units_compatible(a: str, b: str) -> tuple[bool, str | None]:
+    """(may pair, warning): 元 never with 人; 人 with 人次 only with a warning that the measure changed."""
+    ua, ub = grammar.unit_info(a), grammar.unit_info(b)
+    if ua.family == ub.family:
+        return True, None
+    if ua.group == ub.group:
+        return True, f"{a or 'no unit'} vs {b or 'no unit'}: different measures, not comparable as a change"
+    return False, None
+
+
+def measure_score(a: str, b: str) -> float:
+    """Likeness of two measure phrases, 0-100; containment counts only for phrases of 4+ characters.
+
+    A short phrase such as 快递员 sits inside many long ones, so its partial match says little.
+    """
+    if not a or not b:
+        return 0.0
+    ratio = fuzz.ratio(a, b)
+    if min(len(a), len(b)) < 4:
+        return ratio
+    return 0.6 * ratio + 0.4 * fuzz.partial_ratio(a, b)
+
+
+def label_score(a: str, b: str) -> float:
+    """Likeness of two labels as a reader sees them (script folded)."""
+    return measure_score(grammar.fold(a), grammar.fold(b))
+
+
+def contradiction(a: Metric, b: Metric) -> str | None:
+    """The rule that keeps two figures apart, or None: kind, unit, period, scope, per-capita."""
+    ka, kb = a.key, b.key
+    if ka is None or kb is None:
+        return None
+    if ka.kind != kb.kind:
+        return f"kind: {ka.kind} vs {kb.kind}"
+    if grammar.unit_group(a.unit) != grammar.unit_group(b.unit):
+        return f"unit: {a.unit or 'none'} vs {b.unit or 'none'}"
+    if ka.period != kb.period:
+        return f"period: {_period_text(ka.period)} vs {_period_text(kb.period)}"
+    if ka.term and kb.term and ka.term != kb.term:
+        return f"place in the list: {ka.term} vs {kb.term}"
+    if ("人均" in ka.scope) != ("人均" in kb.scope):
+        return "scope: per-capita vs total"
+    text_a, text_b = ka.measure + "".join(ka.scope), kb.measure + "".join(kb.scope)
+    for words in grammar.contrast_sets():
+        in_a = {w for w in words if w in text_a}
+        in_b = {w for w in words if w in text_b}
+        if in_a and in_b and in_a.isdisjoint(in_b):
+            return f"scope: {'/'.join(sorted(in_a))} vs {'/'.join(sorted(in_b))}"
+    times_a = [t for t in ka.scope if _is_time(t)]
+    times_b = [t for t in kb.scope if _is_time(t)]
+    months_only = all(_MONTH.match(t) for t in times_a + times_b)
+    if times_a and times_b and set(times_a).isdisjoint(times_b) and not months_only:
+        return f"period of the year: {'/'.join(times_a)} vs {'/'.join(times_b)}"
+    return None
+
+
+def with_key(m: Metric) -> Metric:
+    """A figure built without a key (by hand, by another tool) gets one from its label."""
+    from ..extract.measure import key_measure
+
+    family = grammar.unit_family(m.unit)
+    key = MetricKey(key_measure(grammar.fold(m.label)), kind=m.kind.value, family=family)
+    return replace(m, key=key, unit_family=m.unit_family or family)
+
+
+def block_key(m: Metric) -> tuple[str, str, str]:
+    """The block a figure is scored in: only figures of one kind, unit group and period meet."""
+    key = m.key
+    return (key.kind if key else m.kind.value, grammar.unit_group(m.unit), key.period if key else "own")
+
+
+def _is_time(tag: str) -> bool:
+    return tag in ("全年", "上半年", "下半年", "一季度", "二季度", "三季度", "四季度", "前三季度") or bool(
+        _MONTH.match(tag)
+    )
+
+
+def _period_text(period: str) -> str:
+    return {"own": "the report's own year"}.get(period, f"year {period}" if not period.startswith("+") else period)
+
+
+@dataclass
+class _Side:
+    """One report's figures with what scoring needs to look up quickly."""
+
+    report: Report
+    metrics: list[Metric]
+    children: dict[str, list[Metric]] = field(default_factory=dict)
+    context: dict[str, str] = field(default_factory=dict)
+    by_id: dict[str, Metric] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, report: Report) -> _Side:
+        side = cls(report, [m if m.key is not None else with_key(m) for m in report.metrics])
+        side.by_id = {m.id: m for m in side.metrics}
+        for m in side.metrics:
+            if m.parent:
+                side.children.setdefault(m.parent, []).append(m)
+        return side
+
+    def sentence(self, m: Metric) -> str:
+        """The sentence around a figure, folded, with its figures taken out: the words that frame it."""
+        if m.id not in self.context:
+            self.context[m.id] = re.sub(r"[\d.,%‰]+", "", grammar.fold(m.sentence))
+        return self.context[m.id]
+
+    def position(self, m: Metric) -> float:
+        return m.start / max(1, len(self.report.text))
+
+
+@dataclass
+class _Pairing:
+    base: _Side
+    new: _Side
+    section_pair: dict[str, str]
+    config: Config
+    forbidden: set[tuple[int, int]]
+    parents: dict[str, str] = field(default_factory=dict)  # base id -> new id of the first round
+
+    def blocked(self, i: int, j: int) -> str | None:
+        """The rule that keeps base figure i from new figure j, if any."""
+        if (i, j) in self.forbidden:
+            return "[[forbid]] in compare.toml"
+        a, b = self.base.metrics[i], self.new.metrics[j]
+        rule = contradiction(a, b)
+        if rule is None and a.parent and b.parent:
+            pa, pb = self.base.by_id.get(a.parent), self.new.by_id.get(b.parent)
+            if pa is not None and pb is not None and contradiction(pa, pb) is not None:
+                rule = f"they speak of figures that cannot pair ({contradiction(pa, pb)})"
+        return rule
+
+    def evidence(self, a: Metric, b: Metric) -> tuple[float, list[str]]:
+        """The score of a pair and the evidence behind it, for and against."""
+        ka, kb = a.key, b.key
+        measure = measure_score(ka.measure if ka else "", kb.measure if kb else "")
+        score, parts = measure, [f"measure {measure:.0f}"]
+
+        def add(points: float, why: str) -> None:
+            nonlocal score
+            score += points
+            parts.append(f"{why} {points:+.0f}")
+
+        if self.section_pair.get(a.section) == b.section:
+            add(10, "aligned sections")
+        if (ka and ka.borrowed) or (kb and kb.borrowed):
+            add(-10, "measure borrowed from the clause before")
+            if measure < 85:  # words borrowed from a neighbour name the occasion, not the figure: they must agree
+                add(-25, "borrowed measures differ")
+        if ka and kb:
+            shared = set(ka.scope) & set(kb.scope)
+            alone = set(ka.scope) ^ set(kb.scope)
+            if shared:
+                add(5 * len(shared), f"same scope {'/'.join(sorted(shared))}")
+            if alone:
+                add(-5 * len(alone), f"scope only on one side {'/'.join(sorted(alone))}")
+        fa, fb = grammar.unit_info(a.unit), grammar.unit_info(b.unit)
+        if fa.family != fb.family:
+            add(-10, f"{a.unit or 'no unit'} vs {b.unit or 'no unit'}")
+        elif a.unit != b.unit:
+            add(-5, f"unit {a.unit} vs {b.unit}")
+        if a.parent and b.parent:
+            if self.parents.get(a.parent) == b.parent:
+                add(20, "speaks of paired figures")
+            elif a.parent in self.parents:
+                add(-15, "its figure pairs elsewhere")
+        if a.value and b.value and a.kind in (MetricKind.LEVEL, MetricKind.PER_CAPITA) and a.value > 0 < b.value:
+            ratio = b.value / a.value
+            if not (1 / _SCALE_JUMP <= ratio <= _SCALE_JUMP):
+                add(-20, "values differ over 5x")
+            agree = self._stated_change(a, b)
+            if agree is not None:
+                add(15 if agree else -20, "stated change agrees" if agree else "stated change contradicts")
+        context = fuzz.ratio(self.base.sentence(a), self.new.sentence(b))
+        add(round(context / 10, 1), "sentence")
+        add(-round(5 * abs(self.base.position(a) - self.new.position(b)), 1), "position")
+        return score, parts
+
+    def _stated_change(self, a: Metric, b: Metric) -> bool | None:
+        """Does the new report's stated change (增长8.7%, 增加3.1万吨) agree with the two levels?
+
+        None when it states none. Bases get revised and real growth differs from nominal, so only a
+        wide disagreement counts against a pair.
+        """
+        assert a.value is not None and b.value is not None
+        verdict: bool | None = None
+        for child in self.new.children.get(b.id, ()):
+            stated = child.signed
+            if child.kind is not MetricKind.CHANGE or stated is None or child.qualifier is not Qualifier.EXACT:
+                continue
+            if child.unit == "%":
+                implied = (b.value / a.value - 1) * 100
+                tolerance = max(Decimal("0.5"), abs(stated) / 10)
+            elif grammar.unit_family(child.unit) == grammar.unit_family(b.unit) and a.unit == b.unit:
+                implied = b.value - a.value
+                tolerance = max(abs(stated) / 10, abs(b.value) / 200)
+            else:
+                continue
+            gap = abs(implied - stated)
+            if gap <= tolerance:
+                return True
+            # what the stated change predicts, against what the new report states: 1.5x apart is no revision
+            predicted = a.value * (1 + stated / 100) if child.unit == "%" else a.value + stated
+            if predicted > 0 and not (Decimal(2) / 3 <= b.value / predicted <= Decimal(3) / 2):
+                verdict = False
+        return verdict
+
+
+def align_metrics(base: Report, new: Report, sections: list[SectionMatch], config: Config) -> list[MetricChange]:
+    """Pair the figures of two reports one to one; classify each pair and compute its change."""
+    bside, nside = _Side.of(base), _Side.of(new)
+    bm, nm = bside.metrics, nside.metrics
+    pinned, forbidden = overrides(config, "metric", bm, nm, lambda m: (m.id, m.label))
+    for i, j in pinned:
+        if not units_compatible(bm[i].unit, nm[j].unit)[0]:
+            raise ConfigError(
+                f"{config.path}: a [[pin]] pairs {bm[i].label} ({bm[i].raw}) with {nm[j].label} ({nm[j].raw}): "
+                f"{bm[i].unit or 'no unit'} and {nm[j].unit or 'no unit'} are different measures"
+            )
+    section_pair = {m.base.id: m.new.id for m in sections if m.base and m.new}
+    pairing = _Pairing(bside, nside, section_pair, config, set(forbidden))
+    pairs: dict[int, tuple[int, float, str]] = {i: (j, 100.0, "pinned in compare.toml") for i, j in pinned}
+    scored: dict[tuple[int, int], float] = {}
+    heads = ([i for i, m in enumerate(bm) if not m.parent], [j for j, m in enumerate(nm) if not m.parent])
+    children = ([i for i, m in enumerate(bm) if m.parent], [j for j, m in enumerate(nm) if m.parent])
+    for rows, cols in (heads, children):
+        taken_new = {j for j, _, _ in pairs.values()}
+        rows = [i for i in rows if i not in pairs]
+        cols = [j for j in cols if j not in taken_new]
+        for i, (j, score) in _pair_round(pairing, rows, cols, scored).items():
+            pairs[i] = (j, score, ", ".join(pairing.evidence(bm[i], nm[j])[1]))
+        pairing.parents = {bm[i].id: nm[j].id for i, (j, _, _) in pairs.items()}
+
+    changes: list[MetricChange] = []
+    paired_new = {j: i for i, (j, _, _) in pairs.items()}
+    explain = _Explainer(pairing, pairs, paired_new, scored)
+    for i, m in enumerate(bm):
+        if i in pairs:
+            j, score, why = pairs[i]
+            changes.append(replace(_change(m, nm[j], score, why), candidates=explain.for_base(i, exclude=j)))
+        else:
+            candidates = explain.for_base(i)
+            changes.append(
+                MetricChange(
+                    MetricStatus.MISSING, m, None, 0.0, explain.reason(candidates, "new"), candidates=candidates
+                )
+            )
+    for j, m in enumerate(nm):
+        if j not in paired_new:
+            status = MetricStatus.PENDING if m.qualifier is Qualifier.PLACEHOLDER else MetricStatus.NEW
+            candidates = explain.for_new(j)
+            changes.append(
+                MetricChange(status, None, m, 0.0, explain.reason(candidates, "base"), candidates=candidates)
+            )
+    return changes
+
+
+def _pair_round(
+    pairing: _Pairing, rows: list[int], cols: list[int], scored: dict[tuple[int, int], float]
+) -> dict[int, tuple[int, float]]:
+    """One round of one-to-one pairing, block by block (kind, unit group, period): {base: (new, score)}."""
+    bm, nm = pairing.base.metrics, pairing.new.metrics
+    cutoff = pairing.config.cutoffs.metric
+    blocks: dict[tuple[str, str, str], tuple[list[int], list[int]]] = {}
+    for i in rows:
+        blocks.setdefault(block_key(bm[i]), ([], []))[0].append(i)
+    for j in cols:
+        blocks.setdefault(block_key(nm[j]), ([], []))[1].append(j)
+    chosen: dict[int, tuple[int, float]] = {}
+    for key in sorted(blocks):
+        brows, bcols = blocks[key]
+        if not brows or not bcols:
+            continue
+        if len(brows) <= HUNGARIAN_MAX and len(bcols) <= HUNGARIAN_MAX:
+            candidates: Iterable[tuple[int, int]] = ((i, j) for i in brows for j in bcols)
+        else:
+            candidates = _large_block_candidates(pairing, brows, bcols)
+        score_of: dict[tuple[int, int], float] = {}
+        for i, j in candidates:
+            if pairing.blocked(i, j) is not None:
+                continue
+            score_of[(i, j)] = pairing.evidence(bm[i], nm[j])[0]
+        scored.update(score_of)
+        if len(brows) <= HUNGARIAN_MAX and len(bcols) <= HUNGARIAN_MAX:
+            matrix = [[score_of.get((i, j), -1.0) for j in bcols] for i in brows]
+            pairs = [(brows[a], bcols[b]) for a, b in assign(matrix, cutoff)]
+        else:
+            pairs = greedy(score_of, cutoff)
+        for i, j in pairs:
+            chosen[i] = (j, round(min(score_of[(i, j)], 100.0), 1))
+    return chosen
+
+
+def _large_block_candidates(pairing: _Pairing, rows: list[int], cols: list[int]) -> list[tuple[int, int]]:
+    """Pairs worth scoring in a block too big to score every pair: same measure first, then C-speed likeness.
+
+    Most figures keep their measure from one year to the next, so a dict lookup pairs them; the rest
+    get their few best candidates by rapidfuzz's ratio (looped in C). Memory stays proportional to
+    the figures, not to their pairs.
+    """
+    from rapidfuzz import process
+
+    bm, nm = pairing.base.metrics, pairing.new.metrics
+    out: list[tuple[int, int]] = []
+    by_measure: dict[str, list[int]] = {}
+    for j in cols:
+        by_measure.setdefault(_measure(nm[j]), []).append(j)
+    exact_cols: set[int] = set()
+    rest_rows = []
+    for i in rows:
+        same = by_measure.get(_measure(bm[i]), [])
+        out.extend((i, j) for j in same)
+        exact_cols.update(same)
+        if not same:
+            rest_rows.append(i)
+    rest_cols = [j for j in cols if j not in exact_cols]
+    choices = [_measure(nm[j]) for j in rest_cols]
+    if choices:
+        for i in rest_rows:
+            found = process.extract(
+                _measure(bm[i]), choices, scorer=fuzz.ratio, score_cutoff=PREFILTER, limit=CANDIDATES
+            )
+            out.extend((i, rest_cols[k]) for _, _, k in found)
+    return out
+
+
+def _measure(m: Metric) -> str:
+    return m.key.measure if m.key else m.label
+
+
+class _Explainer:
+    """What --explain says of each figure: its best counterparts not taken, and why not."""
+
+    def __init__(
+        self,
+        pairing: _Pairing,
+        pairs: dict[int, tuple[int, float, str]],
+        paired_new: dict[int, int],
+        scored: dict[tuple[int, int], float],
+    ) -> None:
+        self.p = pairing
+        self.pairs = pairs
+        self.paired_new = paired_new
+        self.by_base: dict[int, list[tuple[int, float]]] = {}
+        self.by_new: dict[int, list[tuple[int, float]]] = {}
+        for (i, j), s in scored.items():
+            self.by_base.setdefault(i, []).append((j, s))
+            self.by_new.setdefault(j, []).append((i, s))
+        self.cross = len(pairing.base.metrics) * len(pairing.new.metrics) <= EXPLAIN_MAX
+
+    def for_base(self, i: int, exclude: int | None = None) -> tuple[Candidate, ...]:
+        options = [(j, s) for j, s in self.by_base.get(i, []) if j != exclude]
+        seen: set[int | None] = {j for j, _ in options}
+        seen.add(exclude)
+        blocked = self._blocked(i, True, seen)
+        out = []
+        for j, s in sorted(options, key=lambda x: (-x[1], x[0]))[:3]:
+            b = self.p.new.metrics[j]
+            if j in self.paired_new and self.paired_new[j] != i:
+                other = self.p.base.metrics[self.paired_new[j]]
+                status, detail = CandidateStatus.TAKEN, self._taken(other, self.pairs[self.paired_new[j]][1])
+            else:
+                status, detail = CandidateStatus.BELOW_CUTOFF, f"{s:.0f} < cutoff {self.p.config.cutoffs.metric:.0f}"
+            out.append(Candidate(b.id, b.label, b.raw, round(min(s, 100.0), 1), status, detail))
+        return tuple(out) + blocked
+
+    def for_new(self, j: int) -> tuple[Candidate, ...]:
+        options = self.by_new.get(j, [])
+        blocked = self._blocked(j, False, set[int | None](i for i, _ in options))
+        out = []
+        for i, s in sorted(options, key=lambda x: (-x[1], x[0]))[:3]:
+            a = self.p.base.metrics[i]
+            if i in self.pairs and self.pairs[i][0] != j:
+                other = self.p.new.metrics[self.pairs[i][0]]
+                status, detail = CandidateStatus.TAKEN, self._taken(other, self.pairs[i][1])
+            else:
+                status, detail = CandidateStatus.BELOW_CUTOFF, f"{s:.0f} < cutoff {self.p.config.cutoffs.metric:.0f}"
+            out.append(Candidate(a.id, a.label, a.raw, round(min(s, 100.0), 1), status, detail))
+        return tuple(out) + blocked
+
+    def _taken(self, other: Metric, score: float) -> str:
+        return f"paired with {other.id} {other.label} ({other.raw}) at {score:.0f}"
+
+    def _blocked(self, k: int, base_side: bool, seen: set[int | None]) -> tuple[Candidate, ...]:
+        """The likeliest counterparts a rule kept away (only the two best, only where measures agree)."""
+        m = (self.p.base if base_side else self.p.new).metrics[k]
+        others = (self.p.new if base_side else self.p.base).metrics
+        if not self.cross or m.key is None:
+            return ()
+        found = []
+        for o_k, o in enumerate(others):
+            if o_k in seen or o.key is None:
+                continue
+            likeness = measure_score(m.key.measure, o.key.measure)
+            if likeness < self.p.config.cutoffs.metric:
+                continue
+            rule = self.p.blocked(k, o_k) if base_side else self.p.blocked(o_k, k)
+            if rule is not None:
+                found.append((likeness, o_k, o, rule))
+        found.sort(key=lambda x: (-x[0], x[1]))
+        return tuple(
+            Candidate(o.id, o.label, o.raw, round(s, 1), CandidateStatus.BLOCKED, rule) for s, _, o, rule in found[:2]
+        )
+
+    def reason(self, candidates: tuple[Candidate, ...], other: str) -> str:
+        """One line that tells the truth about an unpaired figure."""
+        if not candidates:
+            return f"no counterpart in the {other} report: no figure of the same kind, unit and period measures this"
+        best = candidates[0]
+        what = f"{best.label} ({best.raw})"
+        if best.status is CandidateStatus.TAKEN:
+            return f"taken: the best counterpart {what} (score {best.score:.0f}) went to another figure: {best.detail}"
+        if best.status is CandidateStatus.BLOCKED:
+            return f"blocked: {what} measures alike but {best.detail}"
+        cutoff = self.p.config.cutoffs.metric
+        return f"below the cutoff: the best counterpart {what} scored {best.score:.0f} (cutoff {cutoff:.0f})"
+
+
+def _change(a: Metric, b: Metric, score: float, why: str) -> MetricChange:
+    _, warning = units_compatible(a.unit, b.unit)
+    warnings = [warning] if warning else []
+    measure = warning is not None
+    if b.qualifier is Qualifier.PLACEHOLDER:
+        return MetricChange(MetricStatus.PENDING, a, b, score, why, warnings=tuple(warnings), measure_changed=measure)
+    if a.qualifier is Qualifier.PLACEHOLDER:
+        warnings.append("the base report held a placeholder")
+        return MetricChange(MetricStatus.CHANGED, a, b, score, why, warnings=tuple(warnings))
+    if a.unit != b.unit and not measure:
+        warnings.append(f"unit {a.unit} → {b.unit}")
+    delta = metric_delta(a, b) if not measure else None
+    if delta is None:
+        return MetricChange(MetricStatus.CHANGED, a, b, score, why, warnings=tuple(warnings), measure_changed=measure)
+    unchanged = delta.change == 0 and a.qualifier == b.qualifier
+    if delta.note and not unchanged:
+        warnings.append(delta.note)
+    status = MetricStatus.UNCHANGED if unchanged else MetricStatus.CHANGED
+    return MetricChange(status, a, b, score, why, delta, tuple(w for w in warnings if w))

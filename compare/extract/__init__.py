@@ -1,0 +1,86 @@
+"""extract: figures and named programs out of a normalized report.
+
+Owns what a figure is in a report's text (figures.py, through the shared grammar), what each one
+measures (measure.py: label, kind, key) and the named programs (programs.py). Reads only
+Report.text and sections; never touches files.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from .. import grammar
+from ..model import Metric, MetricKey, Report, Section
+from .figures import masked_spans, scan
+from .measure import describe, own_year, quiet_parens
+from .programs import extract_programs
+
+__all__ = ["extract_metrics", "extract_programs", "sentence_bounds"]
+
+_SENTENCE_END = "。！？!?；;\n"
+
+
+def extract_metrics(report: Report) -> tuple[Metric, ...]:
+    """Every figure in every section, in text order, with its label, kind, value, unit and key."""
+    text = report.text
+    folded = grammar.fold(text)
+    mask = masked_spans(text)
+    view = quiet_parens(folded)
+    own = own_year(grammar.fold(report.title), folded, report.year)
+    metrics: list[Metric] = []
+    for section in report.sections:
+        figures = scan(text, folded, section.start, section.end, mask)
+        if not figures:
+            continue
+        described = describe(text, view, section, figures, own)
+        ends = _sentence_ends(text, section)
+        ids = [f"{section.id}.m{k:02d}" for k in range(1, len(figures) + 1)]
+        for k, (f, d) in enumerate(zip(figures, described, strict=True)):
+            lo, hi = _bounds(ends, f.start, f.end, section)
+            family = grammar.unit_family(f.unit)
+            key_kind = d.kind.value if d.kind is d.basis else f"{d.kind.value}:{d.basis.value}"
+            metrics.append(
+                Metric(
+                    id=ids[k],
+                    section=section.id,
+                    label=d.label,
+                    value=f.value,
+                    unit=f.unit,
+                    qualifier=f.qualifier,
+                    raw=text[f.start : f.end],
+                    sentence=text[lo:hi].strip(),
+                    start=f.start,
+                    end=f.end,
+                    kind=d.kind,
+                    direction=d.direction,
+                    unit_family=family,
+                    key=MetricKey(d.measure, d.scope, key_kind, family, d.period, f.term, d.borrowed),
+                    parent=ids[d.parent] if d.parent is not None else None,
+                    upper=f.upper,
+                )
+            )
+    return tuple(metrics)
+
+
+def _sentence_ends(text: str, section: Section) -> list[int]:
+    """Offsets of every sentence-ending mark in a section, computed once (linear in its length)."""
+    return [i for i in range(section.start, section.end) if text[i] in _SENTENCE_END]
+
+
+def _bounds(ends: list[int], start: int, end: int, section: Section) -> tuple[int, int]:
+    k = bisect.bisect_left(ends, start)
+    lo = ends[k - 1] + 1 if k > 0 else section.start
+    k = bisect.bisect_left(ends, end)
+    hi = ends[k] + 1 if k < len(ends) else section.end
+    return lo, min(hi, section.end)
+
+
+def sentence_bounds(text: str, start: int, end: int, section: Section) -> tuple[int, int]:
+    """The sentence around text[start:end] inside its section: from the last mark before to the next."""
+    lo = start
+    while lo > section.start and text[lo - 1] not in _SENTENCE_END:
+        lo -= 1
+    hi = end
+    while hi < section.end and text[hi] not in _SENTENCE_END:
+        hi += 1
+    return lo, min(hi + 1, section.end)

@@ -1,0 +1,290 @@
+"""figures.py: where the figures are in a text, and what each one states (value, unit, qualifier).
+
+Reads the folded (simplified-script) text through the grammar and decides what is *not* a figure:
+dates, ordinals, durations, per-capita denominators (每千人口), thresholds (百人以上企业), numbers in
+quoted names, URLs and footnote markers. Labels and kinds are measure.py's work.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .. import grammar
+from ..model import Qualifier
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure as found: offsets into the text, its value in base units, unit and qualifier."""
+
+    start: int
+    end: int
+    value: Decimal | None  # None for a placeholder
+    unit: str  # simplified script; compound units as 元/人
+    qualifier: Qualifier
+    term: int = 0  # 1, 2, 3 … for the terms of a ratio a:b:c
+    upper: Decimal | None = None  # the upper end of a range (6%—6.5%)
+
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s，。；、）)\]】”\"'<>]+|[\w.+-]+@[\w-]+\.[\w.]+|(?:%[0-9A-Fa-f]{2}){2,}")
+_FOOTNOTE = re.compile(r"\[\d{1,2}\]")
+_RANGE_NEXT = re.compile(r"[—－\-~～至到]\s*\d")
+_RATIO = re.compile(r"(?<![\d.:：])\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?){1,6}(?![\d.:：])")
+_RATIO_CONTEXT = re.compile(r"(?:比例|之比|比值|比为|比重)(?:为|是|达到|约为)?\s*$")
+# a dimensionless measure: 基尼系数为0.465, 价格指数102.5
+_UNITLESS_CONTEXT = re.compile(r"(?:系数|指数|比率|比值|得分|评分|分值)(?:为|是|达到|达|约为)?\s*$")
+_IDIOMS = ("千家万户", "百家争鸣", "万家灯火", "千千万万", "万众一心", "百花齐放", "千方百计", "万人空巷", "十万火急")
+# 年 counts as a unit only where a span is the measure: 连续6年, 近10年来, 10年间, 人均受教育年限10.5年
+_YEAR_SPAN_BEFORE = re.compile(r"(?:连续|长达|历时|时隔|年限|寿命|工龄|期限)\s*$")
+_YEAR_SPAN_AFTER = re.compile(r"^(?:间|来|以来|之久)")
+_THRESHOLD_AFTER = re.compile(r"^(?:及)?(?:以上|以下)(?=[\u4e00-\u9fff])(?!的)")
+_NOT_AFTER_THRESHOLD = re.compile(r"^(?:及)?(?:以上|以下)(?:[，。；,;、）)]|$)")
+_AGE_BEFORE = re.compile(r"(?:年满|满|不满|未满|超过)\s*$")
+_COUNT_FAMILIES = {"people", "visits", "count", "times", "households", "items", "cases"}
+
+
+def masked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans that hold no figure: quoted names “…” and titles 《…》, URLs, footnote markers [2]."""
+    spans = [(s - 1, e + 1) for s, e, _, _ in quoted(text, 0, len(text))]
+    spans += [(m.start(), m.end()) for m in _URL.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _FOOTNOTE.finditer(text)]
+    return sorted(spans)
+
+
+def quoted(text: str, lo: int, hi: int) -> Iterator[tuple[int, int, str, bool]]:
+    """Outermost “…” and 《…》 spans between lo and hi: (start, end, name, is_document)."""
+    i = lo
+    while i < hi:
+        ch = text[i]
+        if ch in "“《":
+            close = "”" if ch == "“" else "》"
+            j = i + 1
+            depth = 1
+            while j < hi and depth:
+                if text[j] == ch:
+                    depth += 1
+                elif text[j] == close:
+                    depth -= 1
+                elif text[j] == "\n":
+                    break
+                j += 1
+            if depth == 0:
+                inner = text[i + 1 : j - 1]
+                start = i + 1 + (len(inner) - len(inner.lstrip()))
+                name = inner.strip()
+                if 1 < len(name) <= 60:
+                    yield start, start + len(name), name, ch == "《"
+                i = j
+                continue
+        i += 1
+
+
+class _Mask:
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+
+    def covers(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]
+
+
+def scan(text: str, folded: str, lo: int, hi: int, mask: list[tuple[int, int]]) -> list[Figure]:
+    """Every figure between lo and hi, in text order."""
+    masked = _Mask(mask)
+    found: list[Figure] = []
+    taken_until = lo
+    for m in _RATIO.finditer(folded, lo, hi):
+        if masked.covers(m.start()):
+            continue
+        terms = re.split(r"[:：]", m.group())
+        before = folded[max(lo, m.start() - 12) : m.start()]
+        if len(terms) < 3 and not _RATIO_CONTEXT.search(before):
+            continue  # 10:30 is a time, 1:2 a score; a ratio needs three terms or a word that says so
+        at = m.start()
+        for k, term in enumerate(terms, 1):
+            found.append(Figure(at, at + len(term), Decimal(term), "", Qualifier.EXACT, term=k))
+            at += len(term) + 1
+    ratio_spans = [(f.start, f.end) for f in found]
+    for m in grammar.figure_re().finditer(folded, lo, hi):
+        if m.start() < taken_until or not m.group().strip():
+            continue
+        if any(s <= m.start() < e for s, e in ratio_spans):
+            continue
+        if masked.covers(m.start()) and not m.group("pending"):
+            continue
+        figure = _read(m, text, folded, lo, hi)
+        if figure is not None:
+            found.append(figure)
+            taken_until = figure.end
+    return sorted(found, key=lambda f: f.start)
+
+
+def _read(m: re.Match[str], text: str, folded: str, lo: int, hi: int) -> Figure | None:
+    """The figure a match states, or None when it states none."""
+    start, end = m.start(), m.end()
+    if m.group("pending"):
+        unit = _unit_after(folded, end) or _unit_before(folded, start)
+        return Figure(start, end, None, unit, Qualifier.PLACEHOLDER)
+    num_start = m.start("num") if m.group("num") else m.start("pct") if m.group("pct") else m.start("cheng")
+    before = folded[max(lo, start - 1) : start]
+    after = folded[end : end + 6]
+    qualifier = grammar.qualifier_of(m)
+    if before in ("第", "每") or folded[max(lo, start - 2) : start] in ("每个", "按每"):
+        return None  # an ordinal (第三批) or a per-capita denominator (每千人口)
+    if m.group("pct") is not None:
+        value = grammar.parse_number(m.group("pct"))
+        return Figure(start, end, value, "%", qualifier) if value is not None else None
+    if m.group("cheng") is not None:
+        tenths = grammar.parse_number(m.group("cheng"))
+        return Figure(start, end, tenths * 10, "%", qualifier) if tenths is not None else None
+    num = m.group("num")
+    scale = m.group("scale") or ""
+    unit = m.group("unit") or ""
+    per = m.group("per")
+    if per:
+        unit = f"{unit}/{per.replace(' ', '')}"
+    if grammar.is_placeholder_number(num):
+        if not (scale or unit):
+            return None
+        return Figure(start, end, None, unit or _unit_from_context(folded, start), Qualifier.PLACEHOLDER)
+    if grammar.is_chinese_numeral(num):
+        return _chinese(m, folded, lo, num, scale, unit, before, after)
+    # Arabic numerals
+    if num[-1].isdigit() and after[:1].isascii() and after[:1].isalpha() and not unit:
+        return None  # 5G, 3D
+    value = grammar.parse_number(num)
+    if value is None:
+        return None
+    if _RANGE_NEXT.match(after):
+        return _range(m, folded, value, scale, unit, qualifier, hi)
+    if (
+        folded[max(lo, num_start - 1) : num_start] in "—－-~～至"
+        and folded[max(lo, num_start - 2) : num_start - 1].isdigit()
+    ):
+        return None  # the second year of a span 2018—2022年
+    if not (scale or unit):
+        context = folded[max(lo, start - 12) : start]
+        if _UNITLESS_CONTEXT.search(context) and "." in num:
+            return _signed(Figure(start, end, value, "", qualifier), m)
+        return None  # a bare number says nothing measured
+    if unit == "年" and not _year_span(folded, lo, start, end, num, scale, m):
+        return None  # a year or a period, not a measured span
+    if unit == "个" and after[:1] in ("月", "年"):
+        return None  # 8个月: a duration
+    if unit in ("岁", "周岁") and (
+        _AGE_BEFORE.search(folded[max(lo, start - 3) : start]) or _THRESHOLD_AFTER.match(after)
+    ):
+        return None  # 60岁以上老人, 年满18岁: an age class, not a measured age
+    if m.group("post") in ("以上", "以下") and re.match(r"[\u4e00-\u9fff]", after[:1]) and after[:1] not in "的，。":
+        return None  # 500万元以上项目: a size class
+    if _THRESHOLD_AFTER.match(after) and not _NOT_AFTER_THRESHOLD.match(after):
+        return None  # 3A级以上景区
+    if scale:
+        value *= grammar.SCALES[scale]
+    if not unit and after.startswith(("职工", "人员", "员工", "会员", "劳动者", "农民工", "工人", "群众", "学生")):
+        unit = "人"  # 突破1230万职工: the noun counts people
+    elif not unit:
+        unit = _unit_from_context(folded, start)
+    return _signed(Figure(start, end, value, unit, qualifier), m)
+
+
+def _signed(figure: Figure, m: re.Match[str]) -> Figure:
+    sign = m.group("sign")
+    if not sign or sign == "+" or figure.value is None:
+        return figure
+    return Figure(figure.start, figure.end, -figure.value, figure.unit, figure.qualifier, figure.term, figure.upper)
+
+
+def _year_span(folded: str, lo: int, start: int, end: int, num: str, scale: str, m: re.Match[str]) -> bool:
+    if scale or len(num.split(".")[0]) >= 3:
+        return False
+    if "." in num:
+        return True  # 人均受教育年限10.5年
+    if m.group("pre") or _YEAR_SPAN_BEFORE.search(folded[max(lo, start - 4) : start]):
+        return True
+    return bool(_YEAR_SPAN_AFTER.match(folded[end : end + 3]))
+
+
+def _range(
+    m: re.Match[str], folded: str, low: Decimal, scale: str, unit: str, qualifier: Qualifier, hi: int
+) -> Figure | None:
+    """6%—6.5% or 6—6.5%: one figure from the low end to the high end, or None for a span of years."""
+    if not unit and not scale and len(m.group("num")) == 4 and m.group("num").isdigit():
+        return None  # 2021—2025年
+    rest = grammar.figure_re().match(folded, m.end() + 1 + (folded[m.end() + 1 : m.end() + 2] == " "), hi)
+    if rest is None or not rest.group("num") or grammar.is_chinese_numeral(rest.group("num")):
+        return None
+    high_scale = rest.group("scale") or ""
+    high_unit = rest.group("unit") or ""
+    if (unit and high_unit and unit != high_unit) or not (high_unit or unit):
+        return None
+    high = grammar.parse_number(rest.group("num"))
+    if high is None:
+        return None
+    scale_word = scale or high_scale
+    factor = grammar.SCALES[scale_word] if scale_word else Decimal(1)
+    low *= factor
+    high *= factor
+    if low > high:
+        return None
+    return Figure(m.start(), rest.end(), low, unit or high_unit, qualifier, upper=high)
+
+
+def _chinese(
+    m: re.Match[str], folded: str, lo: int, num: str, scale: str, unit: str, before: str, after: str
+) -> Figure | None:
+    """Chinese numerals count with a scale word and a unit: 百万人次, 万名, 一千二百万人."""
+    if not unit or not any(c in "十百千万亿拾佰仟" for c in num + scale):
+        return None  # 八大群体, 一线, 四个意识, 十九届
+    if before in "”》" and before:
+        return None  # a quoted brand continued: “和谐同行”千户企业
+    if folded.startswith(_IDIOMS, m.start("num")):
+        return None
+    family = grammar.unit_family(unit)
+    bare_scale = all(c in "十百千万亿" for c in num)
+    if bare_scale and (family not in _COUNT_FAMILIES or scale):
+        return None  # 万元国内生产总值能耗, 亿元以上: a unit of measure, not an amount
+    if m.group("post") in ("以上", "以下") and "\u4e00" <= after[:1] <= "\u9fff" and after[:1] != "的":
+        return None  # a size class, not a count: 百人以上企业
+    value = grammar.parse_number(num)
+    if value is None:
+        return None
+    if scale:
+        value *= grammar.SCALES[scale]
+    return Figure(m.start(), m.end(), value, unit, grammar.qualifier_of(m))
+
+
+def _unit_after(folded: str, end: int) -> str:
+    m = re.match(rf"(?:{grammar.scale_pattern()})?({grammar.unit_pattern()})", folded[end : end + 6])
+    return m.group(1) if m and m.group(1) != "年" else ""
+
+
+def _unit_before(folded: str, start: int) -> str:
+    m = re.search(rf"({grammar.unit_pattern()})$", folded[max(0, start - 4) : start])
+    return m.group(1) if m and m.group(1) != "年" else ""
+
+
+# Nouns that say what a figure with no unit counts: 突破2.6亿 of 覆盖职工人数.
+_UNIT_FROM_NOUN = (
+    ("人次", "人次"),
+    ("人数", "人"),
+    ("次数", "次"),
+    ("户数", "户"),
+    ("家数", "家"),
+    ("资金", "元"),
+    ("经费", "元"),
+    ("金额", "元"),
+)
+
+
+def _unit_from_context(folded: str, start: int) -> str:
+    clause = re.split(r"[，,：:；;。！？!?\n]", folded[max(0, start - 30) : start])[-1]
+    for word, unit in _UNIT_FROM_NOUN:
+        if word in clause:
+            return unit
+    return ""

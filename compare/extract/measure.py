@@ -1,0 +1,528 @@
+"""measure.py: what each figure measures, read from the structure of its clause.
+
+For every figure: its label (the measure phrase as written), its kind (level, change, share,
+per-capita, target, range), the direction of a change, the figure it speaks of (比上年增长6.1% speaks
+of the 国内生产总值 before it), and its key: the measure in simplified script, the scope words that
+narrow it, the kind, the unit family and the period. A label never crosses a line, a heading or a
+bullet: a clause ends at punctuation and a paragraph at its line.
+
+Phrases are kept as tuples of offsets, so a label built from pieces (城镇 + 居民人均可支配收入 out of
+城镇和农村居民人均可支配收入) still reads as written while its key reads in simplified script.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from dataclasses import dataclass, replace
+
+from .. import grammar
+from ..model import Direction, MetricKind, Section
+from .figures import Figure
+
+Phrase = tuple[int, ...]
+
+LABEL_MAX = 24
+_SENTENCE_END = "。！？!?\n"
+_SEGMENT_END = "；;"
+_CLAUSE_SEP = re.compile(r"[，,：:；;。！？!?\n]|——")
+_BULLET = re.compile(r"^[●○■□◆◇▲△★☆•·▶►\-—*]+\s*")
+_ENUM = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[是条项])"
+)
+
+# Words that open a clause without saying what is measured: discourse, time, place.
+_LEAD = re.compile(
+    r"^(?:其中|另外|此外|同时|并且|而且|首先|其次|最后|总体看|分城乡看|分类别看|分地区看|分产业看|预计|初步|预测"
+    r"|据统计|据初步统计|初步核算|经初步核算|据测算|数据显示|据介绍|据了解|据悉|据知|统计显示"
+    r"|全年|年末|年底|年初|年内|当年|本年|今年|去年|上年|\d{4}年(?:末|底|初|度|内|全年)?"
+    r"|\d{1,2}月(?:末|底|份)?|截至|截止|到|目前|现有"
+    r"|全国|全省|全区|全市|全县|全州|全盟|全旗|全行业|全系统|全社会|我国|我省|我区|我市|我县|本市|本省|本区"
+    r"|对(?!外)|为(?!期)|向|给)+"
+)
+# Words between the measure and its number: copulas, adverbs, a comparison's base.
+_TAIL = re.compile(
+    r"(?:为|是|达到|达|完成|实现|有|拥有|共有|约为|计|在|至|到|分别|共|共计|合计|总计|累计|均|都|也|又|再|还"
+    r"|已|已经|仅|只|则|约|大约|预计|初步|同比|环比|比上年末|比上年同期|比上年|比去年同期|比去年|较上年末"
+    r"|较上年|较去年|与上年相比|比上一年|比\d{4}年末|比\d{4}年底|比\d{4}年|、)$"
+)
+_CHANGE_VERB = re.compile(
+    r"(?P<verb>增长|增加|提高|上升|上涨|提升|扩大|回升|攀升|净增|(?<!新)增|涨|升"
+    r"|下降|减少|降低|回落|下跌|缩小|下滑|净减|降|减|跌)(?:了)?$"
+)
+_DOWN_VERBS = {"下降", "减少", "降低", "回落", "下跌", "缩小", "下滑", "净减", "降", "减", "跌"}
+_RATE_NOUN = re.compile(r"(?:增速|增幅|涨幅|降幅|增长率|增长速度|增长幅度|上涨幅度|下降幅度|年均增长)$")
+_SHARE_NOUN = re.compile(r"(?:比重|占比|比例|比值|份额|贡献率|构成)$")
+_PER_CAPITA = re.compile(r"人均|每(?:[一二两三四五六七八九十百千万\d]+)?(?:人|户|名|平方|公顷|亩|千|万|百)")
+# Adverbs and light verbs that stand between an actor and what was measured (这些平台已累计提供岗位):
+# the measure is what follows the last of them. Single characters split only where they stand alone.
+_FILLERS = re.compile(
+    r"共计|总计|合计|累计|达到|多达|高达|安排|投入|下拨|其中|已经|分别|实现|并且"
+    r"|(?<![公中总])共(?![同享建产青识济渡治商育赢担])"
+    r"|(?<![到表传发直下抵通送转])达(?![成标])"
+    r"|(?<![所具拥没含享占持富])有(?![关效力序所机偿利益])"
+    r"|(?<![而早])已(?![知])|仅|(?<![原规准法细总否守实])则"
+    r"|(?<![合兼])并(?![购入轨])|(?<![退归偿交返])还"
+    r"|(?<![针面绝相反应核比校])对(?![接口象于话外标照比策应付称])"
+)
+_ACTOR_ONLY = re.compile(r"^(?:全国|全省|全市|全区|各地|各级工会|全总|会上|其|在|会|等|和|这些平台|这|该)$")
+_VERB_END = re.compile(
+    r"(?:吸引|惠及|帮助|覆盖|带动|吸纳|命名|表彰|发展|服务|培训|建成|新建|慰问|走访|资助|救助|组织|举办|开展|发放"
+    r"|筹集|提供|接待|新增|实现|完成|投入|安排|下拨|拥有|有|共有)$"
+)
+_POST_CUT = re.compile(r"的|在|被|于|及|与|同步|实现|参与|建立|用于|获得|通过|成为|借助|，|。")
+_TARGET = re.compile(
+    r"预期目标|主要目标|发展目标|目标是|目标为|目标任务|奋斗目标|力争|争取|预期(?!寿命)"
+    r"|要(?:达到|高于|低于|控制在|保持在|实现|完成|确保)|控制在"
+)
+_YEAR = re.compile(r"(?<![比较与同自从至—\-\d])(\d{4})年(?![—\-~～至]\d)(?P<month>\d{1,2}月)?")
+_TIME_SCOPE = re.compile(r"上半年|下半年|前三季度|一季度|二季度|三季度|四季度|全年")
+_DROP_ANYWHERE = re.compile(r"\[\d{1,2}\]|\([^()]*\)|（[^（）]*）|[“”‘’「」『』\"'\s]|第[^，。、\d]{1,3}?[批届轮期次]")
+
+
+@dataclass(frozen=True)
+class Description:
+    """What one figure measures."""
+
+    label: str
+    kind: MetricKind
+    basis: MetricKind  # a target's underlying kind (a growth target is a change)
+    direction: Direction | None
+    parent: int | None  # index of the figure it speaks of
+    measure: str  # the key's measure phrase (simplified, normalized)
+    scope: tuple[str, ...]
+    period: str
+    borrowed: bool = False
+
+
+@dataclass
+class _Pre:
+    """The words before a figure in its clause, taken apart."""
+
+    subject: Phrase
+    verb: Phrase  # the verb of change, as written
+    direction: Direction | None
+    share: bool
+    listed: bool  # 分别
+    cumulative: bool
+    sub_total: bool  # 其中
+    open_end: bool = False  # the words end in 的, 等 or a light verb: the noun follows the figure
+    fallback: Phrase = ()  # the words themselves, for when no noun follows after all
+
+
+def _text(src: str, p: Phrase) -> str:
+    return "".join(src[i] for i in p)
+
+
+def _drop(folded: str, p: Phrase, pattern: re.Pattern[str]) -> Phrase:
+    """The phrase without the characters any match of pattern covers."""
+    s = _text(folded, p)
+    gone = {k for m in pattern.finditer(s) for k in range(m.start(), m.end())}
+    return tuple(i for k, i in enumerate(p) if k not in gone)
+
+
+def _strip_lead(folded: str, p: Phrase) -> tuple[Phrase, str]:
+    m = _LEAD.match(_text(folded, p))
+    return (p[m.end() :], m.group()) if m else (p, "")
+
+
+def _take_pre(folded: str, p: Phrase) -> _Pre:
+    """Subject, verb of change, share and list markers out of the words before a figure."""
+    p = _drop(folded, p, _DROP_ANYWHERE)
+    p = tuple(i for i in p if not _BULLET.match(folded[i]) or folded[i] in "·")
+    s = _text(folded, p)
+    listed = "分别" in s
+    cumulative = "累计" in s
+    p, lead = _strip_lead(folded, p)
+    sub_total = "其中" in lead or _text(folded, p).startswith("其中")
+    verb: Phrase = ()
+    direction = None
+    share = False
+    while p:
+        s = _text(folded, p)
+        if not verb and (m := _CHANGE_VERB.search(s)):
+            verb = p[m.start("verb") : m.end("verb")]
+            direction = Direction.DOWN if m.group("verb") in _DOWN_VERBS else Direction.UP
+            p = p[: m.start()]
+            continue
+        if s.endswith("占"):
+            share = True
+            p = p[:-1]
+            continue
+        if m := _TAIL.search(s):
+            p = p[: m.start()]
+            continue
+        break
+    p, _ = _strip_lead(folded, p)
+    s = _text(folded, p)
+    if "占" in s:
+        share = True
+    open_end = s.endswith(("的", "等"))  # 有2493个名字, 北京、江苏等100个会场: the noun follows the figure
+    # the measure is what follows the actor: split at the last adverb or light verb, unless the
+    # phrase relates two things (第一产业对生产总值增长的贡献率, 占…比重)
+    chunks: list[Phrase] = []
+    at = 0
+    if not (share or _SHARE_NOUN.search(s)):
+        for m in _FILLERS.finditer(s):
+            chunks.append(p[at : m.start()])
+            at = m.end()
+    chunks.append(p[at:])
+    open_end = open_end or not chunks[-1]
+    chunks = [c for c in chunks if c and not _ACTOR_ONLY.match(_text(folded, c))]
+    subject: Phrase = ()
+    if chunks and not open_end:
+        subject = chunks[-1]
+        if len(subject) <= 2 and len(chunks) > 1:
+            subject = chunks[-2][-8:] + subject
+    elif chunks and open_end and _VERB_END.search(_text(folded, chunks[-1]).rstrip("的等")):
+        subject = tuple(i for i in chunks[-1] if folded[i] not in "的等")  # 惠及…: the verb and its noun
+    fallback = chunks[-1][: len(chunks[-1]) - (_text(folded, chunks[-1])[-1:] in ("的", "等"))] if chunks else ()
+    return _Pre(subject, verb, direction, share, listed, cumulative, sub_total, open_end, fallback)
+
+
+def _post_noun(folded: str, lo: int, hi: int) -> Phrase:
+    """What a figure counts when the noun follows it: 投入61.8亿元送温暖资金."""
+    s = folded[lo:hi]
+    cut = _POST_CUT.search(s)
+    end = cut.start() if cut else len(s)
+    if cut is not None and cut.group() == "被" and end <= 2:
+        end = min(len(s), LABEL_MAX)  # 2493个名字被载入…光荣榜: the passive says what was counted
+    p = _drop(folded, tuple(range(lo, lo + end)), _DROP_ANYWHERE)
+    return p if len(p) > 1 else ()
+
+
+@functools.cache
+def _synonym_re() -> re.Pattern[str]:
+    words = sorted(grammar.synonyms(), key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, words))) if words else re.compile(r"(?!x)x")
+
+
+def key_measure(folded_phrase: str) -> str:
+    """The comparable form of a measure phrase: no 的, no glosses, synonyms read as one word."""
+    s = _DROP_ANYWHERE.sub("", folded_phrase).replace("的", "").lower()
+    return _synonym_re().sub(lambda m: grammar.synonyms()[m.group()], s)
+
+
+def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
+    """城镇和农村居民人均可支配收入 -> 城镇居民人均可支配收入, 农村居民人均可支配收入 (n parts or None)."""
+    s = _text(folded, head)
+    parts: list[Phrase] = []
+    at = 0
+    for m in re.finditer(r"以及|和|与|及|、", s):
+        parts.append(head[at : m.start()])
+        at = m.end()
+    parts.append(head[at:])
+    if len(parts) != n or not all(parts):
+        return None
+    first, last = parts[0], parts[-1]
+    if folded[first[0]] == "第":  # 第一、二、三产业: the ordinals share 第
+        parts = [p if folded[p[0]] == "第" else (first[0], *p) for p in parts]
+        first, last = parts[0], parts[-1]
+    if all(len(p) <= 3 for p in parts[:-1]) and len(last) > len(first) + 1:
+        shared = last[len(first) :]
+        parts = [p + shared for p in parts[:-1]] + [last]
+    return parts
+
+
+def _period(folded: str, lo: int, hi: int, own: int | None) -> int | None:
+    """The year a sentence (up to hi) dates its figures by, if it names one."""
+    year = None
+    for m in _YEAR.finditer(folded, lo, hi):
+        y = int(m.group(1))
+        if m.group("month") and own is not None and y > own:
+            continue  # 截至2022年1月: a date of record, not a year ahead
+        year = y
+    return year
+
+
+def _period_key(year: int | None, own: int | None) -> str:
+    if year is None or own is None or year == own:
+        return "own"
+    return f"+{year - own}" if year > own else str(year)
+
+
+def own_year(title: str, folded: str, year: str | None) -> int | None:
+    """The year a report is about: its folder's year, else the first year its text names (not a date)."""
+    if year and year.isdigit() and len(year) == 4:
+        return int(year)
+    for source in (title, folded):
+        for m in re.finditer(r"(?<![\d—\-])(\d{4})年(?!\d{1,2}月\d{1,2}日)(?![—\-~～至]\d)(?!\d)", source):
+            y = int(m.group(1))
+            if 1900 <= y <= 2199:
+                return y
+    return None
+
+
+@dataclass
+class _Sentence:
+    lo: int
+    hi: int
+    paragraph: int
+
+
+def _sentences(folded: str, section: Section) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    lo = section.start
+    paragraph = 0
+    for i in range(section.start, section.end):
+        ch = folded[i]
+        if ch in _SENTENCE_END:
+            if i + 1 > lo:
+                out.append(_Sentence(lo, i + 1, paragraph))
+            if ch == "\n":
+                paragraph += 1
+            lo = i + 1
+    if lo < section.end:
+        out.append(_Sentence(lo, section.end, paragraph))
+    return out
+
+
+_PAREN = re.compile(r"\([^()\n]{0,40}\)|（[^（）\n]{0,40}）")
+
+
+def quiet_parens(folded: str) -> str:
+    """The text with the punctuation inside short parentheses made inert: (人民币,下同) ends no clause."""
+    return _PAREN.sub(lambda m: re.sub(r"[，,；;：:。]", "、", m.group()), folded)
+
+
+def describe(text: str, folded: str, section: Section, figures: list[Figure], own: int | None) -> list[Description]:
+    """A Description for each figure of one section (figures in text order).
+
+    folded is the report's text in simplified script, with quiet_parens applied.
+    """
+    out: list[Description | None] = [None] * len(figures)
+    sentences = _sentences(folded, section)
+    si = 0
+    carried: int | None = None
+    carried_paragraph = -1
+    k = 0
+    while k < len(figures):
+        while si + 1 < len(sentences) and sentences[si].hi <= figures[k].start:
+            sentence = sentences[si]
+            year = _period(folded, sentence.lo, sentence.hi, own)
+            if sentence.paragraph != carried_paragraph:
+                carried, carried_paragraph = None, sentence.paragraph
+            if year is not None:
+                carried = year
+            si += 1
+        sentence = sentences[si] if sentences else _Sentence(section.start, section.end, 0)
+        if sentence.paragraph != carried_paragraph:
+            carried, carried_paragraph = None, sentence.paragraph
+        members = [j for j in range(k, len(figures)) if figures[j].start < sentence.hi]
+        _describe_sentence(text, folded, sentence, figures, members, own, carried, out)
+        year = _period(folded, sentence.lo, sentence.hi, own)
+        if year is not None:
+            carried = year
+        k = members[-1] + 1 if members else k + 1
+        si += 1
+    return [d if d is not None else _fallback() for d in out]
+
+
+def _fallback() -> Description:
+    return Description("", MetricKind.LEVEL, MetricKind.LEVEL, None, None, "", (), "own")
+
+
+@dataclass
+class _ListPlan:
+    """A clause that lists figures (分别…和…, 增长10.1%和11.2%): each figure's subject and parent."""
+
+    subjects: list[Phrase]
+    parents: list[int | None]
+    pre: _Pre
+
+
+def _describe_sentence(
+    text: str,
+    folded: str,
+    sentence: _Sentence,
+    figures: list[Figure],
+    members: list[int],
+    own: int | None,
+    carried: int | None,
+    out: list[Description | None],
+) -> None:
+    sub_total = False
+    levels: list[int] = []  # figures of this sentence that name their own measure, in order
+    measures: dict[int, Phrase] = {}
+    prev_end = sentence.lo
+    clause_at = -1
+    clause_figs: list[int] = []
+    plan: _ListPlan | None = None
+    for j in members:
+        f = figures[j]
+        seg_lo = max(sentence.lo, max(folded.rfind(c, sentence.lo, f.start) for c in _SEGMENT_END) + 1)
+        clause_lo = seg_lo
+        for m in _CLAUSE_SEP.finditer(folded, seg_lo, f.start):
+            clause_lo = m.end()
+        clause_hi_m = _CLAUSE_SEP.search(folded, f.end, sentence.hi)
+        clause_hi = clause_hi_m.start() if clause_hi_m else sentence.hi
+        if re.search(r"(?:^|[，,；;：:])\s*其中\s*(?:[，,：:]|$)", folded[prev_end:clause_lo]):
+            sub_total = True  # a clause of its own opens a sub-total: 其中,
+        if clause_lo != clause_at:
+            clause_at = clause_lo
+            clause_figs = [x for x in members if clause_lo <= figures[x].start < clause_hi]
+            plan = _list_plan(folded, figures, clause_figs, clause_lo, levels, measures)
+        idx = clause_figs.index(j) if j in clause_figs else 0
+        own_lo = clause_lo if idx == 0 else figures[clause_figs[idx - 1]].end
+        pre = _take_pre(folded, tuple(range(own_lo, f.start)))
+        parent: int | None = None
+        if plan is not None:
+            parent = plan.parents[idx]
+            pre = _Pre(
+                plan.subjects[idx],
+                plan.pre.verb,
+                plan.pre.direction,
+                plan.pre.share,
+                True,
+                plan.pre.cumulative,
+                pre.sub_total or plan.pre.sub_total,
+                False,
+            )
+        sub_total = sub_total or pre.sub_total
+        change, share = bool(pre.verb), pre.share
+        subject = pre.subject
+        next_start = figures[clause_figs[idx + 1]].start if idx + 1 < len(clause_figs) else clause_hi
+        if not subject and idx > 0 and figures[clause_figs[idx - 1]].end == f.start:
+            subject = measures.get(clause_figs[idx - 1], ())  # 3人2项6次: one measure for the run
+        if not change and not share and (not subject or pre.open_end or _VERB_END.search(_text(folded, subject))):
+            noun = _post_noun(folded, f.end, next_start)
+            if not subject and not noun:
+                run = [x for x in clause_figs[idx:]]
+                run_end = f.end
+                for x in run[1:]:
+                    if figures[x].start != run_end:
+                        break
+                    run_end = figures[x].end
+                if run_end > f.end:  # 3人2项6次获得世界冠军: the words after the run
+                    tail = _drop(folded, tuple(range(run_end, clause_hi)), _DROP_ANYWHERE)
+                    noun = tail[:LABEL_MAX] if len(tail) > 1 else ()
+            subject = subject + noun if noun or not pre.open_end else pre.fallback
+        weak = False
+        if subject and len(subject) <= 2 and not change and not share and subject == pre.subject:
+            borrowed_words = _borrow(folded, sentence.lo, clause_lo)  # 全年培训30.3万人次 after 家政服务人员培训
+            if borrowed_words:
+                ends = _text(folded, borrowed_words).endswith(_text(folded, subject))
+                subject = borrowed_words if ends else borrowed_words + subject
+                weak = not ends
+        if not subject and not change and not share and levels:
+            subject = measures[levels[-1]]  # 年度新增3357人，累计达41101人: the same workers, counted otherwise
+            subject = _drop(folded, subject, re.compile(r"(?:年度)?(?:新增|增加|新发展)$"))
+        if (change or share) and parent is None and not subject:
+            heads = [x for x in levels if figures[x].start < f.start]
+            parent = heads[-1] if heads else None
+        if parent is not None and not subject:
+            subject = measures.get(parent, ())
+        borrowed = weak or not subject
+        if not subject:
+            subject = _borrow(folded, sentence.lo, clause_lo)
+        measures[j] = subject
+        if parent is None and not change and not share:
+            levels.append(j)
+        target = bool(_TARGET.search(folded, sentence.lo, f.start))
+        d = _finish(text, folded, f, sentence, subject, pre, parent, out, target, sub_total, own, carried)
+        out[j] = replace(d, borrowed=borrowed) if borrowed else d
+        prev_end = f.end
+
+
+def _list_plan(
+    folded: str,
+    figures: list[Figure],
+    clause_figs: list[int],
+    clause_lo: int,
+    levels: list[int],
+    measures: dict[int, Phrase],
+) -> _ListPlan | None:
+    """Subjects for a clause that lists its figures, or None when it does not."""
+    n = len(clause_figs)
+    if n < 2:
+        return None
+    first = _take_pre(folded, tuple(range(clause_lo, figures[clause_figs[0]].start)))
+    if not (first.listed or first.verb):
+        return None
+    for a, b in itertools.pairwise(clause_figs):
+        gap = folded[figures[a].end : figures[b].start]
+        if not re.fullmatch(r"\s*(?:和|与|及|以及|、|或|,|，)\s*", gap):
+            return None  # each figure has words of its own
+    if first.subject:
+        parts = _split_list(folded, first.subject, n)
+        return _ListPlan(parts or [first.subject] * n, [None] * n, first)
+    heads = [x for x in levels if figures[x].start < figures[clause_figs[0]].start][-n:]
+    if len(heads) == n:
+        return _ListPlan([measures[x] for x in heads], list(heads), first)
+    return None
+
+
+def _borrow(folded: str, sentence_lo: int, clause_lo: int) -> Phrase:
+    """A figure with no words of its own takes the last words of the clause before it."""
+    head_hi = clause_lo - 1
+    if head_hi <= sentence_lo:
+        return ()
+    lo = head_hi
+    while lo > sentence_lo and not _CLAUSE_SEP.match(folded[lo - 1]):
+        lo -= 1
+    if re.search(r"\d", folded[lo:head_hi]):
+        return ()  # a clause with a figure of its own is a parallel item (受理案件15985件,审结14135件)
+    p = _take_pre(folded, tuple(range(lo, head_hi)))
+    return p.subject[-8:]
+
+
+def _finish(
+    text: str,
+    folded: str,
+    f: Figure,
+    sentence: _Sentence,
+    subject: Phrase,
+    pre: _Pre,
+    parent: int | None,
+    out: list[Description | None],
+    target: bool,
+    sub_total: bool,
+    own: int | None,
+    carried: int | None,
+) -> Description:
+    change, share = bool(pre.verb), pre.share
+    measure_folded = _text(folded, subject)
+    parent_d = out[parent] if parent is not None else None
+    if f.upper is not None:
+        kind = MetricKind.RANGE
+    elif change or _RATE_NOUN.search(measure_folded):
+        kind = MetricKind.CHANGE
+    elif share or _SHARE_NOUN.search(measure_folded) or f.term:
+        kind = MetricKind.SHARE
+    elif _PER_CAPITA.search(measure_folded) or "/" in f.unit:
+        kind = MetricKind.PER_CAPITA
+    else:
+        kind = MetricKind.LEVEL
+    year = _period(folded, sentence.lo, f.start, own)
+    if year is None:
+        year = carried
+    period = _period_key(year, own)
+    basis = kind
+    if target or period.startswith("+"):
+        kind = MetricKind.TARGET
+    scope: list[str] = []
+    if sub_total:
+        scope.append("其中")
+    if pre.cumulative:
+        scope.append("累计")
+    time_scope = _TIME_SCOPE.findall(folded, sentence.lo, f.start)
+    if time_scope:
+        scope.append(time_scope[-1])
+    per_capita = basis is MetricKind.PER_CAPITA or "人均" in measure_folded
+    if parent_d is not None and "人均" in parent_d.scope:
+        per_capita = True
+    if per_capita:
+        scope.append("人均")
+    label = _text(text, subject)
+    if kind is not MetricKind.RANGE and pre.verb:
+        label += _text(text, pre.verb)
+    elif share and parent_d is not None and not pre.subject:
+        label += "占比"
+    elif pre.cumulative and not pre.subject and "累计" not in label:
+        label += "累计"
+    label = label[-LABEL_MAX:]
+    direction = pre.direction if basis is MetricKind.CHANGE else None
+    return Description(
+        label, kind, basis, direction, parent, key_measure(measure_folded), tuple(dict.fromkeys(scope)), period
+    )
