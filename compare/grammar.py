@@ -47,6 +47,8 @@ PRE_QUALIFIERS: dict[str, Qualifier] = {
     "少于": Qualifier.UNDER,
     "超过": Qualifier.OVER,
     "突破": Qualifier.OVER,
+    "跨越": Qualifier.OVER,
+    "约合": Qualifier.ABOUT,
     "逾": Qualifier.OVER,
     "超": Qualifier.OVER,
     "将近": Qualifier.UNDER,
@@ -149,7 +151,8 @@ def fold(text: str) -> str:
         return text
     except UnicodeEncodeError:
         pass
-    unknown = sorted(c for c in set(text) if c not in _FOLDED and "\u3400" <= c <= "\u9fff" and not _in_gb2312(c))
+    candidates = {c for c in set(text) if "\u3400" <= c <= "\u9fff"}
+    unknown = sorted(c for c in candidates if c not in _FOLDED and not _in_gb2312(c))
     if unknown:
         import opencc  # lazily: only a report with traditional script pays for it
 
@@ -162,8 +165,8 @@ def fold(text: str) -> str:
             for char in unknown:
                 simple = converter.convert(char)
                 _FOLDED[char] = simple if len(simple) == 1 else char
-    table = {ord(c): s for c, s in _FOLDED.items() if c != s}
-    return text.translate(table)
+    table = {ord(c): _FOLDED[c] for c in candidates if c in _FOLDED and _FOLDED[c] != c}
+    return text.translate(table) if table else text
 
 
 def _in_gb2312(char: str) -> bool:
@@ -205,7 +208,10 @@ def figure_re() -> re.Pattern[str]:
     pre = _alternation(list(PRE_QUALIFIERS))
     cn = "[" + CN_NUMERAL_CHARS + "]+"
     per = rf"(?:\d+(?:\.\d+)?)?(?:十|百|千|万|亿)?\s?(?:{units})?"
+    # every figure starts with one of these characters: the lookahead lets the engine skip the rest fast
+    first = "".join(sorted({w[0] for w in PRE_QUALIFIERS} | set(CN_NUMERAL_CHARS) | set("Xx×-−－+【")))
     return re.compile(
+        rf"(?=[\d{re.escape(first)}])"
         rf"(?P<pre>{pre})?"
         rf"(?:百分之(?P<pct>\d+(?:\.\d+)?|[{CN_DIGITS}十百]+(?:点[{CN_DIGITS}]+)?)"
         rf"|(?P<cheng>[一二两三四五六七八九]|\d(?:\.\d)?)成(?![为功立本员果长效就交绩熟型片套品都不了])"

@@ -17,6 +17,9 @@ _FULLWIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)})
 _FULLWIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)})
 _FULLWIDTH[0xFF05] = ord("%")
 _FULLWIDTH[0x00A0] = ord(" ")
+# small form variants (﹐﹑﹔﹕ of some reprints) read as the usual full-width marks
+_FULLWIDTH.update({ord(a): ord(b) for a, b in zip("﹐﹑﹒﹔﹕﹖﹗", "，、．；：？！", strict=True)})
+_SPLIT_DECIMAL = re.compile(r"(?<=\d\.) (?=\d)")  # 1. 36%: a reprint's stray space inside a number
 _FW_POINT = re.compile(r"(?<=\d)．(?=\d)")
 # ANSI/VT escape sequences (CSI, OSC, single-char) and every other control character.
 _ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])?|\x9b[0-?]*[ -/]*[@-~]")
@@ -56,7 +59,7 @@ def clean_text(text: str) -> str:
     text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub("", text.replace("\t", " "))
     text = text.translate(_FULLWIDTH)
-    return _FW_POINT.sub(".", text)
+    return _SPLIT_DECIMAL.sub("", _FW_POINT.sub(".", text))
 
 
 @dataclass

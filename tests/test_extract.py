@@ -282,3 +282,154 @@ def test_figure_at_the_very_end_of_the_text() -> None:
 def test_traditional_characters(sentence: str, value: int, unit: str, qualifier: str) -> None:
     """萬, 億, 兩, 餘 and 個 read like 万, 亿, 两, 余 and 个; the unit is given in simplified script."""
     assert one(sentence) == (Decimal(value), unit, qualifier)
+
+
+# ---------------------------------------------------------------- reports of other kinds (invented sentences)
+
+
+def described(text: str) -> list[tuple[str, str, str, str | None]]:
+    """(raw, label, kind, direction) of every figure of a small report."""
+    report = normalize(text)
+    return [(m.raw, m.label, m.kind.value, m.direction.value if m.direction else None) for m in extract_metrics(report)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "value", "unit"),
+    [
+        ("全市新能源汽车保有量达12.4万辆。", "12.4万辆", 124000, "辆"),
+        ("港口完成货物吞吐量3.5亿吨。", "3.5亿吨", 350000000, "吨"),
+        ("新建高速公路86.5千米。", "86.5千米", Decimal("86.5"), "千米"),
+        ("造林面积27.8千公顷。", "27.8千公顷", 27800, "公顷"),
+        ("全社会用电量1230亿千瓦时。", "1230亿千瓦时", 123000000000, "千瓦时"),
+        ("对欧出口9.6亿欧元。", "9.6亿欧元", 960000000, "欧元"),
+        ("人均受教育年限10.8年。", "10.8年", Decimal("10.8"), "年"),
+        ("平均预期寿命78.6岁。", "78.6岁", Decimal("78.6"), "岁"),
+        ("人口出生率6.5‰。", "6.5‰", Decimal("6.5"), "‰"),
+        ("菜价均价4.2元/斤。", "4.2元/斤", Decimal("4.2"), "元/斤"),
+        ("每万人口拥有律师3.2人/万人。", "3.2人/万人", Decimal("3.2"), "人/万人"),
+        ("新增装机容量45万千瓦。", "45万千瓦", 450000, "千瓦"),
+        ("网站访问量为3.27 亿人次。", "3.27 亿人次", 327000000, "人次"),
+        ("结核病报告发病率为45.6/10万。", "45.6/10万", Decimal("45.6"), "/10万"),
+        ("货物和服务净出口的贡献率为-3.2%。", "-3.2%", Decimal("-3.2"), "%"),
+        ("逾六成职工参加培训。", "逾六成", 60, "%"),
+    ],
+)
+def test_open_units_and_forms(sentence: str, raw: str, value: object, unit: str) -> None:
+    """Units outside the old list, compound and per-capita units, spaces, signs and 成 are read."""
+    assert [(r, v, u) for r, v, u, _ in figures_of(sentence)] == [(raw, Decimal(value), unit)]  # type: ignore[arg-type]
+
+
+def figures_of(sentence: str) -> list[tuple[str, Decimal | None, str, str]]:
+    return [(m.raw, m.value, m.unit, m.qualifier.value) for m in figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "每千人口执业医师增加。",  # a per-capita denominator is no count
+        "万元地区生产总值能耗下降。",  # a bare scale word with 元 names a unit of measure
+        "推进亿元以上项目建设。",
+        "详见 https://example.org/report/2020/12.5%25 页面。",  # numbers inside a URL
+        "六十岁以上老人免费乘车，年满18岁即可报名。",  # age classes, not ages
+        "建设3A级以上景区。",  # a size class
+        "会议于10:30开幕，比分2:1。",  # times and scores are no ratios
+    ],
+)
+def test_not_figures_in_other_reports(sentence: str) -> None:
+    """Denominators, units of measure, URLs, age and size classes, times and scores are not figures."""
+    assert figures_of(sentence) == []
+
+
+def test_figures_after_verbs_of_change_and_closing_quotes() -> None:
+    """增加350亿元, 再提高2岁, “春风行动”150万人次 and the second figure of a list are all read."""
+    raws = [
+        m.raw for m in figures("税收收入增加350亿元，平均寿命再提高2岁，“助学行动”帮扶150万人次，分别增加20元和8元。")
+    ]
+    assert raws == ["350亿元", "2岁", "150万人次", "20元", "8元"]
+
+
+def test_a_change_speaks_of_the_level_before_it() -> None:
+    """比上年增长6.1% is a change of the figure it follows, with its direction; 下降 is down."""
+    found = described("【前言】\n\n全年粮食产量520万吨，比上年增长6.1%。蔬菜产量80万吨，下降2.3%。")
+    assert found == [
+        ("520万吨", "粮食产量", "level", None),
+        ("6.1%", "粮食产量增长", "change", "up"),
+        ("80万吨", "蔬菜产量", "level", None),
+        ("2.3%", "蔬菜产量下降", "change", "down"),
+    ]
+    report = normalize("【前言】\n\n全年粮食产量520万吨，比上年增长6.1%。")
+    level, change = extract_metrics(report)
+    assert change.parent == level.id and change.signed == Decimal("6.1")
+    assert level.key is not None and change.key is not None and level.key.measure == change.key.measure
+
+
+def test_shares_per_capita_and_rates_of_change_are_kinds() -> None:
+    """占…比重 is a share, 人均 a per-capita figure, 增速 a change; a ratio a:b:c gives three shares."""
+    found = described(
+        "【前言】\n\n服务业增加值占地区生产总值的比重为55.2%。人均可支配收入4.2万元。出口增速8.5%。三次产业比例为5.1:40.2:54.7。"
+    )
+    kinds = [(raw, kind) for raw, _, kind, _ in found]
+    assert kinds == [
+        ("55.2%", "share"),
+        ("4.2万元", "per_capita"),
+        ("8.5%", "change"),
+        ("5.1", "share"),
+        ("40.2", "share"),
+        ("54.7", "share"),
+    ]
+
+
+def test_targets_are_a_kind() -> None:
+    """A goal sentence (预期目标, 力争) states targets; a figure for the year ahead is one too."""
+    found = described("【前言】\n\n2030年全市预期目标是：地区生产总值增长6%左右，城镇新增就业9万人以上。")
+    assert [kind for _, _, kind, _ in found] == ["target", "target"]
+    report = normalize("【前言】\n\n2030年，全市实现地区生产总值1.2万亿元。预计2031年地区生产总值达到1.3万亿元。")
+    outcome, ahead = extract_metrics(report)
+    assert outcome.kind.value == "level" and outcome.key is not None and outcome.key.period == "own"
+    assert ahead.kind.value == "target" and ahead.key is not None and ahead.key.period == "plan"
+
+
+def test_lists_give_each_figure_its_own_subject() -> None:
+    """城镇和农村居民收入分别为…和…: each figure measures its own subject; 分别增长 follows them."""
+    found = described("【前言】\n\n城镇和农村居民人均收入分别为5.1万元和2.3万元，分别增长5.2%和7.1%。")
+    assert [(raw, label) for raw, label, _, _ in found] == [
+        ("5.1万元", "城镇居民人均收入"),
+        ("2.3万元", "农村居民人均收入"),
+        ("5.2%", "城镇居民人均收入增长"),
+        ("7.1%", "农村居民人均收入增长"),
+    ]
+
+
+def test_labels_never_cross_a_heading_a_bullet_or_a_line() -> None:
+    """A numbered heading, a bullet or the line before never joins a label; glosses in brackets drop."""
+    text = (
+        "一、重点任务\n城镇新增就业8.5万人。\n●居民收入\n人均可支配收入3.9万元。\n"
+        "城镇化率(urbanization rate)达到66.1%。"
+    )
+    labels = [label for _, label, _, _ in described(text)]
+    assert labels == ["城镇新增就业", "人均可支配收入", "城镇化率"]
+
+
+def test_traditional_labels_read_as_written_and_key_in_simplified() -> None:
+    """The label keeps the report's script; the key that pairing compares is simplified."""
+    report = normalize("【前言】\n\n全年糧食總產量520萬噸，比上年增長6.1%。")
+    level, change = extract_metrics(report)
+    assert level.label == "糧食總產量" and level.unit == "吨"
+    assert level.key is not None and level.key.measure == "粮食总产量"
+    assert change.label == "糧食總產量增長" and change.direction is not None
+
+
+def test_restated_earlier_years_keep_their_year() -> None:
+    """In a 2031 report, a sentence about 2029 states figures of 2029, not of the report's own year."""
+    report = normalize("【前言】\n\n2031年，全市受理案件2.1万件。2029年，全市受理案件1.8万件。")
+    own, earlier = extract_metrics(report)
+    assert own.key is not None and own.key.period == "own"
+    assert earlier.key is not None and earlier.key.period == "2029"
+
+
+def test_comment_lines_opening_a_text_report_are_not_read() -> None:
+    """A plain-text report may open with # lines (source notes, URLs): they hold no figures."""
+    report = normalize(
+        "# SOURCE: 某市统计局 2031年 第12期\n# URL: https://example.org/a%E5%B9%B4\n\n全年生产总值1.2万亿元。"
+    )
+    assert [m.raw for m in extract_metrics(report)] == ["1.2万亿元"]

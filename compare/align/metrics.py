@@ -206,13 +206,19 @@ class _Pairing:
             add(-10, f"{a.unit or 'no unit'} vs {b.unit or 'no unit'}")
         elif a.unit != b.unit:
             add(-5, f"unit {a.unit} vs {b.unit}")
+        if bool(a.parent) != bool(b.parent) and measure < 80:
+            add(-25, "one speaks of a figure before it, the other stands alone")
         if a.parent and b.parent:
             if self.parents.get(a.parent) == b.parent:
                 add(20, "speaks of paired figures")
-            elif a.parent in self.parents:
-                add(-15, "its figure pairs elsewhere")
+            elif a.parent in self.parents or b.parent in self.parents.values():
+                add(-15, "the figures they speak of pair elsewhere")
         if a.value and b.value and a.kind in (MetricKind.LEVEL, MetricKind.PER_CAPITA) and a.value > 0 < b.value:
-            ratio = b.value / a.value
+            ratio = (
+                b.value * (fb.factor or 1) / (a.value * (fa.factor or 1))
+                if fa.family == fb.family
+                else b.value / a.value
+            )
             if not (1 / _SCALE_JUMP <= ratio <= _SCALE_JUMP):
                 add(-20, "values differ over 5x")
             agree = self._stated_change(a, b)
@@ -268,9 +274,12 @@ def align_metrics(base: Report, new: Report, sections: list[SectionMatch], confi
     pairing = _Pairing(bside, nside, section_pair, config, set(forbidden))
     pairs: dict[int, tuple[int, float, str]] = {i: (j, 100.0, "pinned in compare.toml") for i, j in pinned}
     scored: dict[tuple[int, int], float] = {}
+    # first the figures that name their own measure, then everything left (the changes and shares
+    # that speak of them, and any figure of the first round still unpaired: a growth rate stated
+    # with its level one year and alone the next)
     heads = ([i for i, m in enumerate(bm) if not m.parent], [j for j, m in enumerate(nm) if not m.parent])
-    children = ([i for i, m in enumerate(bm) if m.parent], [j for j, m in enumerate(nm) if m.parent])
-    for rows, cols in (heads, children):
+    everything = (list(range(len(bm))), list(range(len(nm))))
+    for rows, cols in (heads, everything):
         taken_new = {j for j, _, _ in pairs.values()}
         rows = [i for i in rows if i not in pairs]
         cols = [j for j in cols if j not in taken_new]
@@ -329,13 +338,19 @@ def _pair_round(
             score_of[(i, j)] = pairing.evidence(bm[i], nm[j])[0]
         scored.update(score_of)
         if len(brows) <= HUNGARIAN_MAX and len(bcols) <= HUNGARIAN_MAX:
-            matrix = [[score_of.get((i, j), -1.0) for j in bcols] for i in brows]
-            pairs = [(brows[a], bcols[b]) for a, b in assign(matrix, cutoff)]
+            # the assignment weighs each pair by the square of its margin over the cutoff, so one
+            # clear pair is not traded for two doubtful ones that add up to more
+            matrix = [[_weight(score_of.get((i, j), -1.0), cutoff) for j in bcols] for i in brows]
+            pairs = [(brows[a], bcols[b]) for a, b in assign(matrix, 1.0)]
         else:
             pairs = greedy(score_of, cutoff)
         for i, j in pairs:
             chosen[i] = (j, round(min(score_of[(i, j)], 100.0), 1))
     return chosen
+
+
+def _weight(score: float, cutoff: float) -> float:
+    return (score - cutoff + 1) ** 2 if score >= cutoff else 0.0
 
 
 def _large_block_candidates(pairing: _Pairing, rows: list[int], cols: list[int]) -> list[tuple[int, int]]:

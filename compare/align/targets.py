@@ -29,7 +29,7 @@ def align_targets(base: Report, new: Report, config: Config) -> list[TargetCheck
     targets = [
         m
         for m in base.metrics
-        if m.kind is MetricKind.TARGET and m.value is not None and m.key and m.key.period in ("own", "+1")
+        if m.kind is MetricKind.TARGET and m.value is not None and m.key and m.key.period == "plan"
     ]
     outcomes = [
         m

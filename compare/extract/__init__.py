@@ -8,28 +8,30 @@ Report.text and sections; never touches files.
 from __future__ import annotations
 
 import bisect
+import re
 
 from .. import grammar
 from ..model import Metric, MetricKey, Report, Section
-from .figures import masked_spans, scan
+from .figures import Mask, masked_spans, scan
 from .measure import describe, own_year, quiet_parens
 from .programs import extract_programs
 
 __all__ = ["extract_metrics", "extract_programs", "sentence_bounds"]
 
 _SENTENCE_END = "。！？!?；;\n"
+_SENTENCE_MARK = re.compile(r"[。！？!?；;\n]")
 
 
 def extract_metrics(report: Report) -> tuple[Metric, ...]:
     """Every figure in every section, in text order, with its label, kind, value, unit and key."""
     text = report.text
     folded = grammar.fold(text)
-    mask = masked_spans(text)
+    mask = Mask(masked_spans(text))
     view = quiet_parens(folded)
-    own = own_year(grammar.fold(report.title), folded, report.year)
+    scanned = [scan(text, folded, section.start, section.end, mask) for section in report.sections]
+    own = own_year(grammar.fold(report.title), view, report.year, report.sections, scanned)
     metrics: list[Metric] = []
-    for section in report.sections:
-        figures = scan(text, folded, section.start, section.end, mask)
+    for section, figures in zip(report.sections, scanned, strict=True):
         if not figures:
             continue
         described = describe(text, view, section, figures, own)
@@ -54,7 +56,7 @@ def extract_metrics(report: Report) -> tuple[Metric, ...]:
                     kind=d.kind,
                     direction=d.direction,
                     unit_family=family,
-                    key=MetricKey(d.measure, d.scope, key_kind, family, d.period, f.term, d.borrowed),
+                    key=MetricKey(d.measure, d.scope, key_kind, family, d.period, f.term or d.term, d.borrowed),
                     parent=ids[d.parent] if d.parent is not None else None,
                     upper=f.upper,
                 )
@@ -64,7 +66,7 @@ def extract_metrics(report: Report) -> tuple[Metric, ...]:
 
 def _sentence_ends(text: str, section: Section) -> list[int]:
     """Offsets of every sentence-ending mark in a section, computed once (linear in its length)."""
-    return [i for i in range(section.start, section.end) if text[i] in _SENTENCE_END]
+    return [m.start() for m in _SENTENCE_MARK.finditer(text, section.start, section.end)]
 
 
 def _bounds(ends: list[int], start: int, end: int, section: Section) -> tuple[int, int]:

@@ -30,7 +30,10 @@ class Figure:
     upper: Decimal | None = None  # the upper end of a range (6%—6.5%)
 
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s，。；、）)\]】”\"'<>]+|[\w.+-]+@[\w-]+\.[\w.]+|(?:%[0-9A-Fa-f]{2}){2,}")
+# Three patterns, each with a literal start the regex engine can search for quickly.
+_URL = re.compile(r"(?:https?://|www\.)[^\s，。；、）)\]】”\"'<>]+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_ESCAPED = re.compile(r"%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})+")
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]")
 _RANGE_NEXT = re.compile(r"[—－\-~～至到]\s*\d")
 _RATIO = re.compile(r"(?<![\d.:：])\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?){1,6}(?![\d.:：])")
@@ -48,42 +51,53 @@ _COUNT_FAMILIES = {"people", "visits", "count", "times", "households", "items", 
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
-    """Spans that hold no figure: quoted names “…” and titles 《…》, URLs, footnote markers [2]."""
+    """Spans that hold no figure: quoted names “…” and titles 《…》, URLs, e-mail, footnote markers [2]."""
     spans = [(s - 1, e + 1) for s, e, _, _ in quoted(text, 0, len(text))]
-    spans += [(m.start(), m.end()) for m in _URL.finditer(text)]
-    spans += [(m.start(), m.end()) for m in _FOOTNOTE.finditer(text)]
+    for pattern, mark in ((_URL, "/"), (_EMAIL, "@"), (_ESCAPED, "%"), (_FOOTNOTE, "[")):
+        if mark in text:
+            spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
     return sorted(spans)
 
 
+_QUOTE_MARKS = re.compile(r"[“”《》\n]")
+
+
 def quoted(text: str, lo: int, hi: int) -> Iterator[tuple[int, int, str, bool]]:
-    """Outermost “…” and 《…》 spans between lo and hi: (start, end, name, is_document)."""
-    i = lo
-    while i < hi:
-        ch = text[i]
+    """Outermost “…” and 《…》 spans between lo and hi: (start, end, name, is_document).
+
+    A name never crosses a line; the same marks nest (《…《…》…》). Only the marks are visited.
+    """
+    marks = [(m.start(), m.group()) for m in _QUOTE_MARKS.finditer(text, lo, hi)]
+    k = 0
+    while k < len(marks):
+        at, ch = marks[k]
         if ch in "“《":
             close = "”" if ch == "“" else "》"
-            j = i + 1
-            depth = 1
-            while j < hi and depth:
-                if text[j] == ch:
+            depth, q = 1, k + 1
+            while q < len(marks) and depth:
+                mark = marks[q][1]
+                if mark == ch:
                     depth += 1
-                elif text[j] == close:
+                elif mark == close:
                     depth -= 1
-                elif text[j] == "\n":
+                elif mark == "\n":
                     break
-                j += 1
+                q += 1
             if depth == 0:
-                inner = text[i + 1 : j - 1]
-                start = i + 1 + (len(inner) - len(inner.lstrip()))
+                end = marks[q - 1][0]
+                inner = text[at + 1 : end]
+                start = at + 1 + (len(inner) - len(inner.lstrip()))
                 name = inner.strip()
                 if 1 < len(name) <= 60:
                     yield start, start + len(name), name, ch == "《"
-                i = j
+                k = q
                 continue
-        i += 1
+        k += 1
 
 
-class _Mask:
+class Mask:
+    """Spans where no figure starts, searchable by offset."""
+
     def __init__(self, spans: list[tuple[int, int]]) -> None:
         self.spans = spans
         self.starts = [s for s, _ in spans]
@@ -93,9 +107,8 @@ class _Mask:
         return i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]
 
 
-def scan(text: str, folded: str, lo: int, hi: int, mask: list[tuple[int, int]]) -> list[Figure]:
+def scan(text: str, folded: str, lo: int, hi: int, masked: Mask) -> list[Figure]:
     """Every figure between lo and hi, in text order."""
-    masked = _Mask(mask)
     found: list[Figure] = []
     taken_until = lo
     for m in _RATIO.finditer(folded, lo, hi):

@@ -12,9 +12,12 @@ Phrases are kept as tuples of offsets, so a label built from pieces (城镇 + �
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .. import grammar
@@ -27,10 +30,8 @@ LABEL_MAX = 24
 _SENTENCE_END = "。！？!?\n"
 _SEGMENT_END = "；;"
 _CLAUSE_SEP = re.compile(r"[，,：:；;。！？!?\n]|——")
-_BULLET = re.compile(r"^[●○■□◆◇▲△★☆•·▶►\-—*]+\s*")
-_ENUM = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[是条项])"
-)
+_BULLET_CHARS_SET = set("●○■□◆◇▲△★☆•▶►")
+_BULLET_CHARS = re.compile("[" + "".join(sorted(_BULLET_CHARS_SET)) + "]")
 
 # Words that open a clause without saying what is measured: discourse, time, place.
 _LEAD = re.compile(
@@ -44,14 +45,18 @@ _LEAD = re.compile(
 # Words between the measure and its number: copulas, adverbs, a comparison's base.
 _TAIL = re.compile(
     r"(?:为|是|达到|达|完成|实现|有|拥有|共有|约为|计|在|至|到|分别|共|共计|合计|总计|累计|均|都|也|又|再|还"
-    r"|已|已经|仅|只|则|约|大约|预计|初步|同比|环比|比上年末|比上年同期|比上年|比去年同期|比去年|较上年末"
-    r"|较上年|较去年|与上年相比|比上一年|比\d{4}年末|比\d{4}年底|比\d{4}年|、)$"
+    r"|控制在|控制|力争|确保|进入了|进入|平均为|平均|保持在|保持|稳定在|由|从"
+    r"|已|已经|仅|只|则|约|大约|预计|初步|同比去年|同比|环比|可比|实际|名义|折合|合计|、"
+    r"|(?:比|较|与|同)(?:上|去|前)一?年(?:同期|末|底)?(?:相比)?|比\d{4}年(?:末|底)?|与\d{4}年相比)$"
 )
 _CHANGE_VERB = re.compile(
-    r"(?P<verb>增长|增加|提高|上升|上涨|提升|扩大|回升|攀升|净增|(?<!新)增|涨|升"
-    r"|下降|减少|降低|回落|下跌|缩小|下滑|净减|降|减|跌)(?:了)?$"
+    r"(?P<verb>增长|增加|提高|上升|上涨|提升|扩大|回升|攀升|净增|增产|增收|(?<!新)增|涨|升"
+    r"|下降|减少|降低|回落|下跌|缩小|下滑|净减|减产|减收|降|减|跌)(?:了)?$"
 )
-_DOWN_VERBS = {"下降", "减少", "降低", "回落", "下跌", "缩小", "下滑", "净减", "降", "减", "跌"}
+_TO_LEVEL = re.compile(
+    r"(?:增长|增加|提高|上升|上涨|提升|扩大|下降|减少|降低|回落|缩小|增|降|升|减|跌)(?:了)?(?:到|至)$|(?:增至|降至|升至|达至)$"
+)
+_DOWN_VERBS = {"下降", "减少", "降低", "回落", "下跌", "缩小", "下滑", "净减", "减产", "减收", "降", "减", "跌"}
 _RATE_NOUN = re.compile(r"(?:增速|增幅|涨幅|降幅|增长率|增长速度|增长幅度|上涨幅度|下降幅度|年均增长)$")
 _SHARE_NOUN = re.compile(r"(?:比重|占比|比例|比值|份额|贡献率|构成)$")
 _PER_CAPITA = re.compile(r"人均|每(?:[一二两三四五六七八九十百千万\d]+)?(?:人|户|名|平方|公顷|亩|千|万|百)")
@@ -66,19 +71,58 @@ _FILLERS = re.compile(
     r"|(?<![合兼])并(?![购入轨])|(?<![退归偿交返])还"
     r"|(?<![针面绝相反应核比校])对(?![接口象于话外标照比策应付称])"
 )
+# A measure noun that says nothing alone: whose 增加值, whose 产量 is said before the verb.
+_MEASURE_NOUN = re.compile(
+    r"增加值|产值|总值|总产值|产量|总产量|总量|收入|总收入|支出|总额|金额|余额|面积|人数|户数|数量|规模|投资|利润|税收|产能"
+)
+_RUN_IN = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _ACTOR_ONLY = re.compile(r"^(?:全国|全省|全市|全区|各地|各级工会|全总|会上|其|在|会|等|和|这些平台|这|该)$")
 _VERB_END = re.compile(
     r"(?:吸引|惠及|帮助|覆盖|带动|吸纳|命名|表彰|发展|服务|培训|建成|新建|慰问|走访|资助|救助|组织|举办|开展|发放"
     r"|筹集|提供|接待|新增|实现|完成|投入|安排|下拨|拥有|有|共有)$"
 )
 _POST_CUT = re.compile(r"的|在|被|于|及|与|同步|实现|参与|建立|用于|获得|通过|成为|借助|，|。")
+# Words that make a sentence a goal from where they stand on: its figures are targets.
 _TARGET = re.compile(
-    r"预期目标|主要目标|发展目标|目标是|目标为|目标任务|奋斗目标|力争|争取|预期(?!寿命)"
-    r"|要(?:达到|高于|低于|控制在|保持在|实现|完成|确保)|控制在"
+    r"预期目标|主要.{0,4}目标|发展目标|工作目标|目标[:：是为]|目标任务|奋斗目标|力争|争取|预期(?!寿命)|承诺|确保"
+    r"|要(?:达到|高于|低于|控制在|保持在|实现|完成|确保)|控制在|将(?!近)|计划(?!生育|单列)|(?<!截)(?:到|至)\d{4}年"
 )
-_YEAR = re.compile(r"(?<![比较与同自从至—\-\d])(\d{4})年(?![—\-~～至]\d)(?P<month>\d{1,2}月)?")
-_TIME_SCOPE = re.compile(r"上半年|下半年|前三季度|一季度|二季度|三季度|四季度|全年")
-_DROP_ANYWHERE = re.compile(r"\[\d{1,2}\]|\([^()]*\)|（[^（）]*）|[“”‘’「」『』\"'\s]|第[^，。、\d]{1,3}?[批届轮期次]")
+# a year a sentence speaks of; not a comparison's base (比2014年), a span, or a price base (2015年不变价)
+_YEAR = re.compile(
+    r"(?<![比较与同自至—\-\d])(?P<from>[由从])?(\d{4})年(?![—\-~～至]\d|不变价|可比价|价格|基期)(?P<month>\d{1,2}月)?"
+)
+_FROM_BEFORE = re.compile(r"(?:由|从)(?:\d{4}年(?:底|末)?的?)?$")
+_TO_AFTER = re.compile(
+    r"[\d.:：]*[^，,；;。\d]{0,4}?(?:变化|增长|增加|提高|上升|下降|减少|降低|扩大|缩小)?(?:为|到|至)"
+)
+_TURN = re.compile(r"(?:变化|提高|增加|增长|上升|下降|减少|降低|扩大|缩小)?(?:为|到|至)")
+# The part of the year a sentence speaks of: 全年 (一年来), a half or quarter, a month (not 截至…月底, a date).
+_TIME_SCOPE = re.compile(
+    r"上半年|下半年|前三季度|一季度|二季度|三季度|四季度|全年|一年来"
+    r"|(?<![截止至])(?:(?P<first>\d{1,2})[—\-~～至])?(?<!\d)(?P<month>\d{1,2})月(?![底末\d]|份?以来)"
+)
+
+
+def _time_tag(folded: str, lo: int, hi: int) -> str | None:
+    """The last part-of-year word between lo and hi, as a scope tag (全年, 上半年, 8月, 1-8月)."""
+    tag = None
+    for m in _TIME_SCOPE.finditer(folded, lo, hi):
+        if m.group("month"):
+            if (
+                folded[max(lo, m.start() - 2) : m.start()] in ("截至", "截止")
+                or folded[m.start() - 1 : m.start()] == "至"
+            ):
+                continue
+            tag = f"{m.group('first')}-{m.group('month')}月" if m.group("first") else f"{m.group('month')}月"
+        else:
+            tag = "全年" if m.group() == "一年来" else m.group()
+    return tag
+
+
+_DROP_ANYWHERE = re.compile(
+    r"\[\d{1,2}\]|\([^()]*\)|（[^（）]*）|[“”‘’「」『』\"'\s]|第[^，。、\d]{1,3}?[批届轮期次]"
+    r"|按(?:\d{4}年)?(?:可比价格?|不变价格?|现价|当年价格?)(?:计算)?"
+)
 
 
 @dataclass(frozen=True)
@@ -94,6 +138,7 @@ class Description:
     scope: tuple[str, ...]
     period: str
     borrowed: bool = False
+    term: int = 0  # the place in a list of figures that share one measure
 
 
 @dataclass
@@ -109,9 +154,15 @@ class _Pre:
     sub_total: bool  # 其中
     open_end: bool = False  # the words end in 的, 等 or a light verb: the noun follows the figure
     fallback: Phrase = ()  # the words themselves, for when no noun follows after all
+    list_head: Phrase = ()  # before 分别: the subjects of a list
+    predicate: Phrase = ()  # after 分别: what is said of each (新增)
 
 
 def _text(src: str, p: Phrase) -> str:
+    if not p:
+        return ""
+    if p[-1] - p[0] + 1 == len(p):  # most phrases are one run of the text: slice it
+        return src[p[0] : p[-1] + 1]
     return "".join(src[i] for i in p)
 
 
@@ -129,8 +180,15 @@ def _strip_lead(folded: str, p: Phrase) -> tuple[Phrase, str]:
 
 def _take_pre(folded: str, p: Phrase) -> _Pre:
     """Subject, verb of change, share and list markers out of the words before a figure."""
+    raw = _text(folded, p)
+    space = max(raw.rfind(" "), raw.rfind("\u3000"))
+    if space >= 0 and len(raw.strip()) > space + 1 and _RUN_IN.match(raw[:space].strip()):
+        p = p[space + 1 :]  # 财政收入 全县地方财政收入79.3亿元: a run-in heading, then the sentence
     p = _drop(folded, p, _DROP_ANYWHERE)
-    p = tuple(i for i in p if not _BULLET.match(folded[i]) or folded[i] in "·")
+    while p and folded[p[0]] in "、，,；;：:":
+        p = p[1:]
+    if _BULLET_CHARS.search(_text(folded, p)):
+        p = tuple(i for i in p if folded[i] not in _BULLET_CHARS_SET)
     s = _text(folded, p)
     listed = "分别" in s
     cumulative = "累计" in s
@@ -141,6 +199,9 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
     share = False
     while p:
         s = _text(folded, p)
+        if not verb and (m := _TO_LEVEL.search(s)):
+            p = p[: m.start()]  # 由5.2万公里增长到13.1万公里: the figure is the level reached
+            continue
         if not verb and (m := _CHANGE_VERB.search(s)):
             verb = p[m.start("verb") : m.end("verb")]
             direction = Direction.DOWN if m.group("verb") in _DOWN_VERBS else Direction.UP
@@ -156,6 +217,14 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
         break
     p, _ = _strip_lead(folded, p)
     s = _text(folded, p)
+    predicate: Phrase = ()
+    at_list = s.rfind("分别")
+    if at_list > 0:  # 总部、研发中心分别新增…: the subjects before 分别, what happened to them after it
+        predicate = p[at_list + 2 :]
+        while predicate and (m := _TAIL.search(_text(folded, predicate))):
+            predicate = predicate[: m.start()]
+        p = p[:at_list]
+        s = _text(folded, p)
     if "占" in s:
         share = True
     open_end = s.endswith(("的", "等"))  # 有2493个名字, 北京、江苏等100个会场: the noun follows the figure
@@ -173,12 +242,17 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
     subject: Phrase = ()
     if chunks and not open_end:
         subject = chunks[-1]
-        if len(subject) <= 2 and len(chunks) > 1:
-            subject = chunks[-2][-8:] + subject
+        short = len(subject) <= 2 or (len(subject) <= 4 and _MEASURE_NOUN.fullmatch(_text(folded, subject)))
+        if short and len(chunks) > 1:
+            subject = chunks[-2][-8:] + subject  # 种植业实现增加值33亿元: whose 增加值 it is
     elif chunks and open_end and _VERB_END.search(_text(folded, chunks[-1]).rstrip("的等")):
         subject = tuple(i for i in chunks[-1] if folded[i] not in "的等")  # 惠及…: the verb and its noun
     fallback = chunks[-1][: len(chunks[-1]) - (_text(folded, chunks[-1])[-1:] in ("的", "等"))] if chunks else ()
-    return _Pre(subject, verb, direction, share, listed, cumulative, sub_total, open_end, fallback)
+    pre = _Pre(subject, verb, direction, share, listed, cumulative, sub_total, open_end, fallback)
+    if predicate:
+        pre.list_head, pre.predicate = subject, predicate
+        pre.subject = subject + predicate
+    return pre
 
 
 def _post_noun(folded: str, lo: int, hi: int) -> Phrase:
@@ -226,12 +300,18 @@ def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
 
 
 def _period(folded: str, lo: int, hi: int, own: int | None) -> int | None:
-    """The year a sentence (up to hi) dates its figures by, if it names one."""
+    """The year a sentence (up to hi) dates its figures by, if it names one.
+
+    由2018年的A变化为B: the year dates A only; past the turn (为, 到, 至) B is the report's own year.
+    """
     year = None
     for m in _YEAR.finditer(folded, lo, hi):
-        y = int(m.group(1))
+        y = int(m.group(2))
         if m.group("month") and own is not None and y > own:
             continue  # 截至2022年1月: a date of record, not a year ahead
+        if m.group("from") and _TURN.search(folded, m.end(), hi):
+            year = None
+            continue
         year = y
     return year
 
@@ -242,16 +322,45 @@ def _period_key(year: int | None, own: int | None) -> str:
     return f"+{year - own}" if year > own else str(year)
 
 
-def own_year(title: str, folded: str, year: str | None) -> int | None:
-    """The year a report is about: its folder's year, else the first year its text names (not a date)."""
+_ANY_YEAR = re.compile(r"(?<![\d—\-])(\d{4})年(?!\d{1,2}月\d{1,2}日)(?![—\-~～至]\d)(?!\d)")
+
+
+def own_year(
+    title: str, folded: str, year: str | None, sections: Sequence[Section], figures: Sequence[Sequence[Figure]]
+) -> int | None:
+    """The year a report is about.
+
+    Its folder's year when it has one. Otherwise the year that dates the most of its outcome figures
+    (figures in goal sentences do not count: a work-conference report's title may name the year
+    ahead); with no dated outcome, the first year the title or text names that is not a date.
+    """
     if year and year.isdigit() and len(year) == 4:
         return int(year)
+    counts: Counter[int] = Counter()
+    for section, found in zip(sections, figures, strict=True):
+        sentences = _sentences(folded, section)
+        starts = [x.lo for x in sentences]
+        for f in found:
+            k = bisect.bisect_right(starts, f.start) - 1
+            if k < 0:
+                continue
+            lo = sentences[k].lo
+            if _TARGET.search(folded, lo, f.start):
+                continue
+            dated = _period(folded, lo, f.start, None)
+            if dated is not None:
+                counts[dated] += 1
+    order: list[int] = []
     for source in (title, folded):
-        for m in re.finditer(r"(?<![\d—\-])(\d{4})年(?!\d{1,2}月\d{1,2}日)(?![—\-~～至]\d)(?!\d)", source):
+        for m in _ANY_YEAR.finditer(source):
             y = int(m.group(1))
-            if 1900 <= y <= 2199:
-                return y
-    return None
+            if 1900 <= y <= 2199 and y not in order:
+                order.append(y)
+    if counts:
+        top = max(counts.values())
+        best = [y for y, n in counts.items() if n == top]
+        return min(best, key=lambda y: order.index(y) if y in order else len(order))
+    return order[0] if order else None
 
 
 @dataclass
@@ -261,18 +370,19 @@ class _Sentence:
     paragraph: int
 
 
+_SENTENCE_MARK = re.compile(r"[。！？!?\n]")
+
+
 def _sentences(folded: str, section: Section) -> list[_Sentence]:
     out: list[_Sentence] = []
     lo = section.start
     paragraph = 0
-    for i in range(section.start, section.end):
-        ch = folded[i]
-        if ch in _SENTENCE_END:
-            if i + 1 > lo:
-                out.append(_Sentence(lo, i + 1, paragraph))
-            if ch == "\n":
-                paragraph += 1
-            lo = i + 1
+    for m in _SENTENCE_MARK.finditer(folded, section.start, section.end):
+        i = m.start()
+        out.append(_Sentence(lo, i + 1, paragraph))
+        if m.group() == "\n":
+            paragraph += 1
+        lo = i + 1
     if lo < section.end:
         out.append(_Sentence(lo, section.end, paragraph))
     return out
@@ -294,29 +404,42 @@ def describe(text: str, folded: str, section: Section, figures: list[Figure], ow
     out: list[Description | None] = [None] * len(figures)
     sentences = _sentences(folded, section)
     si = 0
-    carried: int | None = None
-    carried_paragraph = -1
+    carry = _Carry()
     k = 0
     while k < len(figures):
         while si + 1 < len(sentences) and sentences[si].hi <= figures[k].start:
-            sentence = sentences[si]
-            year = _period(folded, sentence.lo, sentence.hi, own)
-            if sentence.paragraph != carried_paragraph:
-                carried, carried_paragraph = None, sentence.paragraph
-            if year is not None:
-                carried = year
+            carry.see(folded, sentences[si], own)
             si += 1
         sentence = sentences[si] if sentences else _Sentence(section.start, section.end, 0)
-        if sentence.paragraph != carried_paragraph:
-            carried, carried_paragraph = None, sentence.paragraph
-        members = [j for j in range(k, len(figures)) if figures[j].start < sentence.hi]
-        _describe_sentence(text, folded, sentence, figures, members, own, carried, out)
-        year = _period(folded, sentence.lo, sentence.hi, own)
-        if year is not None:
-            carried = year
+        carry.enter(sentence.paragraph)
+        members: list[int] = []
+        while k + len(members) < len(figures) and figures[k + len(members)].start < sentence.hi:
+            members.append(k + len(members))
+        _describe_sentence(text, folded, sentence, figures, members, own, carry, out)
+        carry.see(folded, sentence, own)
         k = members[-1] + 1 if members else k + 1
         si += 1
     return [d if d is not None else _fallback() for d in out]
+
+
+@dataclass
+class _Carry:
+    """What a paragraph's earlier sentences said of time: their year and part of the year."""
+
+    year: int | None = None
+    time: str | None = None
+    paragraph: int = -1
+
+    def enter(self, paragraph: int) -> None:
+        if paragraph != self.paragraph:
+            self.year, self.time, self.paragraph = None, None, paragraph
+
+    def see(self, folded: str, sentence: _Sentence, own: int | None) -> None:
+        self.enter(sentence.paragraph)
+        year = _period(folded, sentence.lo, sentence.hi, own)
+        self.year = year if year is not None else self.year
+        time = _time_tag(folded, sentence.lo, sentence.hi)
+        self.time = time if time is not None else self.time
 
 
 def _fallback() -> Description:
@@ -330,6 +453,7 @@ class _ListPlan:
     subjects: list[Phrase]
     parents: list[int | None]
     pre: _Pre
+    terms: bool = False  # one subject for all: the figures are told apart by their place (1, 2, 3)
 
 
 def _describe_sentence(
@@ -339,7 +463,7 @@ def _describe_sentence(
     figures: list[Figure],
     members: list[int],
     own: int | None,
-    carried: int | None,
+    carry: _Carry,
     out: list[Description | None],
 ) -> None:
     sub_total = False
@@ -385,7 +509,14 @@ def _describe_sentence(
         next_start = figures[clause_figs[idx + 1]].start if idx + 1 < len(clause_figs) else clause_hi
         if not subject and idx > 0 and figures[clause_figs[idx - 1]].end == f.start:
             subject = measures.get(clause_figs[idx - 1], ())  # 3人2项6次: one measure for the run
-        if not change and not share and (not subject or pre.open_end or _VERB_END.search(_text(folded, subject))):
+        if f.term > 1 and j - 1 in measures and figures[j - 1].term == f.term - 1:
+            subject = measures[j - 1]  # 比例为5.1:40.2:54.7: one measure, three terms
+        short = bool(subject) and len(subject) <= 2
+        if (
+            not change
+            and not share
+            and (not subject or short or pre.open_end or _VERB_END.search(_text(folded, subject)))
+        ):
             noun = _post_noun(folded, f.end, next_start)
             if not subject and not noun:
                 run = [x for x in clause_figs[idx:]]
@@ -397,7 +528,7 @@ def _describe_sentence(
                 if run_end > f.end:  # 3人2项6次获得世界冠军: the words after the run
                     tail = _drop(folded, tuple(range(run_end, clause_hi)), _DROP_ANYWHERE)
                     noun = tail[:LABEL_MAX] if len(tail) > 1 else ()
-            subject = subject + noun if noun or not pre.open_end else pre.fallback
+            subject = subject + noun if noun or not pre.open_end else (pre.fallback or subject)
         weak = False
         if subject and len(subject) <= 2 and not change and not share and subject == pre.subject:
             borrowed_words = _borrow(folded, sentence.lo, clause_lo)  # 全年培训30.3万人次 after 家政服务人员培训
@@ -420,7 +551,9 @@ def _describe_sentence(
         if parent is None and not change and not share:
             levels.append(j)
         target = bool(_TARGET.search(folded, sentence.lo, f.start))
-        d = _finish(text, folded, f, sentence, subject, pre, parent, out, target, sub_total, own, carried)
+        d = _finish(text, folded, f, sentence, subject, pre, parent, out, target, sub_total, own, carry)
+        if plan is not None and plan.terms:
+            d = replace(d, term=idx + 1)
         out[j] = replace(d, borrowed=borrowed) if borrowed else d
         prev_end = f.end
 
@@ -442,11 +575,15 @@ def _list_plan(
         return None
     for a, b in itertools.pairwise(clause_figs):
         gap = folded[figures[a].end : figures[b].start]
-        if not re.fullmatch(r"\s*(?:和|与|及|以及|、|或|,|，)\s*", gap):
+        if not re.fullmatch(r"\s*(?:和|与|及|以及|、|或|,|，)?\s*", gap):
             return None  # each figure has words of its own
+    if first.list_head:
+        parts = _split_list(folded, first.list_head, n)
+        if parts:
+            return _ListPlan([part + first.predicate for part in parts], [None] * n, first)
     if first.subject:
         parts = _split_list(folded, first.subject, n)
-        return _ListPlan(parts or [first.subject] * n, [None] * n, first)
+        return _ListPlan(parts or [first.subject] * n, [None] * n, first, terms=parts is None)
     heads = [x for x in levels if figures[x].start < figures[clause_figs[0]].start][-n:]
     if len(heads) == n:
         return _ListPlan([measures[x] for x in heads], list(heads), first)
@@ -479,7 +616,7 @@ def _finish(
     target: bool,
     sub_total: bool,
     own: int | None,
-    carried: int | None,
+    carry: _Carry,
 ) -> Description:
     change, share = bool(pre.verb), pre.share
     measure_folded = _text(folded, subject)
@@ -490,25 +627,33 @@ def _finish(
         kind = MetricKind.CHANGE
     elif share or _SHARE_NOUN.search(measure_folded) or f.term:
         kind = MetricKind.SHARE
-    elif _PER_CAPITA.search(measure_folded) or "/" in f.unit:
+    elif _PER_CAPITA.search(measure_folded) or grammar.unit_family(f.unit).endswith(("/people", "/households")):
         kind = MetricKind.PER_CAPITA
     else:
         kind = MetricKind.LEVEL
     year = _period(folded, sentence.lo, f.start, own)
     if year is None:
-        year = carried
+        year = carry.year
     period = _period_key(year, own)
     basis = kind
     if target or period.startswith("+"):
         kind = MetricKind.TARGET
+        # a goal for the coming year pairs with next year's goal; a goal for a named later year with that year's
+        period = "plan" if period in ("own", "+1") else str(year)
+    elif (
+        period == "own"
+        and _FROM_BEFORE.search(folded, max(sentence.lo, f.start - 12), f.start)
+        and _TO_AFTER.match(folded, f.end, min(sentence.hi, f.end + 24))
+    ):
+        period = "start"  # 由5.2万公里增长到13.1万公里: the start of the span, not this year's level
     scope: list[str] = []
     if sub_total:
         scope.append("其中")
     if pre.cumulative:
         scope.append("累计")
-    time_scope = _TIME_SCOPE.findall(folded, sentence.lo, f.start)
+    time_scope = _time_tag(folded, sentence.lo, f.start) or carry.time
     if time_scope:
-        scope.append(time_scope[-1])
+        scope.append(time_scope)
     per_capita = basis is MetricKind.PER_CAPITA or "人均" in measure_folded
     if parent_d is not None and "人均" in parent_d.scope:
         per_capita = True
