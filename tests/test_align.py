@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,7 +13,10 @@ from compare.align import assign, label_score, units_compatible
 from compare.config import Config, Cutoffs, Pair
 from compare.diff import diff_text, tokenize
 from compare.errors import ConfigError
-from compare.model import Comparison, MetricChange, MetricStatus
+from compare.extract import extract_metrics
+from compare.model import CandidateStatus, Comparison, MetricChange, MetricStatus, Report
+from compare.normalize import normalize
+from compare.pipeline import compare_reports
 
 from .conftest import DATA, REPORTS
 
@@ -233,3 +237,137 @@ def test_chinese_numeral_approximations_are_ranges_too() -> None:
         delta = metric_delta(figure(old), figure(new))
         assert delta is not None and not delta.proven
         assert (delta.low, delta.high) == (Decimal(-900000), Decimal(100000))
+
+
+# ---------------------------------------------------------------- metric identity (invented sentences)
+
+
+def _report(text: str, year: str) -> Report:
+    report = normalize(f"示例报告\n\n【前言】\n\n{text}", year=year)
+    return replace(report, metrics=extract_metrics(report))
+
+
+def _compare(base: str, new: str, config: Config | None = None) -> Comparison:
+    return compare_reports(_report(base, "2030"), _report(new, "2031"), config or Config())
+
+
+def _paired(c: Comparison) -> set[tuple[str, str]]:
+    return {(m.base.raw, m.new.raw) for m in c.metrics if m.base and m.new}
+
+
+def _unpaired(c: Comparison, raw: str) -> MetricChange:
+    found = [
+        m
+        for m in c.metrics
+        if (m.base and m.base.raw == raw and not m.new) or (m.new and m.new.raw == raw and not m.base)
+    ]
+    assert found, f"{raw} is paired"
+    return found[0]
+
+
+def test_a_growth_rate_never_pairs_with_a_level_or_a_share() -> None:
+    """增长9.3% and 占比31.5% are both %, but one is a change and one a share."""
+    c = _compare("全市出口总额增长9.3%。", "全市出口总额占比31.5%。")
+    assert _paired(c) == set()
+    assert "kind" in _unpaired(c, "9.3%").reason
+
+
+def test_contradicting_scope_words_keep_figures_apart() -> None:
+    """城镇 never pairs with 农村, nor 出口 with 进口, even when its own partner is gone."""
+    c = _compare(
+        "城镇居民人均收入5.1万元，农村居民人均收入2.3万元。出口总额1200亿元，进口总额800亿元。",
+        "农村居民人均收入2.5万元。出口总额1300亿元。",
+    )
+    assert _paired(c) == {("2.3万元", "2.5万元"), ("1200亿元", "1300亿元")}
+    assert _unpaired(c, "5.1万元").status is MetricStatus.MISSING
+    assert _unpaired(c, "800亿元").status is MetricStatus.MISSING
+
+
+def test_traditional_and_simplified_script_pair_as_one_measure() -> None:
+    """新建驛站320個 is the same measure as 新建驿站300个: a change, not a missing and a new figure."""
+    c = _compare("全年新建驿站300个。", "全年新建驛站320個。")
+    (m,) = c.metrics
+    assert m.status is MetricStatus.CHANGED and m.delta is not None and m.delta.change == 20
+
+
+@pytest.mark.parametrize(("old", "new"), [("15万人", "16万人次"), ("120人", "135例")])
+def test_a_unit_change_pairs_with_a_warning(old: str, new: str) -> None:
+    """人 -> 人次 or 人 -> 例 is paired, flagged as another measure, and given no change."""
+    c = _compare(f"全年救助困难职工{old}。", f"全年救助困难职工{new}。")
+    (m,) = c.metrics
+    assert m.base and m.new and m.measure_changed and m.delta is None
+    assert any("different measures" in w for w in m.warnings)
+
+
+def test_the_full_year_figure_pairs_with_the_full_year_figure() -> None:
+    """Two figures under one label: the August allocation stays missing, the full-year ones pair."""
+    c = _compare(
+        "2030年8月，下拨专项资金5.5亿元。\n\n一年来，全市共下拨专项资金12.2亿元。",
+        "全年下拨专项资金11.3亿元。",
+    )
+    assert _paired(c) == {("12.2亿元", "11.3亿元")}
+    assert _unpaired(c, "5.5亿元").status is MetricStatus.MISSING
+
+
+def test_restated_earlier_years_pair_by_year_not_with_this_years_figure() -> None:
+    """A report restating last year's figure pairs it with that year's restatement, never with this year's."""
+    c = _compare(
+        "2030年，法院受理案件2.1万件。2029年，法院受理案件1.8万件。",
+        "2031年，法院受理案件2.4万件。据悉，2030年，法院受理案件2.1万件。2029年，法院受理案件1.8万件。",
+    )
+    assert _paired(c) == {("2.1万件", "2.4万件"), ("1.8万件", "1.8万件")}
+
+
+def test_explain_says_a_candidate_was_taken() -> None:
+    """When the one-to-one assignment gave the best candidate to another figure, --explain names it."""
+    c = _compare("下拨专项资金5亿元。\n\n下拨专项资金12亿元。", "下拨专项资金11亿元。")
+    left = _unpaired(c, "5亿元")
+    assert left.reason.startswith("taken:") and "11亿元" in left.reason and "12亿元" in left.reason
+    assert left.candidates[0].status is CandidateStatus.TAKEN
+
+
+def test_explain_says_a_candidate_scored_below_the_cutoff() -> None:
+    """A weak candidate is named with its score and the cutoff."""
+    c = _compare("全市新建职工书屋120个。", "全市新建体育场馆130个。")
+    left = _unpaired(c, "120个")
+    assert left.reason.startswith("below the cutoff:") and "130个" in left.reason
+    assert left.candidates[0].status is CandidateStatus.BELOW_CUTOFF
+
+
+@pytest.mark.parametrize(
+    ("base", "new", "rule"),
+    [
+        ("城镇居民人均收入5.1万元。", "农村居民人均收入5.3万元。", "scope"),
+        ("全市出口总额增长9.3%。", "全市出口总额占比9.5%。", "kind"),
+        ("全年培训职工30万人。", "全年培训职工资金30万元。", "unit"),
+    ],
+)
+def test_explain_says_which_rule_blocked_a_pair(base: str, new: str, rule: str) -> None:
+    """A candidate kept away by a rule is named with the rule: scope, kind or unit."""
+    c = _compare(base, new)
+    left = next(m for m in c.metrics if m.base and not m.new)
+    assert left.reason.startswith("blocked:") and rule in left.reason
+    assert left.candidates[0].status is CandidateStatus.BLOCKED
+
+
+def test_a_forbid_is_named_when_it_blocks() -> None:
+    """[[forbid]] keeps a pair apart and --explain says so."""
+    forbid = Config(forbids=(Pair("metric", "新建驿站", "新建驿站"),))
+    c = _compare("全年新建驿站300个。", "全年新建驿站320个。", forbid)
+    assert _paired(c) == set()
+    assert "[[forbid]]" in _unpaired(c, "300个").reason
+
+
+def test_targets_are_set_against_next_years_outcomes() -> None:
+    """The invented target/outcome pair: last year's goals, this year's results, met or missed."""
+    c = build_comparison("2030", "2031", DATA / "targets")
+    got = {(t.target.label, t.target.raw, t.outcome.raw, t.status.value) for t in c.targets}
+    assert got == {
+        ("地区生产总值增长", "6%以上", "5.6%", "missed"),
+        ("城镇新增就业", "10万人以上", "10.4万人", "met"),
+        ("城镇调查失业率", "5%以内", "4.6%", "met"),
+        ("常住人口城镇化率", "72%左右", "72.9%", "exceeded"),
+    }
+    # a target pairs with next year's target, and never with this year's outcome
+    assert ("6%以上", "5.5%左右") in _paired(c)
+    assert all(not (m.base and m.new and m.base.kind.value != m.new.kind.value) for m in c.metrics)
