@@ -11,6 +11,7 @@ the figures that name their own measure first, then the changes and shares that 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -25,6 +26,7 @@ from ..errors import ConfigError
 from ..model import (
     Candidate,
     CandidateStatus,
+    Delta,
     Metric,
     MetricChange,
     MetricKey,
@@ -88,11 +90,10 @@ def contradiction(a: Metric, b: Metric) -> str | None:
         return f"place in the list: {ka.term} vs {kb.term}"
     if ("人均" in ka.scope) != ("人均" in kb.scope):
         return "scope: per-capita vs total"
-    text_a, text_b = ka.measure + "".join(ka.scope), kb.measure + "".join(kb.scope)
-    for words in grammar.contrast_sets():
-        in_a = {w for w in words if w in text_a}
-        in_b = {w for w in words if w in text_b}
-        if in_a and in_b and in_a.isdisjoint(in_b):
+    contrasts_b = dict(_contrasts(kb.measure + "".join(kb.scope)))
+    for k, in_a in _contrasts(ka.measure + "".join(ka.scope)):
+        in_b = contrasts_b.get(k)
+        if in_b and in_a.isdisjoint(in_b):
             return f"scope: {'/'.join(sorted(in_a))} vs {'/'.join(sorted(in_b))}"
     times_a = [t for t in ka.scope if _is_time(t)]
     times_b = [t for t in kb.scope if _is_time(t)]
@@ -100,6 +101,17 @@ def contradiction(a: Metric, b: Metric) -> str | None:
     if times_a and times_b and set(times_a).isdisjoint(times_b) and not months_only:
         return f"period of the year: {'/'.join(times_a)} vs {'/'.join(times_b)}"
     return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _contrasts(text: str) -> tuple[tuple[int, frozenset[str]], ...]:
+    """(set, words) for each set of contradicting scope words a measure names; most measures name none."""
+    out = []
+    for k, words in enumerate(grammar.contrast_sets()):
+        found = frozenset(w for w in words if w in text)
+        if found:
+            out.append((k, found))
+    return tuple(out)
 
 
 def with_key(m: Metric) -> Metric:
@@ -293,7 +305,7 @@ def align_metrics(base: Report, new: Report, sections: list[SectionMatch], confi
     for i, m in enumerate(bm):
         if i in pairs:
             j, score, why = pairs[i]
-            changes.append(replace(_change(m, nm[j], score, why), candidates=explain.for_base(i, exclude=j)))
+            changes.append(_change(m, nm[j], score, why, explain.for_base(i, exclude=j)))
         else:
             candidates = explain.for_base(i)
             changes.append(
@@ -478,22 +490,27 @@ class _Explainer:
         return f"below the cutoff: the best counterpart {what} scored {best.score:.0f} (cutoff {cutoff:.0f})"
 
 
-def _change(a: Metric, b: Metric, score: float, why: str) -> MetricChange:
+def _change(a: Metric, b: Metric, score: float, why: str, candidates: tuple[Candidate, ...] = ()) -> MetricChange:
     _, warning = units_compatible(a.unit, b.unit)
     warnings = [warning] if warning else []
     measure = warning is not None
+
+    def change(status: MetricStatus, delta: Delta | None = None) -> MetricChange:
+        kept = tuple(w for w in warnings if w)
+        return MetricChange(status, a, b, score, why, delta, kept, measure, candidates)
+
     if b.qualifier is Qualifier.PLACEHOLDER:
-        return MetricChange(MetricStatus.PENDING, a, b, score, why, warnings=tuple(warnings), measure_changed=measure)
+        return change(MetricStatus.PENDING)
     if a.qualifier is Qualifier.PLACEHOLDER:
         warnings.append("the base report held a placeholder")
-        return MetricChange(MetricStatus.CHANGED, a, b, score, why, warnings=tuple(warnings))
+        measure = False
+        return change(MetricStatus.CHANGED)
     if a.unit != b.unit and not measure:
         warnings.append(f"unit {a.unit} → {b.unit}")
     delta = metric_delta(a, b) if not measure else None
     if delta is None:
-        return MetricChange(MetricStatus.CHANGED, a, b, score, why, warnings=tuple(warnings), measure_changed=measure)
+        return change(MetricStatus.CHANGED)
     unchanged = delta.change == 0 and a.qualifier == b.qualifier
     if delta.note and not unchanged:
         warnings.append(delta.note)
-    status = MetricStatus.UNCHANGED if unchanged else MetricStatus.CHANGED
-    return MetricChange(status, a, b, score, why, delta, tuple(w for w in warnings if w))
+    return change(MetricStatus.UNCHANGED if unchanged else MetricStatus.CHANGED, delta)
