@@ -93,3 +93,38 @@ def test_2021_figures_are_all_in_sources() -> None:
     for m in figures:
         digits = re.sub(r"[^0-9.]", "", m.raw)
         assert digits and digits in sources, m.raw
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"[。！？；\n]", text) if len(s.strip()) >= 12]
+
+
+def test_2021_draft_copies_no_sentence_of_the_2020_report() -> None:
+    """The draft is written in the project's own words: no sentence of 12+ characters is the 2020 report's."""
+    old = (REPORTS / "2020" / "report.txt").read_text(encoding="utf-8")
+    draft = (REPORTS / "2021" / "report.txt").read_text(encoding="utf-8")
+    assert [s for s in _sentences(draft) if s in old] == []
+
+
+def test_2021_draft_copies_no_quoted_source_sentence() -> None:
+    """The sources' own sentences, quoted in FACTS.md as evidence, are never copied into the draft."""
+    facts = (REPORTS / "2021" / "FACTS.md").read_text(encoding="utf-8")
+    draft = (REPORTS / "2021" / "report.txt").read_text(encoding="utf-8")
+    quoted = [q for q in re.findall(r"「([^」]+)」", facts) if len(q) >= 10]
+    assert quoted
+    for q in quoted:
+        for part in _sentences(q.replace(",", "，")):
+            assert part not in draft, part
+        assert q not in draft, q
+
+
+def test_2021_pairs_the_full_year_hardship_aid() -> None:
+    """12.18亿元 (the 2020 full-year allocation) pairs with 11.3亿元, not the August 5.54亿元: -0.88亿元, -7.2%."""
+    from compare import build_comparison
+
+    c = build_comparison("2020", "2021", REPORTS)
+    (m,) = [m for m in c.metrics if m.new and m.new.raw == "11.3亿元"]
+    assert m.base is not None and m.base.raw == "12.18亿元"
+    assert m.delta is not None and m.delta.change == -88000000 and str(m.delta.pct) == "-7.2"
+    august = next(m for m in c.metrics if m.base and m.base.raw == "5.54亿元")
+    assert august.new is None

@@ -36,6 +36,7 @@ _BULLET_CHARS = re.compile("[" + "".join(sorted(_BULLET_CHARS_SET)) + "]")
 # Words that open a clause without saying what is measured: discourse, time, place.
 _LEAD = re.compile(
     r"^(?:其中|另外|此外|同时|并且|而且|首先|其次|最后|总体看|分城乡看|分类别看|分地区看|分产业看|预计|初步|预测"
+    r"|(?:提出|表示|指出|强调|介绍|透露|宣布|公布)了?"
     r"|据统计|据初步统计|初步核算|经初步核算|据测算|数据显示|据介绍|据了解|据悉|据知|统计显示"
     r"|全年|年末|年底|年初|年内|当年|本年|今年|去年|上年|\d{4}年(?:末|底|初|度|内|全年)?"
     r"|\d{1,2}月(?:末|底|份)?|截至|截止|到|目前|现有"
@@ -78,15 +79,17 @@ _MEASURE_NOUN = re.compile(
 _RUN_IN = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _ACTOR_ONLY = re.compile(r"^(?:全国|全省|全市|全区|各地|各级工会|全总|会上|其|在|会|等|和|这些平台|这|该)$")
 _VERB_END = re.compile(
-    r"(?:吸引|惠及|帮助|覆盖|带动|吸纳|命名|表彰|发展|服务|培训|建成|新建|慰问|走访|资助|救助|组织|举办|开展|发放"
+    r"(?:吸引|惠及|帮助|覆盖|带动|吸纳|命名|表彰|发展|服务|培训|建成|新建|慰问|走访|资助|救助|(?<!工会|基层)(?<!党)组织|举办|开展|发放"
     r"|筹集|提供|接待|新增|实现|完成|投入|安排|下拨|拥有|有|共有)$"
 )
-_POST_CUT = re.compile(r"的|在|被|于|及|与|同步|实现|参与|建立|用于|获得|通过|成为|借助|，|。")
+_POST_CUT = re.compile(r"的|在|被|于|及|与|同步|实现|参与|建立|用于|获得|通过|成为|借助|都|均|已|全部|也|，|。")
 # Words that make a sentence a goal from where they stand on: its figures are targets.
 _TARGET = re.compile(
     r"预期目标|主要.{0,4}目标|发展目标|工作目标|目标[:：是为]|目标任务|奋斗目标|力争|争取|预期(?!寿命)|承诺|确保"
-    r"|要(?:达到|高于|低于|控制在|保持在|实现|完成|确保)|控制在|将(?!近)|计划(?!生育|单列)|(?<!截)(?:到|至)\d{4}年"
+    r"|要(?:达到|高于|低于|控制在|保持在|实现|完成|确保)|控制在|将(?!近)|计划(?!生育|单列)"
 )
+# 到2025年: a deadline, so a goal — when the year lies after the report's own year (到2021年7月 is a date of record)
+_BY_YEAR = re.compile(r"(?<![截止])(?:到|至)(\d{4})年")
 # a year a sentence speaks of; not a comparison's base (比2014年), a span, or a price base (2015年不变价)
 _YEAR = re.compile(
     r"(?<![比较与同自至—\-\d])(?P<from>[由从])?(\d{4})年(?![—\-~～至]\d|不变价|可比价|价格|基期)(?P<month>\d{1,2}月)?"
@@ -122,6 +125,7 @@ def _time_tag(folded: str, lo: int, hi: int) -> str | None:
 _DROP_ANYWHERE = re.compile(
     r"\[\d{1,2}\]|\([^()]*\)|（[^（）]*）|[“”‘’「」『』\"'\s]|第[^，。、\d]{1,3}?[批届轮期次]"
     r"|按(?:\d{4}年)?(?:可比价格?|不变价格?|现价|当年价格?)(?:计算)?"
+    r"|(?:到|至|截至|截止)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初|以来|前)?"
 )
 
 
@@ -154,6 +158,7 @@ class _Pre:
     sub_total: bool  # 其中
     open_end: bool = False  # the words end in 的, 等 or a light verb: the noun follows the figure
     fallback: Phrase = ()  # the words themselves, for when no noun follows after all
+    object_follows: bool = False  # 为62.93万名职工追回…: a noun after the figure, if any, is what is counted
     list_head: Phrase = ()  # before 分别: the subjects of a list
     predicate: Phrase = ()  # after 分别: what is said of each (新增)
 
@@ -194,6 +199,7 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
     cumulative = "累计" in s
     p, lead = _strip_lead(folded, p)
     sub_total = "其中" in lead or _text(folded, p).startswith("其中")
+    preposition = _text(folded, p).endswith(("为", "向", "给", "对")) and not _text(folded, p).endswith("成为")
     verb: Phrase = ()
     direction = None
     share = False
@@ -249,6 +255,7 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
         subject = tuple(i for i in chunks[-1] if folded[i] not in "的等")  # 惠及…: the verb and its noun
     fallback = chunks[-1][: len(chunks[-1]) - (_text(folded, chunks[-1])[-1:] in ("的", "等"))] if chunks else ()
     pre = _Pre(subject, verb, direction, share, listed, cumulative, sub_total, open_end, fallback)
+    pre.object_follows = preposition
     if predicate:
         pre.list_head, pre.predicate = subject, predicate
         pre.subject = subject + predicate
@@ -258,6 +265,8 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
 def _post_noun(folded: str, lo: int, hi: int) -> Phrase:
     """What a figure counts when the noun follows it: 投入61.8亿元送温暖资金."""
     s = folded[lo:hi]
+    if s[:1] in ("、", "，", ",", "和", "及"):
+        return ()  # 24万个以上、新发展会员…: the list goes on, no noun follows
     cut = _POST_CUT.search(s)
     end = cut.start() if cut else len(s)
     if cut is not None and cut.group() == "被" and end <= 2:
@@ -345,7 +354,7 @@ def own_year(
             if k < 0:
                 continue
             lo = sentences[k].lo
-            if _TARGET.search(folded, lo, f.start):
+            if _TARGET.search(folded, lo, f.start) or _BY_YEAR.search(folded, lo, f.start):
                 continue
             dated = _period(folded, lo, f.start, None)
             if dated is not None:
@@ -512,6 +521,8 @@ def _describe_sentence(
         if f.term > 1 and j - 1 in measures and figures[j - 1].term == f.term - 1:
             subject = measures[j - 1]  # 比例为5.1:40.2:54.7: one measure, three terms
         short = bool(subject) and len(subject) <= 2
+        if pre.object_follows and not change:
+            subject = _post_noun(folded, f.end, next_start) or subject
         if (
             not change
             and not share
@@ -550,7 +561,9 @@ def _describe_sentence(
         measures[j] = subject
         if parent is None and not change and not share:
             levels.append(j)
-        target = bool(_TARGET.search(folded, sentence.lo, f.start))
+        target = bool(_TARGET.search(folded, sentence.lo, f.start)) or any(
+            own is not None and int(m.group(1)) > own for m in _BY_YEAR.finditer(folded, sentence.lo, f.start)
+        )
         d = _finish(text, folded, f, sentence, subject, pre, parent, out, target, sub_total, own, carry)
         if plan is not None and plan.terms:
             d = replace(d, term=idx + 1)
