@@ -13,7 +13,7 @@ import re
 from .. import grammar
 from ..model import Metric, MetricKey, Report, Section
 from .figures import Mask, masked_spans, scan
-from .measure import describe, own_year, quiet_parens
+from .measure import describe, own_year, quiet_parens, sentences_of
 from .programs import extract_programs
 
 __all__ = ["extract_metrics", "extract_programs", "sentence_bounds"]
@@ -29,12 +29,13 @@ def extract_metrics(report: Report) -> tuple[Metric, ...]:
     mask = Mask(masked_spans(text))
     view = quiet_parens(folded)
     scanned = [scan(text, folded, section.start, section.end, mask) for section in report.sections]
-    own = own_year(grammar.fold(report.title), view, report.year, report.sections, scanned)
+    sentences = [sentences_of(view, section) for section in report.sections]
+    own = own_year(grammar.fold(report.title), view, report.year, sentences, scanned)
     metrics: list[Metric] = []
-    for section, figures in zip(report.sections, scanned, strict=True):
+    for section, figures, said in zip(report.sections, scanned, sentences, strict=True):
         if not figures:
             continue
-        described = describe(text, view, section, figures, own)
+        described = describe(text, view, section, figures, own, said)
         ends = _sentence_ends(text, section)
         ids = [f"{section.id}.m{k:02d}" for k in range(1, len(figures) + 1)]
         for k, (f, d) in enumerate(zip(figures, described, strict=True)):

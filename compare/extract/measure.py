@@ -30,6 +30,7 @@ LABEL_MAX = 24
 _SENTENCE_END = "。！？!?\n"
 _SEGMENT_END = "；;"
 _CLAUSE_SEP = re.compile(r"[，,：:；;。！？!?\n]|——")
+_SUB_TOTAL = re.compile(r"(?:^|[，,；;：:])\s*其中\s*(?:[，,：:]|$)")
 _BULLET_CHARS_SET = set("●○■□◆◇▲△★☆•▶►")
 _BULLET_CHARS = re.compile("[" + "".join(sorted(_BULLET_CHARS_SET)) + "]")
 
@@ -109,6 +110,8 @@ _TIME_SCOPE = re.compile(
 def _time_tag(folded: str, lo: int, hi: int) -> str | None:
     """The last part-of-year word between lo and hi, as a scope tag (全年, 上半年, 8月, 1-8月)."""
     tag = None
+    if folded.find("年", lo, hi) < 0 and folded.find("月", lo, hi) < 0 and folded.find("季", lo, hi) < 0:
+        return None  # most sentences name no time: skip the pattern
     for m in _TIME_SCOPE.finditer(folded, lo, hi):
         if m.group("month"):
             if (
@@ -314,6 +317,8 @@ def _period(folded: str, lo: int, hi: int, own: int | None) -> int | None:
     由2018年的A变化为B: the year dates A only; past the turn (为, 到, 至) B is the report's own year.
     """
     year = None
+    if folded.find("年", lo, hi) < 0:
+        return None
     for m in _YEAR.finditer(folded, lo, hi):
         y = int(m.group(2))
         if m.group("month") and own is not None and y > own:
@@ -335,7 +340,11 @@ _ANY_YEAR = re.compile(r"(?<![\d—\-])(\d{4})年(?!\d{1,2}月\d{1,2}日)(?![—
 
 
 def own_year(
-    title: str, folded: str, year: str | None, sections: Sequence[Section], figures: Sequence[Sequence[Figure]]
+    title: str,
+    folded: str,
+    year: str | None,
+    sections: Sequence[Sequence[_Sentence]],
+    figures: Sequence[Sequence[Figure]],
 ) -> int | None:
     """The year a report is about.
 
@@ -346,8 +355,7 @@ def own_year(
     if year and year.isdigit() and len(year) == 4:
         return int(year)
     counts: Counter[int] = Counter()
-    for section, found in zip(sections, figures, strict=True):
-        sentences = _sentences(folded, section)
+    for sentences, found in zip(sections, figures, strict=True):
         starts = [x.lo for x in sentences]
         for f in found:
             k = bisect.bisect_right(starts, f.start) - 1
@@ -382,7 +390,8 @@ class _Sentence:
 _SENTENCE_MARK = re.compile(r"[。！？!?\n]")
 
 
-def _sentences(folded: str, section: Section) -> list[_Sentence]:
+def sentences_of(folded: str, section: Section) -> list[_Sentence]:
+    """The sentences of a section (split at 。！？ and line ends), with their paragraph numbers."""
     out: list[_Sentence] = []
     lo = section.start
     paragraph = 0
@@ -405,13 +414,14 @@ def quiet_parens(folded: str) -> str:
     return _PAREN.sub(lambda m: re.sub(r"[，,；;：:。]", "、", m.group()), folded)
 
 
-def describe(text: str, folded: str, section: Section, figures: list[Figure], own: int | None) -> list[Description]:
+def describe(
+    text: str, folded: str, section: Section, figures: list[Figure], own: int | None, sentences: list[_Sentence]
+) -> list[Description]:
     """A Description for each figure of one section (figures in text order).
 
     folded is the report's text in simplified script, with quiet_parens applied.
     """
     out: list[Description | None] = [None] * len(figures)
-    sentences = _sentences(folded, section)
     si = 0
     carry = _Carry()
     k = 0
@@ -455,6 +465,18 @@ def _fallback() -> Description:
     return Description("", MetricKind.LEVEL, MetricKind.LEVEL, None, None, "", (), "own")
 
 
+def _goal_start(folded: str, sentence: _Sentence, own: int | None) -> int:
+    """Where a sentence turns into a goal (预期目标是, 力争, 到2025年 …); its end when it never does."""
+    at = sentence.hi
+    m = _TARGET.search(folded, sentence.lo, sentence.hi)
+    if m:
+        at = m.start()
+    for m in _BY_YEAR.finditer(folded, sentence.lo, at):
+        if own is not None and int(m.group(1)) > own:
+            return m.start()
+    return at
+
+
 @dataclass
 class _ListPlan:
     """A clause that lists figures (分别…和…, 增长10.1%和11.2%): each figure's subject and parent."""
@@ -476,6 +498,7 @@ def _describe_sentence(
     out: list[Description | None],
 ) -> None:
     sub_total = False
+    goal_from = _goal_start(folded, sentence, own)
     levels: list[int] = []  # figures of this sentence that name their own measure, in order
     measures: dict[int, Phrase] = {}
     prev_end = sentence.lo
@@ -490,15 +513,16 @@ def _describe_sentence(
             clause_lo = m.end()
         clause_hi_m = _CLAUSE_SEP.search(folded, f.end, sentence.hi)
         clause_hi = clause_hi_m.start() if clause_hi_m else sentence.hi
-        if re.search(r"(?:^|[，,；;：:])\s*其中\s*(?:[，,：:]|$)", folded[prev_end:clause_lo]):
+        if "其中" in folded[prev_end:clause_lo] and _SUB_TOTAL.search(folded, prev_end, clause_lo):
             sub_total = True  # a clause of its own opens a sub-total: 其中,
         if clause_lo != clause_at:
             clause_at = clause_lo
             clause_figs = [x for x in members if clause_lo <= figures[x].start < clause_hi]
-            plan = _list_plan(folded, figures, clause_figs, clause_lo, levels, measures)
+            first_pre = _take_pre(folded, tuple(range(clause_lo, figures[clause_figs[0]].start))) if clause_figs else None
+            plan = _list_plan(folded, figures, clause_figs, first_pre, levels, measures)
         idx = clause_figs.index(j) if j in clause_figs else 0
         own_lo = clause_lo if idx == 0 else figures[clause_figs[idx - 1]].end
-        pre = _take_pre(folded, tuple(range(own_lo, f.start)))
+        pre = first_pre if idx == 0 and first_pre is not None else _take_pre(folded, tuple(range(own_lo, f.start)))
         parent: int | None = None
         if plan is not None:
             parent = plan.parents[idx]
@@ -561,9 +585,7 @@ def _describe_sentence(
         measures[j] = subject
         if parent is None and not change and not share:
             levels.append(j)
-        target = bool(_TARGET.search(folded, sentence.lo, f.start)) or any(
-            own is not None and int(m.group(1)) > own for m in _BY_YEAR.finditer(folded, sentence.lo, f.start)
-        )
+        target = goal_from < f.start
         d = _finish(text, folded, f, sentence, subject, pre, parent, out, target, sub_total, own, carry)
         if plan is not None and plan.terms:
             d = replace(d, term=idx + 1)
@@ -575,15 +597,14 @@ def _list_plan(
     folded: str,
     figures: list[Figure],
     clause_figs: list[int],
-    clause_lo: int,
+    first: _Pre | None,
     levels: list[int],
     measures: dict[int, Phrase],
 ) -> _ListPlan | None:
     """Subjects for a clause that lists its figures, or None when it does not."""
     n = len(clause_figs)
-    if n < 2:
+    if n < 2 or first is None:
         return None
-    first = _take_pre(folded, tuple(range(clause_lo, figures[clause_figs[0]].start)))
     if not (first.listed or first.verb):
         return None
     for a, b in itertools.pairwise(clause_figs):
