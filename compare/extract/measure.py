@@ -518,7 +518,9 @@ def _describe_sentence(
         if clause_lo != clause_at:
             clause_at = clause_lo
             clause_figs = [x for x in members if clause_lo <= figures[x].start < clause_hi]
-            first_pre = _take_pre(folded, tuple(range(clause_lo, figures[clause_figs[0]].start))) if clause_figs else None
+            first_pre = None
+            if clause_figs:
+                first_pre = _take_pre(folded, tuple(range(clause_lo, figures[clause_figs[0]].start)))
             plan = _list_plan(folded, figures, clause_figs, first_pre, levels, measures)
         idx = clause_figs.index(j) if j in clause_figs else 0
         own_lo = clause_lo if idx == 0 else figures[clause_figs[idx - 1]].end
