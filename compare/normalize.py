@@ -23,7 +23,13 @@ _SPLIT_DECIMAL = re.compile(r"(?<=\d\.) (?=\d)")  # 1. 36%: a reprint's stray sp
 _FW_POINT = re.compile(r"(?<=\d)．(?=\d)")
 # ANSI/VT escape sequences (CSI, OSC, single-char) and every other control character.
 _ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])?|\x9b[0-?]*[ -/]*[@-~]")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_CONTROLS = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+# Inside a number: combining marks after a digit go; a no-break or thin space between digit groups
+# is a thousands separator (24 920万元 is 24920万元), never the end of one number and the start of another.
+_MARKS_IN_NUMBER = re.compile(r"(?<=[\d.,%])[\u0300-\u036f\u20d0-\u20ff]+")
+_SPACE_IN_NUMBER = re.compile(r"(?<=\d)[\u00a0\u202f\u2007\u2008\u2009\u200a](?=\d{3}(?!\d))")
 
 MARKER_RE = re.compile(r"^【([^】]{1,8})】")
 MOMENT_MARK = "瞬间"
@@ -58,6 +64,7 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub("", text.replace("\t", " "))
+    text = _SPACE_IN_NUMBER.sub("", _MARKS_IN_NUMBER.sub("", text))
     text = text.translate(_FULLWIDTH)
     return _SPLIT_DECIMAL.sub("", _FW_POINT.sub(".", text))
 

@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -281,3 +282,35 @@ def test_unreadable_file(run_cli, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(Path, "read_bytes", denied)
     r = run_cli(str(path))
     assert r.code == 2 and "Permission denied" in r.err and r.err.count("\n") == 1
+
+
+# ---------------------------------------------------------------- figures that must never be misread
+
+
+@pytest.mark.parametrize("mark", ["\u200c", "\u200d", "\u2060", "\u00ad", "\u0303"])
+def test_a_format_character_inside_a_figure_never_splits_it(mark: str) -> None:
+    """2‌4.92亿元 with a zero-width or combining character reads as 24.92亿元, never as 4.92亿元."""
+    report = normalize(f"【前言】\n\n投入2{mark}4.92亿元。")
+    assert [(m.value, m.unit) for m in extract_metrics(report)] == [(Decimal("2492000000"), "元")]
+
+
+def test_spaces_inside_a_number_are_read_consistently() -> None:
+    """A no-break space between digit groups joins them; a plain space between digits refuses the figure."""
+    joined = normalize("【前言】\n\n投入24\u00a0920万元。")
+    assert [m.value for m in extract_metrics(joined)] == [Decimal("249200000")]
+    assert extract_metrics(normalize("【前言】\n\n投入24 920万元。")) == ()
+    spaced = normalize("【前言】\n\n投入24.92\u3000亿元。")
+    assert [m.value for m in extract_metrics(spaced)] == [Decimal("2492000000")]
+
+
+def test_an_order_of_magnitude_is_no_figure() -> None:
+    """数亿元, 数万人, 几十万人, 上万名 say how large, not how many: never 1亿元 or 1万人."""
+    assert extract_metrics(normalize("【前言】\n\n投入数亿元，慰问数万人，几十万人参加，上万名职工受益。")) == ()
+
+
+def test_a_long_paragraph_stays_linear_and_small() -> None:
+    """Thousands of figures in one unpunctuated paragraph: each carries a bounded sentence window."""
+    report = normalize("【前言】\n\n" + "全年共投入帮扶资金5000万元，慰问困难职工1200户，" * 2000)
+    metrics = extract_metrics(report)
+    assert len(metrics) == 4000
+    assert max(len(m.sentence) for m in metrics) <= 2 * 120 + 10

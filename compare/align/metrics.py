@@ -11,6 +11,7 @@ the figures that name their own measure first, then the changes and shares that 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable
@@ -379,10 +380,16 @@ def _large_block_candidates(pairing: _Pairing, rows: list[int], cols: list[int])
     by_measure: dict[str, list[int]] = {}
     for j in cols:
         by_measure.setdefault(_measure(nm[j]), []).append(j)
+    where = {m: [pairing.new.position(nm[j]) for j in js] for m, js in by_measure.items()}
     exact_cols: set[int] = set()
     rest_rows = []
     for i in rows:
-        same = by_measure.get(_measure(bm[i]), [])
+        measure = _measure(bm[i])
+        same = by_measure.get(measure, [])
+        if len(same) > CANDIDATES:
+            # one measure stated many times (a table-like paragraph): the nearest in place are the candidates
+            k = bisect.bisect_left(where[measure], pairing.base.position(bm[i]))
+            same = same[max(0, k - CANDIDATES // 2) : k + CANDIDATES // 2]
         out.extend((i, j) for j in same)
         exact_cols.update(same)
         if not same:

@@ -19,6 +19,9 @@ from .programs import extract_programs
 __all__ = ["extract_metrics", "extract_programs", "sentence_bounds"]
 
 _SENTENCE_END = "。！？!?；;\n"
+# A figure carries its sentence, but at most this many characters either side: a paragraph of
+# thousands of figures with no full stop must not give each of them the whole paragraph.
+SENTENCE_REACH = 120
 _SENTENCE_MARK = re.compile(r"[。！？!?；;\n]")
 
 
@@ -40,6 +43,7 @@ def extract_metrics(report: Report) -> tuple[Metric, ...]:
         ids = [f"{section.id}.m{k:02d}" for k in range(1, len(figures) + 1)]
         for k, (f, d) in enumerate(zip(figures, described, strict=True)):
             lo, hi = _bounds(ends, f.start, f.end, section)
+            lo, hi = max(lo, f.start - SENTENCE_REACH), min(hi, f.end + SENTENCE_REACH)
             family = grammar.unit_family(f.unit)
             key_kind = d.kind.value if d.kind is d.basis else f"{d.kind.value}:{d.basis.value}"
             metrics.append(

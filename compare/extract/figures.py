@@ -168,6 +168,11 @@ def _read(m: re.Match[str], text: str, folded: str, lo: int, hi: int) -> Figure 
     if grammar.is_chinese_numeral(num):
         return _chinese(m, folded, lo, num, scale, unit, before, after)
     # Arabic numerals
+    if (
+        folded[max(lo, num_start - 2) : num_start].rstrip(" ")[-1:].isdigit()
+        and folded[num_start - 1 : num_start] == " "
+    ):
+        return None  # 24 920万元: digits split by a space are refused, never read as 920万元
     if num[-1].isdigit() and after[:1].isascii() and after[:1].isalpha() and not unit:
         return None  # 5G, 3D
     value = grammar.parse_number(num)
@@ -260,6 +265,8 @@ def _chinese(
         return None
     family = grammar.unit_family(unit)
     bare_scale = all(c in "十百千万亿" for c in num)
+    if bare_scale and before in ("数", "几", "上", "若", "干", "多"):
+        return None  # 数万人, 几十万, 上万名: an order of magnitude, no figure to compare
     if bare_scale and (family not in _COUNT_FAMILIES or scale):
         return None  # 万元国内生产总值能耗, 亿元以上: a unit of measure, not an amount
     if m.group("post") in ("以上", "以下") and "\u4e00" <= after[:1] <= "\u9fff" and after[:1] != "的":

@@ -18,7 +18,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .. import grammar
 from ..model import Direction, MetricKind, Section
@@ -107,22 +107,21 @@ _TIME_SCOPE = re.compile(
 )
 
 
-def _time_tag(folded: str, lo: int, hi: int) -> str | None:
-    """The last part-of-year word between lo and hi, as a scope tag (全年, 上半年, 8月, 1-8月)."""
-    tag = None
+def _time_tags(folded: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """Each part-of-year word between lo and hi with its offset, as a scope tag (全年, 上半年, 8月, 1-8月)."""
     if folded.find("年", lo, hi) < 0 and folded.find("月", lo, hi) < 0 and folded.find("季", lo, hi) < 0:
-        return None  # most sentences name no time: skip the pattern
+        return []  # most sentences name no time: skip the pattern
+    tags = []
     for m in _TIME_SCOPE.finditer(folded, lo, hi):
         if m.group("month"):
-            if (
-                folded[max(lo, m.start() - 2) : m.start()] in ("截至", "截止")
-                or folded[m.start() - 1 : m.start()] == "至"
-            ):
-                continue
+            before = folded[max(lo, m.start() - 2) : m.start()]
+            if before in ("截至", "截止") or before[-1:] == "至":
+                continue  # 截至…月: a date of record
             tag = f"{m.group('first')}-{m.group('month')}月" if m.group("first") else f"{m.group('month')}月"
         else:
             tag = "全年" if m.group() == "一年来" else m.group()
-    return tag
+        tags.append((m.start(), tag))
+    return tags
 
 
 _DROP_ANYWHERE = re.compile(
@@ -311,23 +310,36 @@ def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
     return parts
 
 
-def _period(folded: str, lo: int, hi: int, own: int | None) -> int | None:
-    """The year a sentence (up to hi) dates its figures by, if it names one.
+class _When:
+    """The years and parts of the year a sentence names, found once, asked at any offset.
 
-    由2018年的A变化为B: the year dates A only; past the turn (为, 到, 至) B is the report's own year.
+    A figure is dated by the last year named before it: 由2018年的A变化为B dates A only, since past
+    the turn (为, 到, 至) B is the report's own year; 截至2022年1月 is a date of record, not a year ahead.
     """
-    year = None
-    if folded.find("年", lo, hi) < 0:
-        return None
-    for m in _YEAR.finditer(folded, lo, hi):
-        y = int(m.group(2))
-        if m.group("month") and own is not None and y > own:
-            continue  # 截至2022年1月: a date of record, not a year ahead
-        if m.group("from") and _TURN.search(folded, m.end(), hi):
-            year = None
-            continue
-        year = y
-    return year
+
+    def __init__(self, folded: str, lo: int, hi: int, own: int | None) -> None:
+        self.years: list[tuple[int, int, int]] = []  # (offset, year, where a from-year's turn comes)
+        if folded.find("年", lo, hi) >= 0:
+            for m in _YEAR.finditer(folded, lo, hi):
+                y = int(m.group(2))
+                if m.group("month") and own is not None and y > own:
+                    continue
+                turn = _TURN.search(folded, m.end(), hi) if m.group("from") else None
+                self.years.append((m.start(), y, turn.start() if turn else hi + 1))
+        self.year_at = [at for at, _, _ in self.years]
+        self.tags = _time_tags(folded, lo, hi)
+        self.tag_at = [at for at, _ in self.tags]
+
+    def year(self, hi: int) -> int | None:
+        k = bisect.bisect_left(self.year_at, hi)
+        if not k:
+            return None
+        _, y, turn = self.years[k - 1]
+        return None if turn < hi else y
+
+    def tag(self, hi: int) -> str | None:
+        k = bisect.bisect_left(self.tag_at, hi)
+        return self.tags[k - 1][1] if k else None
 
 
 def _period_key(year: int | None, own: int | None) -> str:
@@ -361,10 +373,15 @@ def own_year(
             k = bisect.bisect_right(starts, f.start) - 1
             if k < 0:
                 continue
-            lo = sentences[k].lo
-            if _TARGET.search(folded, lo, f.start) or _BY_YEAR.search(folded, lo, f.start):
+            sentence = sentences[k]
+            if sentence.goal is None:
+                m = _TARGET.search(folded, sentence.lo, sentence.hi) or _BY_YEAR.search(
+                    folded, sentence.lo, sentence.hi
+                )
+                sentence.goal = m.start() if m else sentence.hi
+            if sentence.goal < f.start:
                 continue
-            dated = _period(folded, lo, f.start, None)
+            dated = sentence.when(folded, None).year(f.start)
             if dated is not None:
                 counts[dated] += 1
     order: list[int] = []
@@ -385,6 +402,13 @@ class _Sentence:
     lo: int
     hi: int
     paragraph: int
+    goal: int | None = None  # where it turns into a goal (own_year's reading)
+    _when: dict[int | None, _When] = field(default_factory=dict)
+
+    def when(self, folded: str, own: int | None) -> _When:
+        if own not in self._when:
+            self._when[own] = _When(folded, self.lo, self.hi, own)
+        return self._when[own]
 
 
 _SENTENCE_MARK = re.compile(r"[。！？!?\n]")
@@ -455,9 +479,10 @@ class _Carry:
 
     def see(self, folded: str, sentence: _Sentence, own: int | None) -> None:
         self.enter(sentence.paragraph)
-        year = _period(folded, sentence.lo, sentence.hi, own)
+        when = sentence.when(folded, own)
+        year = when.year(sentence.hi)
         self.year = year if year is not None else self.year
-        time = _time_tag(folded, sentence.lo, sentence.hi)
+        time = when.tag(sentence.hi)
         self.time = time if time is not None else self.time
 
 
@@ -499,6 +524,11 @@ def _describe_sentence(
 ) -> None:
     sub_total = False
     goal_from = _goal_start(folded, sentence, own)
+    # the clause and segment marks of the sentence, found once: a long sentence stays linear
+    seps = [(m.start(), m.end()) for m in _CLAUSE_SEP.finditer(folded, sentence.lo, sentence.hi)]
+    sep_starts = [a for a, _ in seps]
+    segments = [a for a, _ in seps if folded[a] in _SEGMENT_END]
+    starts = [figures[x].start for x in members]
     levels: list[int] = []  # figures of this sentence that name their own measure, in order
     measures: dict[int, Phrase] = {}
     prev_end = sentence.lo
@@ -507,17 +537,20 @@ def _describe_sentence(
     plan: _ListPlan | None = None
     for j in members:
         f = figures[j]
-        seg_lo = max(sentence.lo, max(folded.rfind(c, sentence.lo, f.start) for c in _SEGMENT_END) + 1)
-        clause_lo = seg_lo
-        for m in _CLAUSE_SEP.finditer(folded, seg_lo, f.start):
-            clause_lo = m.end()
-        clause_hi_m = _CLAUSE_SEP.search(folded, f.end, sentence.hi)
-        clause_hi = clause_hi_m.start() if clause_hi_m else sentence.hi
+        k = bisect.bisect_left(segments, f.start)
+        seg_lo = segments[k - 1] + 1 if k else sentence.lo
+        k = bisect.bisect_left(sep_starts, f.start)
+        clause_lo = max(seg_lo, seps[k - 1][1]) if k and seps[k - 1][1] <= f.start else seg_lo
+        if k and seps[k - 1][1] > f.start and k > 1:  # a two-character mark (——) running into the figure
+            clause_lo = max(seg_lo, seps[k - 2][1])
+        k = bisect.bisect_left(sep_starts, f.end)
+        clause_hi = seps[k][0] if k < len(seps) else sentence.hi
         if "其中" in folded[prev_end:clause_lo] and _SUB_TOTAL.search(folded, prev_end, clause_lo):
             sub_total = True  # a clause of its own opens a sub-total: 其中,
         if clause_lo != clause_at:
             clause_at = clause_lo
-            clause_figs = [x for x in members if clause_lo <= figures[x].start < clause_hi]
+            first_k, last_k = bisect.bisect_left(starts, clause_lo), bisect.bisect_left(starts, clause_hi)
+            clause_figs = members[first_k:last_k]
             first_pre = None
             if clause_figs:
                 first_pre = _take_pre(folded, tuple(range(clause_lo, figures[clause_figs[0]].start)))
@@ -577,8 +610,7 @@ def _describe_sentence(
             subject = measures[levels[-1]]  # 年度新增3357人，累计达41101人: the same workers, counted otherwise
             subject = _drop(folded, subject, re.compile(r"(?:年度)?(?:新增|增加|新发展)$"))
         if (change or share) and parent is None and not subject:
-            heads = [x for x in levels if figures[x].start < f.start]
-            parent = heads[-1] if heads else None
+            parent = levels[-1] if levels else None  # every level of the sentence so far stands before this figure
         if parent is not None and not subject:
             subject = measures.get(parent, ())
         borrowed = weak or not subject
@@ -620,7 +652,7 @@ def _list_plan(
     if first.subject:
         parts = _split_list(folded, first.subject, n)
         return _ListPlan(parts or [first.subject] * n, [None] * n, first, terms=parts is None)
-    heads = [x for x in levels if figures[x].start < figures[clause_figs[0]].start][-n:]
+    heads = levels[-n:]
     if len(heads) == n:
         return _ListPlan([measures[x] for x in heads], list(heads), first)
     return None
@@ -667,7 +699,8 @@ def _finish(
         kind = MetricKind.PER_CAPITA
     else:
         kind = MetricKind.LEVEL
-    year = _period(folded, sentence.lo, f.start, own)
+    when = sentence.when(folded, own)
+    year = when.year(f.start)
     if year is None:
         year = carry.year
     period = _period_key(year, own)
@@ -687,7 +720,7 @@ def _finish(
         scope.append("其中")
     if pre.cumulative:
         scope.append("累计")
-    time_scope = _time_tag(folded, sentence.lo, f.start) or carry.time
+    time_scope = when.tag(f.start) or carry.time
     if time_scope:
         scope.append(time_scope)
     per_capita = basis is MetricKind.PER_CAPITA or "人均" in measure_folded
