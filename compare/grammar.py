@@ -111,6 +111,7 @@ def synonyms() -> dict[str, str]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def unit_info(unit: str) -> Unit:
     """The lexicon entry of a unit; a compound A/B unit gets the family 'A/B' of its parts."""
     found = lexicon().get(unit)

@@ -166,7 +166,11 @@ class _Side:
         return self.context[m.id]
 
     def position(self, m: Metric) -> float:
-        return m.start / max(1, len(self.report.text))
+        return m.start / self.length
+
+    @property
+    def length(self) -> int:
+        return max(1, len(self.report.text))
 
 
 @dataclass
@@ -296,8 +300,8 @@ def align_metrics(base: Report, new: Report, sections: list[SectionMatch], confi
         taken_new = {j for j, _, _ in pairs.values()}
         rows = [i for i in rows if i not in pairs]
         cols = [j for j in cols if j not in taken_new]
-        for i, (j, score) in _pair_round(pairing, rows, cols, scored).items():
-            pairs[i] = (j, score, ", ".join(pairing.evidence(bm[i], nm[j])[1]))
+        for i, (j, score, why) in _pair_round(pairing, rows, cols, scored).items():
+            pairs[i] = (j, score, why)
         pairing.parents = {bm[i].id: nm[j].id for i, (j, _, _) in pairs.items()}
 
     changes: list[MetricChange] = []
@@ -326,8 +330,8 @@ def align_metrics(base: Report, new: Report, sections: list[SectionMatch], confi
 
 def _pair_round(
     pairing: _Pairing, rows: list[int], cols: list[int], scored: dict[tuple[int, int], float]
-) -> dict[int, tuple[int, float]]:
-    """One round of one-to-one pairing, block by block (kind, unit group, period): {base: (new, score)}."""
+) -> dict[int, tuple[int, float, str]]:
+    """One round of one-to-one pairing, block by block (kind, unit group, period): {base: (new, score, why)}."""
     bm, nm = pairing.base.metrics, pairing.new.metrics
     cutoff = pairing.config.cutoffs.metric
     blocks: dict[tuple[str, str, str], tuple[list[int], list[int]]] = {}
@@ -335,7 +339,7 @@ def _pair_round(
         blocks.setdefault(block_key(bm[i]), ([], []))[0].append(i)
     for j in cols:
         blocks.setdefault(block_key(nm[j]), ([], []))[1].append(j)
-    chosen: dict[int, tuple[int, float]] = {}
+    chosen: dict[int, tuple[int, float, str]] = {}
     for key in sorted(blocks):
         brows, bcols = blocks[key]
         if not brows or not bcols:
@@ -345,10 +349,11 @@ def _pair_round(
         else:
             candidates = _large_block_candidates(pairing, brows, bcols)
         score_of: dict[tuple[int, int], float] = {}
+        evidence_of: dict[tuple[int, int], list[str]] = {}
         for i, j in candidates:
             if pairing.blocked(i, j) is not None:
                 continue
-            score_of[(i, j)] = pairing.evidence(bm[i], nm[j])[0]
+            score_of[(i, j)], evidence_of[(i, j)] = pairing.evidence(bm[i], nm[j])
         scored.update(score_of)
         if len(brows) <= HUNGARIAN_MAX and len(bcols) <= HUNGARIAN_MAX:
             # the assignment weighs each pair by the square of its margin over the cutoff, so one
@@ -358,7 +363,7 @@ def _pair_round(
         else:
             pairs = greedy(score_of, cutoff)
         for i, j in pairs:
-            chosen[i] = (j, round(min(score_of[(i, j)], 100.0), 1))
+            chosen[i] = (j, round(min(score_of[(i, j)], 100.0), 1), ", ".join(evidence_of[(i, j)]))
     return chosen
 
 
