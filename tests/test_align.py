@@ -371,3 +371,18 @@ def test_targets_are_set_against_next_years_outcomes() -> None:
     # a target pairs with next year's target, and never with this year's outcome
     assert ("6%以上", "5.5%左右") in _paired(c)
     assert all(not (m.base and m.new and m.base.kind.value != m.new.kind.value) for m in c.metrics)
+
+
+@pytest.mark.parametrize(
+    ("base", "new"),
+    [
+        ("全县林业增加值0.3亿元。", "全县林业产值0.6亿元。"),  # value added is not output value
+        ("近四年税收占比均在80%以上。", "全年税收占比64.8%。"),  # a claim over years is not one year's share
+        ("新签约20亿元以上项目48个。", "新签约亿元以上项目463个。"),  # another threshold, another measure
+    ],
+)
+def test_different_definitions_never_pair(base: str, new: str) -> None:
+    """Alike names with another definition, span or threshold stay apart, with the rule named."""
+    c = _compare(base, new)
+    assert _paired(c) == set()
+    assert next(m for m in c.metrics if m.base).reason.startswith(("blocked", "below", "no counterpart"))

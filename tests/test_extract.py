@@ -433,3 +433,47 @@ def test_comment_lines_opening_a_text_report_are_not_read() -> None:
         "# SOURCE: 某市统计局 2031年 第12期\n# URL: https://example.org/a%E5%B9%B4\n\n全年生产总值1.2万亿元。"
     )
     assert [m.raw for m in extract_metrics(report)] == ["1.2万亿元"]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "kind"),
+    [
+        ("2031年，全市客运班线由2030年的31条增加到2031年36条。", "36条", "level"),  # an end point, not a deadline
+        ("2031年，实施“万人培训计划”，培训职工1.2万人。", "1.2万人", "level"),  # 计划 inside a name
+        ("2031年，全市超额完成年度目标任务，新增就业3.2万人。", "3.2万人", "level"),  # a goal met
+        ("2031年经济增长目标确定为6%左右。", "6%左右", "target"),
+    ],
+)
+def test_goal_words_make_targets_only_where_they_set_a_goal(text: str, raw: str, kind: str) -> None:
+    """到2031年 after 增加, 计划 inside a quoted name, a goal already met: none of them sets a target."""
+    found = {r: k for r, _, k, _ in described("【前言】\n\n" + text)}
+    assert found[raw] == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "raw", "value", "unit"),
+    [
+        ("PM2.5年均浓度为38微克/立方米。", "38微克/立方米", 38, "微克/立方米"),
+        ("全市营收突破千亿元。", "突破千亿元", 100000000000, "元"),
+        ("医师日均担负11.26诊疗人次。", "11.26诊疗人次", Decimal("11.26"), "诊疗人次"),
+        ("民用船舶运力562.3万吨位。", "562.3万吨位", 5623000, "吨位"),
+    ],
+)
+def test_names_with_digits_and_service_units(sentence: str, raw: str, value: object, unit: str) -> None:
+    """PM2.5 is a name, not 2.5年; concentrations, service units and 突破千亿元 are figures."""
+    assert [(r, v, u) for r, v, u, _ in figures_of(sentence)] == [(raw, Decimal(value), unit)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "labels"),
+    [
+        ("共选派5名厅局级干部、48名县处级干部挂职。", ["选派厅局级干部", "县处级干部挂职"]),
+        ("一般公共预算收入300亿元，按可比口径增长7.4%。", ["一般公共预算收入", "一般公共预算收入增长"]),
+        ("全市研发投入增长12%。", ["研发投入增长"]),
+        ("第一时间动员1215个妇联组织参与。", ["动员妇联组织"]),
+        ("全县种植业实现增加值33亿元。", ["种植业增加值"]),
+    ],
+)
+def test_labels_name_what_is_counted(sentence: str, labels: list[str]) -> None:
+    """The noun after a figure, the subject before a light verb, the measure before its change: each is named."""
+    assert [label for _, label, _, _ in described("【前言】\n\n" + sentence)] == labels

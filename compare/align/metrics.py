@@ -46,6 +46,7 @@ CANDIDATES = 8  # best candidates kept per figure on that route
 EXPLAIN_MAX = 250_000  # figure pairs beyond which rules are not checked across blocks, for --explain
 _SCALE_JUMP = Decimal(5)  # a year-over-year ratio beyond 5x is more likely another figure
 _MONTH = re.compile(r"^\d{1,2}月$")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")  # a number inside a measure: 20亿元以上项目 is not 亿元以上项目
 
 
 def units_compatible(a: str, b: str) -> tuple[bool, str | None]:
@@ -91,6 +92,11 @@ def contradiction(a: Metric, b: Metric) -> str | None:
         return f"place in the list: {ka.term} vs {kb.term}"
     if ("人均" in ka.scope) != ("人均" in kb.scope):
         return "scope: per-capita vs total"
+    if ("多年" in ka.scope) != ("多年" in kb.scope):
+        return "scope: a claim over several years vs one year's figure"
+    numbers_a, numbers_b = _NUMBER.findall(ka.measure), _NUMBER.findall(kb.measure)
+    if (numbers_a or numbers_b) and sorted(numbers_a) != sorted(numbers_b):
+        return f"scope: the measures name other numbers ({''.join(numbers_a) or '-'} vs {''.join(numbers_b) or '-'})"
     contrasts_b = dict(_contrasts(kb.measure + "".join(kb.scope)))
     for k, in_a in _contrasts(ka.measure + "".join(ka.scope)):
         in_b = contrasts_b.get(k)

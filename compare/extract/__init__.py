@@ -33,12 +33,12 @@ def extract_metrics(report: Report) -> tuple[Metric, ...]:
     view = quiet_parens(folded)
     scanned = [scan(text, folded, section.start, section.end, mask) for section in report.sections]
     sentences = [sentences_of(view, section) for section in report.sections]
-    own = own_year(grammar.fold(report.title), view, report.year, sentences, scanned)
+    own = own_year(grammar.fold(report.title), view, report.year, sentences, scanned, mask)
     metrics: list[Metric] = []
     for section, figures, said in zip(report.sections, scanned, sentences, strict=True):
         if not figures:
             continue
-        described = describe(text, view, section, figures, own, said)
+        described = describe(text, view, section, figures, own, said, mask)
         ends = _sentence_ends(text, section)
         ids = [f"{section.id}.m{k:02d}" for k in range(1, len(figures) + 1)]
         for k, (f, d) in enumerate(zip(figures, described, strict=True)):

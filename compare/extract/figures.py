@@ -149,6 +149,8 @@ def _read(m: re.Match[str], text: str, folded: str, lo: int, hi: int) -> Figure 
     qualifier = grammar.qualifier_of(m)
     if before in ("第", "每") or folded[max(lo, start - 2) : start] in ("每个", "按每"):
         return None  # an ordinal (第三批) or a per-capita denominator (每千人口)
+    if before.isascii() and before.isalpha() and not m.group("pre"):
+        return None  # PM2.5, COVID-19, H7N9: a number inside a name
     if m.group("pct") is not None:
         value = grammar.parse_number(m.group("pct"))
         return Figure(start, end, value, "%", qualifier) if value is not None else None
@@ -161,13 +163,21 @@ def _read(m: re.Match[str], text: str, folded: str, lo: int, hi: int) -> Figure 
     per = m.group("per")
     if per:
         unit = f"{unit}/{per.replace(' ', '')}"
-    if grammar.is_placeholder_number(num):
+    if num[0] in "Xx×" and grammar.is_placeholder_number(num):
         if not (scale or unit):
             return None
         return Figure(start, end, None, unit or _unit_from_context(folded, start), Qualifier.PLACEHOLDER)
-    if grammar.is_chinese_numeral(num):
+    if not num[0].isdigit() and grammar.is_chinese_numeral(num):
         return _chinese(m, folded, lo, num, scale, unit, before, after)
-    # Arabic numerals
+    # Arabic numerals; most matches that are no figure (11月, 24日, 2020年) leave here, cheaply
+    if not (scale or unit):
+        context = folded[max(lo, start - 12) : start]
+        if "." in num and _UNITLESS_CONTEXT.search(context):
+            value = grammar.parse_number(num)
+            return _signed(Figure(start, end, value, "", qualifier), m) if value is not None else None
+        return None  # a bare number says nothing measured
+    if unit == "年" and not _year_span(folded, lo, start, end, num, scale, m):
+        return None  # a year or a period, not a measured span
     if (
         folded[max(lo, num_start - 2) : num_start].rstrip(" ")[-1:].isdigit()
         and folded[num_start - 1 : num_start] == " "
@@ -185,13 +195,6 @@ def _read(m: re.Match[str], text: str, folded: str, lo: int, hi: int) -> Figure 
         and folded[max(lo, num_start - 2) : num_start - 1].isdigit()
     ):
         return None  # the second year of a span 2018—2022年
-    if not (scale or unit):
-        context = folded[max(lo, start - 12) : start]
-        if _UNITLESS_CONTEXT.search(context) and "." in num:
-            return _signed(Figure(start, end, value, "", qualifier), m)
-        return None  # a bare number says nothing measured
-    if unit == "年" and not _year_span(folded, lo, start, end, num, scale, m):
-        return None  # a year or a period, not a measured span
     if unit == "个" and after[:1] in ("月", "年"):
         return None  # 8个月: a duration
     if unit in ("岁", "周岁") and (
@@ -267,8 +270,8 @@ def _chinese(
     bare_scale = all(c in "十百千万亿" for c in num)
     if bare_scale and before in ("数", "几", "上", "若", "干", "多"):
         return None  # 数万人, 几十万, 上万名: an order of magnitude, no figure to compare
-    if bare_scale and (family not in _COUNT_FAMILIES or scale):
-        return None  # 万元国内生产总值能耗, 亿元以上: a unit of measure, not an amount
+    if bare_scale and (family not in _COUNT_FAMILIES or scale) and not m.group("pre"):
+        return None  # 万元国内生产总值能耗, 亿元以上: a unit of measure, not an amount (突破千亿元 is one)
     if m.group("post") in ("以上", "以下") and "\u4e00" <= after[:1] <= "\u9fff" and after[:1] != "的":
         return None  # a size class, not a count: 百人以上企业
     value = grammar.parse_number(num)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from .. import grammar
 from ..model import Direction, MetricKind, Section
-from .figures import Figure
+from .figures import Figure, Mask
 
 Phrase = tuple[int, ...]
 
@@ -37,7 +37,7 @@ _BULLET_CHARS = re.compile("[" + "".join(sorted(_BULLET_CHARS_SET)) + "]")
 # Words that open a clause without saying what is measured: discourse, time, place.
 _LEAD = re.compile(
     r"^(?:其中|另外|此外|同时|并且|而且|首先|其次|最后|总体看|分城乡看|分类别看|分地区看|分产业看|预计|初步|预测"
-    r"|(?:提出|表示|指出|强调|介绍|透露|宣布|公布)了?"
+    r"|(?:提出|表示|指出|强调|介绍|透露|宣布|公布)了?|第一时间"
     r"|据统计|据初步统计|初步核算|经初步核算|据测算|数据显示|据介绍|据了解|据悉|据知|统计显示"
     r"|全年|年末|年底|年初|年内|当年|本年|今年|去年|上年|\d{4}年(?:末|底|初|度|内|全年)?"
     r"|\d{1,2}月(?:末|底|份)?|截至|截止|到|目前|现有"
@@ -79,18 +79,21 @@ _MEASURE_NOUN = re.compile(
 )
 _RUN_IN = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _ACTOR_ONLY = re.compile(r"^(?:全国|全省|全市|全区|各地|各级工会|全总|会上|其|在|会|等|和|这些平台|这|该)$")
+# Verbs whose object, the counted thing, follows the figure (动员1215个妇联组织, 选派48名干部).
 _VERB_END = re.compile(
     r"(?:吸引|惠及|帮助|覆盖|带动|吸纳|命名|表彰|发展|服务|培训|建成|新建|慰问|走访|资助|救助|(?<!工会|基层)(?<!党)组织|举办|开展|发放"
-    r"|筹集|提供|接待|新增|实现|完成|投入|安排|下拨|拥有|有|共有)$"
+    r"|筹集|提供|接待|新增|实现|完成|投入|安排|下拨|拥有|有|共有|动员|选派|派出|召开|建立|培育|认定|评选|签约|引进"
+    r"|设立|设有|设|建有|开设|组建|成立|聘请|招聘|招录|接收|受理|办理|调解|审结|查处|检查|走访|推出|举行|开通|打造)$"
 )
-_POST_CUT = re.compile(r"的|在|被|于|及|与|同步|实现|参与|建立|用于|获得|通过|成为|借助|都|均|已|全部|也|，|。")
+_POST_CUT = re.compile(r"的|在|被|于|及|与|同步|实现|参与|建立|用于|获得|通过|成为|借助|都|均|已|全部|也|、|，|。")
 # Words that make a sentence a goal from where they stand on: its figures are targets.
 _TARGET = re.compile(
-    r"预期目标|主要.{0,4}目标|发展目标|工作目标|目标[:：是为]|目标任务|奋斗目标|力争|争取|预期(?!寿命)|承诺|确保"
-    r"|要(?:达到|高于|低于|控制在|保持在|实现|完成|确保)|控制在|将(?!近)|计划(?!生育|单列)"
+    r"预期目标|主要.{0,4}目标|发展目标|工作目标|目标(?:[:：是为]|确定为|定为|设定为)|奋斗目标|力争|争取|预期(?!寿命)"
+    r"|承诺|确保|要(?:达到|高于|低于|控制在|保持在|实现|完成|确保)|控制在|将(?!近)"
+    r"|计划(?:[到在]|\d|完成|实现|投资|新建|建成|开工|安排|新增|培训|招聘|达到)"
 )
 # 到2025年: a deadline, so a goal — when the year lies after the report's own year (到2021年7月 is a date of record)
-_BY_YEAR = re.compile(r"(?<![截止])(?:到|至)(\d{4})年")
+_BY_YEAR = re.compile(r"(?<![截止加高长升降少低大小])(?:到|至)(\d{4})年")  # not 增加到2011年: an end point
 # a year a sentence speaks of; not a comparison's base (比2014年), a span, or a price base (2015年不变价)
 _YEAR = re.compile(
     r"(?<![比较与同自至—\-\d])(?P<from>[由从])?(\d{4})年(?![—\-~～至]\d|不变价|可比价|价格|基期)(?P<month>\d{1,2}月)?"
@@ -101,6 +104,7 @@ _TO_AFTER = re.compile(
 )
 _TURN = re.compile(r"(?:变化|提高|增加|增长|上升|下降|减少|降低|扩大|缩小)?(?:为|到|至)")
 # The part of the year a sentence speaks of: 全年 (一年来), a half or quarter, a month (not 截至…月底, a date).
+_MULTI_YEAR = re.compile(r"(?:近|连续|最近)[一二两三四五六七八九十\d]{1,2}年|\d{1,2}年(?:来|间)|年均|多年来")
 _TIME_SCOPE = re.compile(
     r"上半年|下半年|前三季度|一季度|二季度|三季度|四季度|全年|一年来"
     r"|(?<![截止至])(?:(?P<first>\d{1,2})[—\-~～至])?(?<!\d)(?P<month>\d{1,2})月(?![底末\d]|份?以来)"
@@ -126,7 +130,7 @@ def _time_tags(folded: str, lo: int, hi: int) -> list[tuple[int, str]]:
 
 _DROP_ANYWHERE = re.compile(
     r"\[\d{1,2}\]|\([^()]*\)|（[^（）]*）|[“”‘’「」『』\"'\s]|第[^，。、\d]{1,3}?[批届轮期次]"
-    r"|按(?:\d{4}年)?(?:可比价格?|不变价格?|现价|当年价格?)(?:计算)?"
+    r"|按(?:\d{4}年)?(?:可比价格?|不变价格?|现价|当年价格?|可比口径|同口径)(?:计算)?"
     r"|(?:到|至|截至|截止)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初|以来|前)?"
 )
 
@@ -245,6 +249,9 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
             chunks.append(p[at : m.start()])
             at = m.end()
     chunks.append(p[at:])
+    if len(chunks) > 1 and not chunks[-1] and verb:
+        chunks[-2] = p[: len(p)]  # 研发投入增长12%: 投入 is the measure here, not a light verb
+        chunks.pop()
     open_end = open_end or not chunks[-1]
     chunks = [c for c in chunks if c and not _ACTOR_ONLY.match(_text(folded, c))]
     subject: Phrase = ()
@@ -266,14 +273,17 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
 
 def _post_noun(folded: str, lo: int, hi: int) -> Phrase:
     """What a figure counts when the noun follows it: 投入61.8亿元送温暖资金."""
-    s = folded[lo:hi]
-    if s[:1] in ("、", "，", ",", "和", "及"):
+    if folded[lo : lo + 1] in ("、", "，", ",", "和", "及"):
         return ()  # 24万个以上、新发展会员…: the list goes on, no noun follows
+    p = _drop(folded, tuple(range(lo, hi)), _DROP_ANYWHERE)  # glosses in brackets go first: 省(市、区)总工会
+    s = _text(folded, p)
     cut = _POST_CUT.search(s)
     end = cut.start() if cut else len(s)
     if cut is not None and cut.group() == "被" and end <= 2:
         end = min(len(s), LABEL_MAX)  # 2493个名字被载入…光荣榜: the passive says what was counted
-    p = _drop(folded, tuple(range(lo, lo + end)), _DROP_ANYWHERE)
+    p = p[:end]
+    while p and folded[p[-1]] in "和与及或":
+        p = p[:-1]  # 65个国控点和223个…: the connector belongs to the list
     return p if len(p) > 1 else ()
 
 
@@ -357,6 +367,7 @@ def own_year(
     year: str | None,
     sections: Sequence[Sequence[_Sentence]],
     figures: Sequence[Sequence[Figure]],
+    quoted: Mask | None = None,
 ) -> int | None:
     """The year a report is about.
 
@@ -375,12 +386,9 @@ def own_year(
                 continue
             sentence = sentences[k]
             if sentence.goal is None:
-                m = _TARGET.search(folded, sentence.lo, sentence.hi) or _BY_YEAR.search(
-                    folded, sentence.lo, sentence.hi
-                )
-                sentence.goal = m.start() if m else sentence.hi
-            if sentence.goal < f.start:
-                continue
+                sentence.goal = _goal_start(folded, sentence, None, quoted)
+            if sentence.goal < f.start or _FROM_BEFORE.search(folded, max(sentence.lo, f.start - 12), f.start):
+                continue  # a goal, or the start of a span (由2010年的31客位): not an outcome of the year
             dated = sentence.when(folded, None).year(f.start)
             if dated is not None:
                 counts[dated] += 1
@@ -439,7 +447,13 @@ def quiet_parens(folded: str) -> str:
 
 
 def describe(
-    text: str, folded: str, section: Section, figures: list[Figure], own: int | None, sentences: list[_Sentence]
+    text: str,
+    folded: str,
+    section: Section,
+    figures: list[Figure],
+    own: int | None,
+    sentences: list[_Sentence],
+    quoted: Mask | None = None,
 ) -> list[Description]:
     """A Description for each figure of one section (figures in text order).
 
@@ -458,7 +472,7 @@ def describe(
         members: list[int] = []
         while k + len(members) < len(figures) and figures[k + len(members)].start < sentence.hi:
             members.append(k + len(members))
-        _describe_sentence(text, folded, sentence, figures, members, own, carry, out)
+        _describe_sentence(text, folded, sentence, figures, members, own, carry, out, quoted)
         carry.see(folded, sentence, own)
         k = members[-1] + 1 if members else k + 1
         si += 1
@@ -490,14 +504,18 @@ def _fallback() -> Description:
     return Description("", MetricKind.LEVEL, MetricKind.LEVEL, None, None, "", (), "own")
 
 
-def _goal_start(folded: str, sentence: _Sentence, own: int | None) -> int:
-    """Where a sentence turns into a goal (预期目标是, 力争, 到2025年 …); its end when it never does."""
+def _goal_start(folded: str, sentence: _Sentence, own: int | None, quoted: Mask | None = None) -> int:
+    """Where a sentence turns into a goal (预期目标是, 力争, 到2025年 …); its end when it never does.
+
+    A goal word inside a quoted name (“红十字天使计划”) opens no goal.
+    """
     at = sentence.hi
-    m = _TARGET.search(folded, sentence.lo, sentence.hi)
-    if m:
-        at = m.start()
+    for m in _TARGET.finditer(folded, sentence.lo, sentence.hi):
+        if quoted is None or not quoted.covers(m.start()):
+            at = m.start()
+            break
     for m in _BY_YEAR.finditer(folded, sentence.lo, at):
-        if own is not None and int(m.group(1)) > own:
+        if (own is None or int(m.group(1)) > own) and (quoted is None or not quoted.covers(m.start())):
             return m.start()
     return at
 
@@ -521,9 +539,10 @@ def _describe_sentence(
     own: int | None,
     carry: _Carry,
     out: list[Description | None],
+    quoted: Mask | None,
 ) -> None:
     sub_total = False
-    goal_from = _goal_start(folded, sentence, own)
+    goal_from = _goal_start(folded, sentence, own, quoted)
     # the clause and segment marks of the sentence, found once: a long sentence stays linear
     seps = [(m.start(), m.end()) for m in _CLAUSE_SEP.finditer(folded, sentence.lo, sentence.hi)]
     sep_starts = [a for a, _ in seps]
@@ -531,6 +550,7 @@ def _describe_sentence(
     starts = [figures[x].start for x in members]
     levels: list[int] = []  # figures of this sentence that name their own measure, in order
     measures: dict[int, Phrase] = {}
+    noun_until: dict[int, int] = {}  # where the noun a figure took from after it ends (5名厅局级干部、48名…)
     prev_end = sentence.lo
     clause_at = -1
     clause_figs: list[int] = []
@@ -556,7 +576,9 @@ def _describe_sentence(
                 first_pre = _take_pre(folded, tuple(range(clause_lo, figures[clause_figs[0]].start)))
             plan = _list_plan(folded, figures, clause_figs, first_pre, levels, measures)
         idx = clause_figs.index(j) if j in clause_figs else 0
-        own_lo = clause_lo if idx == 0 else figures[clause_figs[idx - 1]].end
+        own_lo = (
+            clause_lo if idx == 0 else max(figures[clause_figs[idx - 1]].end, noun_until.get(clause_figs[idx - 1], 0))
+        )
         pre = first_pre if idx == 0 and first_pre is not None else _take_pre(folded, tuple(range(own_lo, f.start)))
         parent: int | None = None
         if plan is not None:
@@ -581,7 +603,9 @@ def _describe_sentence(
             subject = measures[j - 1]  # 比例为5.1:40.2:54.7: one measure, three terms
         short = bool(subject) and len(subject) <= 2
         if pre.object_follows and not change:
-            subject = _post_noun(folded, f.end, next_start) or subject
+            object_noun = _post_noun(folded, f.end, next_start)
+            if object_noun:
+                subject, noun_until[j] = object_noun, object_noun[-1] + 1
         if (
             not change
             and not share
@@ -599,6 +623,8 @@ def _describe_sentence(
                     tail = _drop(folded, tuple(range(run_end, clause_hi)), _DROP_ANYWHERE)
                     noun = tail[:LABEL_MAX] if len(tail) > 1 else ()
             subject = subject + noun if noun or not pre.open_end else (pre.fallback or subject)
+            if noun:
+                noun_until[j] = noun[-1] + 1
         weak = False
         if subject and len(subject) <= 2 and not change and not share and subject == pre.subject:
             borrowed_words = _borrow(folded, sentence.lo, clause_lo)  # 全年培训30.3万人次 after 家政服务人员培训
@@ -723,6 +749,8 @@ def _finish(
     time_scope = when.tag(f.start) or carry.time
     if time_scope:
         scope.append(time_scope)
+    if _MULTI_YEAR.search(folded, max(sentence.lo, f.start - 24), f.start):
+        scope.append("多年")  # 近四年税收占比均…, 年均增长: a claim over years, not one year's figure
     per_capita = basis is MetricKind.PER_CAPITA or "人均" in measure_folded
     if parent_d is not None and "人均" in parent_d.scope:
         per_capita = True
