@@ -187,6 +187,7 @@ class _Pairing:
     config: Config
     forbidden: set[tuple[int, int]]
     parents: dict[str, str] = field(default_factory=dict)  # base id -> new id of the first round
+    paired_new: set[str] = field(default_factory=set)  # the new ids in parents
 
     def blocked(self, i: int, j: int) -> str | None:
         """The rule that keeps base figure i from new figure j, if any."""
@@ -200,16 +201,16 @@ class _Pairing:
                 rule = f"they speak of figures that cannot pair ({contradiction(pa, pb)})"
         return rule
 
-    def evidence(self, a: Metric, b: Metric) -> tuple[float, list[str]]:
-        """The score of a pair and the evidence behind it, for and against."""
+    def evidence(self, a: Metric, b: Metric) -> tuple[float, list[tuple[str, float]]]:
+        """The score of a pair and the evidence behind it, for and against (see reason())."""
         ka, kb = a.key, b.key
         measure = measure_score(ka.measure if ka else "", kb.measure if kb else "")
-        score, parts = measure, [f"measure {measure:.0f}"]
+        score, parts = measure, [("measure", measure)]
 
         def add(points: float, why: str) -> None:
             nonlocal score
             score += points
-            parts.append(f"{why} {points:+.0f}")
+            parts.append((why, points))
 
         if self.section_pair.get(a.section) == b.section:
             add(10, "aligned sections")
@@ -234,7 +235,7 @@ class _Pairing:
         if a.parent and b.parent:
             if self.parents.get(a.parent) == b.parent:
                 add(20, "speaks of paired figures")
-            elif a.parent in self.parents or b.parent in self.parents.values():
+            elif a.parent in self.parents or b.parent in self.paired_new:
                 add(-15, "the figures they speak of pair elsewhere")
         if a.value and b.value and a.kind in (MetricKind.LEVEL, MetricKind.PER_CAPITA) and a.value > 0 < b.value:
             ratio = (
@@ -247,9 +248,8 @@ class _Pairing:
             agree = self._stated_change(a, b)
             if agree is not None:
                 add(15 if agree else -20, "stated change agrees" if agree else "stated change contradicts")
-        context = fuzz.ratio(self.base.sentence(a), self.new.sentence(b))
-        add(round(context / 10, 1), "sentence")
-        add(-round(5 * abs(self.base.position(a) - self.new.position(b)), 1), "position")
+        add(fuzz.ratio(self.base.sentence(a), self.new.sentence(b)) / 10, "sentence")
+        add(-5 * abs(self.base.position(a) - self.new.position(b)), "position")
         return score, parts
 
     def _stated_change(self, a: Metric, b: Metric) -> bool | None:
@@ -309,6 +309,7 @@ def align_metrics(base: Report, new: Report, sections: list[SectionMatch], confi
         for i, (j, score, why) in _pair_round(pairing, rows, cols, scored).items():
             pairs[i] = (j, score, why)
         pairing.parents = {bm[i].id: nm[j].id for i, (j, _, _) in pairs.items()}
+        pairing.paired_new = set(pairing.parents.values())
 
     changes: list[MetricChange] = []
     paired_new = {j: i for i, (j, _, _) in pairs.items()}
@@ -355,7 +356,7 @@ def _pair_round(
         else:
             candidates = _large_block_candidates(pairing, brows, bcols)
         score_of: dict[tuple[int, int], float] = {}
-        evidence_of: dict[tuple[int, int], list[str]] = {}
+        evidence_of: dict[tuple[int, int], list[tuple[str, float]]] = {}
         for i, j in candidates:
             if pairing.blocked(i, j) is not None:
                 continue
@@ -369,8 +370,14 @@ def _pair_round(
         else:
             pairs = greedy(score_of, cutoff)
         for i, j in pairs:
-            chosen[i] = (j, round(min(score_of[(i, j)], 100.0), 1), ", ".join(evidence_of[(i, j)]))
+            chosen[i] = (j, round(min(score_of[(i, j)], 100.0), 1), reason(evidence_of[(i, j)]))
     return chosen
+
+
+def reason(parts: list[tuple[str, float]]) -> str:
+    """The evidence of a pair as one line: measure 100, aligned sections +10, …"""
+    first, *rest = parts
+    return ", ".join([f"{first[0]} {first[1]:.0f}", *(f"{why} {points:+.0f}" for why, points in rest)])
 
 
 def _weight(score: float, cutoff: float) -> float:
