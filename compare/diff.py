@@ -118,14 +118,26 @@ def short_value(value: Decimal | None, unit: str = "") -> str:
     return f"{sign}{value.normalize():f}{unit}"
 
 
+_OTHER_TOKEN = re.compile(r"[A-Za-z]+|\s+|.", re.S)
+
+
 def tokenize(text: str) -> list[str]:
     """Characters for CJK, whole words for Latin, whole figures (24.92亿元, 30座, 3.27 亿元) for numbers.
 
-    The grammar's figure tokens are found in the folded text (so 30萬個 is one token like 30万个) and
-    cut from the text as written, which has the same length.
+    Figures are found by the grammar's own figure pattern in the folded text (so 30萬個 is one token
+    like 30万个) and cut from the text as written, which has the same length.
     """
     folded = grammar.fold(text)
-    return [text[m.start() : m.end()] for m in grammar.token_re().finditer(folded)]
+    tokens: list[str] = []
+    at = 0
+    for m in grammar.figure_re().finditer(folded):
+        if m.end() == m.start():
+            continue
+        tokens.extend(_OTHER_TOKEN.findall(text, at, m.start()))
+        tokens.append(text[m.start() : m.end()])
+        at = m.end()
+    tokens.extend(_OTHER_TOKEN.findall(text, at))
+    return tokens
 
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』）)]*|\n+|$)")

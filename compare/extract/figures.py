@@ -130,11 +130,31 @@ def scan(text: str, folded: str, lo: int, hi: int, masked: Mask) -> list[Figure]
             continue
         if masked.covers(m.start()) and not m.group("pending"):
             continue
+        cut = _stray_end(m)
+        if cut is not None:  # a space or a slash the figure does not own: read it without them
+            again = grammar.figure_re().match(folded, m.start(), cut)
+            if again is None:
+                continue
+            m = again
         figure = _read(m, text, folded, lo, hi)
         if figure is not None:
             found.append(figure)
             taken_until = figure.end
     return sorted(found, key=lambda f: f.start)
+
+
+def _stray_end(m: re.Match[str]) -> int | None:
+    """Where a match should end when it took a space no unit follows, or a slash no unit follows."""
+    if m.group("pending") or m.group("num") is None:
+        return None
+    cuts = []
+    if m.group("per") == "":
+        cuts.append(m.start("per") - 1)
+    if m.group("gap2") and not m.group("unit"):
+        cuts.append(m.start("gap2"))
+    if m.group("gap1") and not (m.group("scale") or m.group("unit")):
+        cuts.append(m.start("gap1"))
+    return min(cuts) if cuts else None
 
 
 def _read(m: re.Match[str], text: str, folded: str, lo: int, hi: int) -> Figure | None:
@@ -201,7 +221,7 @@ def _read(m: re.Match[str], text: str, folded: str, lo: int, hi: int) -> Figure 
         _AGE_BEFORE.search(folded[max(lo, start - 3) : start]) or _THRESHOLD_AFTER.match(after)
     ):
         return None  # 60岁以上老人, 年满18岁: an age class, not a measured age
-    if m.group("post") in ("以上", "以下") and re.match(r"[\u4e00-\u9fff]", after[:1]) and after[:1] not in "的，。":
+    if m.group("post") in ("以上", "以下") and "\u4e00" <= after[:1] <= "\u9fff" and after[:1] not in "的，。":
         return None  # 500万元以上项目: a size class
     if _THRESHOLD_AFTER.match(after) and not _NOT_AFTER_THRESHOLD.match(after):
         return None  # 3A级以上景区
