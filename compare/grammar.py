@@ -166,7 +166,14 @@ def _fold(text: str) -> str:
     except UnicodeEncodeError:
         pass
     candidates = {c for c in set(text) if "\u3400" <= c <= "\u9fff"}
-    unknown = sorted(c for c in candidates if c not in _FOLDED and not _in_gb2312(c))
+    unknown = []
+    for c in candidates:
+        if c not in _FOLDED:
+            if _in_gb2312(c):
+                _FOLDED[c] = c  # simplified already: remembered, so it is tested once
+            else:
+                unknown.append(c)
+    unknown.sort()
     if unknown:
         import opencc  # lazily: only a report with traditional script pays for it
 
