@@ -16,7 +16,7 @@ from .model import Comparison, Metric, MetricStatus, Section, SectionStatus
 
 class Rule(StrEnum):
     MISSING = "missing"  # a BASE metric has no counterpart in NEW
-    PENDING = "pending"  # NEW holds a placeholder where BASE had a figure
+    PENDING = "pending"  # NEW holds a placeholder (whether or not BASE had the figure)
     DROPPED_SECTION = "dropped-section"
     UNIT_CHANGE = "unit-change"  # paired across different measures (人 vs 人次)
 
@@ -33,7 +33,11 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem with a BASE item: where it stood, what it was, and why it is flagged."""
+    """One problem: where it stands (the file the author must edit, and the line), what, and why.
+
+    A missing figure or a dropped section points into the base report; a placeholder points into
+    the new report, where it has to be filled.
+    """
 
     rule: Rule
     outcome: Outcome
@@ -44,6 +48,7 @@ class Finding:
     metric_id: str | None = None
     section_id: str | None = None
     waiver: Waiver | None = None
+    path: str = ""  # the report file the line is in
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,7 @@ class CheckResult:
     waiver_notes: tuple[WaiverNote, ...]
     config_path: str = "compare.toml"
     section_cases: tuple[tuple[Section, Finding | None], ...] = ()  # one per BASE section, for JUnit
+    new_cases: tuple[tuple[Metric, Finding], ...] = ()  # placeholders of NEW with no BASE figure, for JUnit
 
     @property
     def failures(self) -> tuple[Finding, ...]:
@@ -90,6 +96,11 @@ def parse_fail_on(value: str | None) -> tuple[Rule, ...]:
     return tuple(rules)
 
 
+def one_line(text: str) -> str:
+    """User text (a waiver's reason, a label) as one line: a finding is one line of output."""
+    return " ".join(text.split())
+
+
 def _waiver_for(waivers: list[Waiver], metric: Metric | None, section: Section | None) -> Waiver | None:
     for w in waivers:
         if metric is not None and w.metric in (metric.id, metric.label):
@@ -107,8 +118,10 @@ def find_violations(
 ) -> CheckResult:
     """Every BASE metric and section checked against the rules; waivers applied and audited."""
     today = today or dt.date.today()
-    base = comparison.base
-    new_name = comparison.new.year or comparison.new.path
+    base, new = comparison.base, comparison.new
+    base_name = base.year or base.path
+    new_name = new.year or new.path
+    expected_in = {m.base.id: m.new.title for m in comparison.sections if m.base and m.new}
     notes: list[WaiverNote] = []
     active: list[Waiver] = []
     for w in config.waivers:
@@ -132,21 +145,39 @@ def find_violations(
     findings: list[Finding] = []
     by_metric: dict[str, Finding] = {}
     by_section: dict[str, Finding] = {}
+    new_cases: list[tuple[Metric, Finding]] = []
     for change in comparison.metrics:
         m = change.base
         if m is None:
+            if change.status is MetricStatus.PENDING and change.new is not None:
+                # a placeholder new this year is unfinished work too: it points where it must be filled
+                p = change.new
+                why = f"a placeholder in {new_name} ({p.raw}) with no figure in {base_name}"
+                outcome, waiver = judge(Rule.PENDING, p, None)
+                found = Finding(Rule.PENDING, outcome, new.line_of(p.start), p.label, p.raw, why, p.id, p.section,
+                                waiver, new.path)  # fmt: skip
+                findings.append(found)
+                new_cases.append((p, found))
             continue
         rule: Rule | None = None
+        path, line = base.path, base.line_of(m.start)
         if change.status is MetricStatus.MISSING:
-            rule, why = Rule.MISSING, f"reported in {base.year or base.path}, no counterpart in {new_name}"
+            where = expected_in.get(m.section)
+            rule, why = (
+                Rule.MISSING,
+                f"reported in {base_name}, no counterpart in {new_name}"
+                + (f" (expected in its section {where})" if where else ""),
+            )
         elif change.status is MetricStatus.PENDING and change.new is not None:
-            rule, why = Rule.PENDING, f"still a placeholder in {new_name} ({change.new.raw})"
+            rule = Rule.PENDING
+            why = f"still a placeholder in {new_name} ({change.new.raw}); reported at {base.path}:{line}"
+            path, line = new.path, new.line_of(change.new.start)
         elif change.new is not None and change.measure_changed:
             rule, why = Rule.UNIT_CHANGE, f"{m.unit} became {change.new.unit} in {new_name} ({change.new.raw})"
         if rule is None:
             continue
         outcome, waiver = judge(rule, m, None)
-        finding = Finding(rule, outcome, base.line_of(m.start), m.label, m.raw, why, m.id, m.section, waiver)
+        finding = Finding(rule, outcome, line, m.label, m.raw, why, m.id, m.section, waiver, path)
         findings.append(finding)
         by_metric[m.id] = finding
     for sm in comparison.sections:
@@ -156,15 +187,22 @@ def find_violations(
             heading = base.text.rfind(s.title, 0, s.start + 1)
             line = base.line_of(heading if heading >= 0 else s.start)
             why = f"section has no counterpart in {new_name}"
-            finding = Finding(Rule.DROPPED_SECTION, outcome, line, s.title, s.title, why, None, s.id, waiver)
+            finding = Finding(Rule.DROPPED_SECTION, outcome, line, s.title, s.title, why, None, s.id, waiver, base.path)
             findings.append(finding)
             by_section[s.id] = finding
     for w in active:
         if id(w) not in used:
             notes.append(WaiverNote(w, "matches nothing to waive; remove it or fix its name"))
-    findings.sort(key=lambda f: (f.line, f.rule.value, f.label))
+    findings.sort(key=lambda f: (f.path != base.path, f.line, f.rule.value, f.label))
     cases = tuple((m, by_metric.get(m.id)) for m in base.metrics)
     section_cases = tuple((s, by_section.get(s.id)) for s in base.sections)
     return CheckResult(
-        base.path, fail_on, tuple(findings), cases, tuple(notes), config.path or "compare.toml", section_cases
+        base.path,
+        fail_on,
+        tuple(findings),
+        cases,
+        tuple(notes),
+        config.path or "compare.toml",
+        section_cases,
+        tuple(new_cases),
     )

@@ -8,20 +8,21 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from .checks import CheckResult, Finding, Outcome
+from .checks import CheckResult, Finding, Outcome, one_line
 
 GITHUB_ANNOTATION_CAP = 10  # GitHub shows no more error annotations than this per step
 
 
 def _where(result: CheckResult, f: Finding) -> str:
-    return f"{result.base_path}:{f.line}"
+    return f"{f.path or result.base_path}:{f.line}"
 
 
 def _describe(f: Finding) -> str:
+    """The finding as one line: user text (labels, waiver reasons) never breaks it."""
     what = f"{f.label} ({f.raw})" if f.raw != f.label else f.label
     if f.waiver:
-        return f"{f.rule.value}: {what} — {f.waiver.reason}"
-    return f"{f.rule.value}: {what}: {f.message}"
+        return one_line(f"{f.rule.value}: {what} — {f.waiver.reason}")
+    return one_line(f"{f.rule.value}: {what}: {f.message}")
 
 
 def plain_report(result: CheckResult) -> str:
@@ -61,25 +62,31 @@ def _escape_property(s: str) -> str:
     return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_annotations(result: CheckResult) -> str:
-    """::error lines pointing at the BASE report's lines: a count first, then at most 9 more."""
-    failures = sorted(result.failures, key=lambda f: f.line)
+def _props(result: CheckResult, f: Finding) -> str:
+    path = f.path or result.base_path
+    return f"file={_escape_property(path)},line={f.line},title={_escape_property(f.rule.value)}"
+
+
+def github_annotations(result: CheckResult, summary: bool = True) -> str:
+    """::error lines at the lines to edit (a placeholder in the new report, a missing figure in the base):
+    a count first, then at most 9 more. summary says whether the full list went to a job summary."""
+    failures = sorted(result.failures, key=lambda f: (f.path != result.base_path, f.line))
     lines = []
     if failures:
         shown = GITHUB_ANNOTATION_CAP - 1
         more = f"; the first {min(shown, len(failures))} are annotated" if len(failures) > shown else ""
-        summary = f"{verdict(result)}{more}; the full list is in the job summary"
-        lines.append(f"::error title={_escape_property('compare --check')}::{_escape_data(summary)}")
+        rest = "; the full list is in the job summary" if summary else ""
+        text = f"{verdict(result)}{more}{rest}"
+        lines.append(f"::error title={_escape_property('compare --check')}::{_escape_data(text)}")
         for f in failures[:shown]:
-            props = f"file={_escape_property(result.base_path)},line={f.line},title={_escape_property(f.rule.value)}"
-            lines.append(f"::error {props}::{_escape_data(_describe(f))}")
+            lines.append(f"::error {_props(result, f)}::{_escape_data(_describe(f))}")
     warnings = [f for f in result.findings if f.outcome is Outcome.WARNING]
     for f in warnings[:GITHUB_ANNOTATION_CAP]:
-        props = f"file={_escape_property(result.base_path)},line={f.line},title={_escape_property(f.rule.value)}"
-        lines.append(f"::warning {props}::{_escape_data(_describe(f))}")
+        lines.append(f"::warning {_props(result, f)}::{_escape_data(_describe(f))}")
     for note in result.waiver_notes[: max(0, GITHUB_ANNOTATION_CAP - len(warnings))]:
         props = f"file={_escape_property(result.config_path)},line={note.waiver.line},title=stale waiver"
-        lines.append(f"::warning {props}::{_escape_data(f'waiver for {note.waiver.target} {note.problem}')}")
+        text = one_line(f"waiver for {note.waiver.target} {note.problem}")
+        lines.append(f"::warning {props}::{_escape_data(text)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -96,8 +103,8 @@ def step_summary(result: CheckResult) -> str:
         "|---|---|---|---|---|",
     ]
     order = {Outcome.FAILED: 0, Outcome.WARNING: 1, Outcome.WAIVED: 2}
-    for f in sorted(result.findings, key=lambda f: (order[f.outcome], f.line)):
-        why = f.message + (f" (waived: {f.waiver.reason})" if f.waiver else "")
+    for f in sorted(result.findings, key=lambda f: (order[f.outcome], f.path != result.base_path, f.line)):
+        why = one_line(f.message + (f" (waived: {f.waiver.reason})" if f.waiver else ""))
         figure = f"{f.label} ({f.raw})" if f.raw != f.label else f.label
         out.append(
             f"| {f.outcome.value} | {f.rule.value} | {_cell(_where(result, f))} | {_cell(figure)} | {_cell(why)} |"
@@ -108,21 +115,26 @@ def step_summary(result: CheckResult) -> str:
     return "\n".join(out) + "\n\n"
 
 
-def junit_xml(result: CheckResult) -> str:
-    """JUnit XML: a suite with one case per BASE metric and one with one case per BASE section.
+def junit_xml(result: CheckResult, seconds: float = 0.0, timestamp: str = "") -> str:
+    """JUnit XML: a suite with one case per BASE metric, one with one case per BASE section, and one
+    with one case per placeholder of the new report that has no BASE figure.
 
     A case fails for a violation, is skipped when waived, and passes otherwise (a warning is
-    kept in its system-out).
+    kept in its system-out). seconds and timestamp (ISO 8601) say when and how long the check ran.
     """
-    suites = ET.Element("testsuites", name="compare --check")
+    suites = ET.Element("testsuites", name="compare --check", time=f"{seconds:.3f}")
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     metric_cases = [(f"{result.base_path}:{m.section}", f"{m.label} ({m.raw})", f) for m, f in result.cases]
     section_cases = [(f"{result.base_path}:sections", f"{s.id} {s.title}", f) for s, f in result.section_cases]
-    for name, cases in (("metrics", metric_cases), ("sections", section_cases)):
+    placeholder_cases = [(f"{f.path}:{m.section}", f"{m.label} ({m.raw})", f) for m, f in result.new_cases]
+    for name, cases in (("metrics", metric_cases), ("sections", section_cases), ("placeholders", placeholder_cases)):
         suite = ET.SubElement(suites, "testsuite", name=name)
+        if timestamp:
+            suite.set("timestamp", timestamp)
+        suite.set("time", f"{seconds:.3f}")
         counts = {"tests": len(cases), "failures": 0, "errors": 0, "skipped": 0}
         for classname, case_name, finding in cases:
-            case = ET.SubElement(suite, "testcase", classname=classname, name=case_name)
+            case = ET.SubElement(suite, "testcase", classname=classname, name=one_line(case_name))
             if finding is None:
                 continue
             if finding.outcome is Outcome.FAILED:
@@ -131,7 +143,7 @@ def junit_xml(result: CheckResult) -> str:
                 failure.text = f"{_where(result, finding)}: {finding.message}"
             elif finding.outcome is Outcome.WAIVED and finding.waiver is not None:
                 counts["skipped"] += 1
-                ET.SubElement(case, "skipped", message=f"waived: {finding.waiver.reason}")
+                ET.SubElement(case, "skipped", message=one_line(f"waived: {finding.waiver.reason}"))
             else:
                 ET.SubElement(case, "system-out").text = f"warning: {_describe(finding)}"
         for key, value in counts.items():
@@ -151,7 +163,7 @@ def check_dict(result: CheckResult) -> dict[str, Any]:
             {
                 "outcome": f.outcome.value,
                 "rule": f.rule.value,
-                "file": result.base_path,
+                "file": f.path or result.base_path,
                 "line": f.line,
                 "label": f.label,
                 "raw": f.raw,

@@ -81,7 +81,9 @@ def main(
         Optional[str],
         typer.Option("--fail-on", help="What fails --check: missing,pending,dropped-section,unit-change."),
     ] = None,
-    junit: Annotated[Optional[Path], typer.Option("--junit", help="With --check: write JUnit XML here.")] = None,
+    junit: Annotated[
+        Optional[Path], typer.Option("--junit", help="Write the check as JUnit XML here (implies --check).")
+    ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
@@ -174,18 +176,23 @@ def _run_check(
     comparison: Comparison, cfg: Config, fail_on: str | None, junit: Path | None, fmt: Format, out: TextIO
 ) -> int:
     """Apply the CI policy, print it for people or for GitHub, write JUnit; return the exit code."""
+    import datetime as dt
+    import time
+
     from .checks import find_violations, parse_fail_on
     from .ci import check_dict, github_annotations, junit_xml, plain_report, step_summary
     from .render import dumps, emit
 
+    started = time.perf_counter()
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     result = find_violations(comparison, cfg, parse_fail_on(fail_on))
     if junit:
-        write_atomic(junit, junit_xml(result))
+        write_atomic(junit, junit_xml(result, time.perf_counter() - started, stamp))
     if fmt is Format.JSON:
         emit(out, dumps(check_dict(result)))
     elif os.environ.get("GITHUB_ACTIONS") == "true":
-        emit(out, github_annotations(result))
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+        emit(out, github_annotations(result, summary=bool(summary_path)))
         if summary_path:
             try:
                 with open(summary_path, "a", encoding="utf-8") as f:

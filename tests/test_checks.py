@@ -14,7 +14,7 @@ from compare.checks import Outcome, Rule, find_violations, parse_fail_on
 from compare.config import Config, Waiver
 from compare.errors import CompareError
 
-from .conftest import DATA, REPORTS, ROOT
+from .conftest import DATA, REPORTS, ROOT, write
 
 PAIR = DATA / "pair"
 # The pair's BASE findings: missing 300家, 2亿元, 8万人; pending 3.5亿元; 人->人次 12万人; dropped 抗击疫情.
@@ -123,10 +123,10 @@ def test_github_annotations_are_capped_and_point_at_lines(run_cli, monkeypatch, 
     assert r.code == 1
     errors = [line for line in r.out.splitlines() if line.startswith("::error")]
     assert len(errors) == 10
-    assert "32 violations" in errors[0] and "job summary" in errors[0]
+    assert "33 violations" in errors[0] and "job summary" in errors[0]
     assert errors[1].startswith("::error file=") and ",line=27," in errors[1]
     table = summary.read_text(encoding="utf-8")
-    assert table.count("| failed |") == 32 and "24.92亿元" in table
+    assert table.count("| failed |") == 33 and "24.92亿元" in table
 
 
 def test_annotation_escaping(run_cli, monkeypatch, tmp_path: Path) -> None:
@@ -161,7 +161,7 @@ def test_bundled_dogfood_outcome(run_cli) -> None:
     """With the project's compare.toml, only the 2021 draft's 9 placeholders fail; missing figures are waived."""
     cfg = str(ROOT / "compare.toml")
     r = run_cli("2020", "2021", "--reports-dir", str(REPORTS), "--check", "--config", cfg)
-    assert r.code == 1 and "check failed: 8 violations (8 pending)" in r.out
+    assert r.code == 1 and "check failed: 9 violations (9 pending)" in r.out
     r = run_cli("2020", "2021", "--reports-dir", str(REPORTS), "--check", "--config", cfg, "--fail-on", "missing")
     assert r.code == 0 and "check passed" in r.out and "0 warnings" not in r.out
 
@@ -200,3 +200,70 @@ def test_undecodable_file_name_in_junit(run_cli, tmp_path: Path) -> None:
     out = tmp_path / "j.xml"
     r = run_cli(str(base), str(PAIR / "2021"), "--check", "--junit", str(out))
     assert r.code == 1 and ET.parse(out).getroot() is not None
+
+
+# ---------------------------------------------------------------- where findings point, what fails
+
+
+def _pair_with_new_placeholder(tmp_path: Path) -> Path:
+    root = tmp_path / "reports"
+    write(root / "2030" / "report.txt", "示例报告\n\n【前言】\n\n全年新建驿站300个。\n")
+    write(root / "2031" / "report.txt", "示例报告\n\n【前言】\n\n全年新建驿站320个。\n\n另新建书屋XX个。\n")
+    return root
+
+
+def test_a_placeholder_new_this_year_fails_the_check_where_it_stands(run_cli, monkeypatch, tmp_path: Path) -> None:
+    """A placeholder with no figure last year is unfinished work: it fails, annotated at the new report's line."""
+    root = _pair_with_new_placeholder(tmp_path)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    r = run_cli("2030", "2031", "--reports-dir", str(root), "--check", "--config", str(_toml(tmp_path, "")))
+    assert r.code == 1
+    new_report = str(root / "2031" / "report.txt")
+    assert any(line.startswith(f"::error file={new_report},line=7,") for line in r.out.splitlines()), r.out
+
+
+def test_a_new_placeholder_can_be_waived_by_name(run_cli, tmp_path: Path) -> None:
+    """Waivers name a new placeholder like any other figure."""
+    root = _pair_with_new_placeholder(tmp_path)
+    cfg = _toml(tmp_path, '[[waive]]\nmetric = "新建书屋"\nreason = "not yet counted"\n')
+    r = run_cli("2030", "2031", "--reports-dir", str(root), "--check", "--config", str(cfg))
+    assert r.code == 0, r.out
+
+
+def test_findings_point_where_the_author_edits(run_cli, tmp_path: Path) -> None:
+    """A pending figure points at the new report's line; a missing one at the base's, naming where it was expected."""
+    r = run_cli("2020", "2021", "--reports-dir", str(PAIR), "--check", "--config", str(_toml(tmp_path, "")))
+    lines = r.out.splitlines()
+    pending = next(line for line in lines if "pending" in line and "追回欠薪" in line)
+    assert pending.startswith(str(PAIR / "2021" / "report.txt") + ":")
+    missing = next(line for line in lines if "missing" in line and "命名示范职工之家" in line)
+    assert missing.startswith(str(PAIR / "2020" / "report.txt") + ":") and "expected in its section" in missing
+
+
+def test_junit_implies_the_check_and_says_when_it_ran(run_cli, tmp_path: Path) -> None:
+    """--junit runs the check (as --help says) and the XML carries time and timestamp."""
+    import xml.etree.ElementTree as ET
+
+    out = tmp_path / "junit.xml"
+    r = run_cli("2020", "2021", "--reports-dir", str(PAIR), "--junit", str(out), "--config", str(_toml(tmp_path, "")))
+    assert r.code == 1
+    root = ET.parse(out).getroot()
+    suites = root.findall("testsuite")
+    assert root.get("time") is not None and all(s.get("timestamp") and s.get("time") for s in suites)
+    assert "implies --check" in " ".join(run_cli("--help").out.split())
+
+
+def test_annotations_mention_the_summary_only_when_there_is_one(run_cli, monkeypatch, tmp_path: Path) -> None:
+    """Without GITHUB_STEP_SUMMARY the first annotation does not send the reader to a summary."""
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    r = run_cli("2020", "2021", "--reports-dir", str(PAIR), "--check", "--config", str(_toml(tmp_path, "")))
+    first = next(line for line in r.out.splitlines() if line.startswith("::error"))
+    assert "job summary" not in first
+
+
+def test_a_multi_line_waiver_reason_stays_on_one_line(run_cli, tmp_path: Path) -> None:
+    """One line per finding, whatever the waiver's reason holds."""
+    cfg = _toml(tmp_path, '[[waive]]\nsection = "抗击疫情"\nreason = """ended\\nin 2020\\r\\nfor good"""\n')
+    r = run_cli("2020", "2021", "--reports-dir", str(PAIR), "--check", "--config", str(cfg))
+    waived = [line for line in r.out.splitlines() if "waived:" in line]
+    assert waived and all("ended in 2020 for good" in line for line in waived)
