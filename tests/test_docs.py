@@ -45,7 +45,7 @@ def test_workflow_and_hook_run_the_documented_command() -> None:
     assert 'compare "$LAST" "$NEW" --check' in workflow
     assert "entry: compare --check" in hook and 'args: ["2020", "2021"]' in hook
     assert "compare 2020 2021 --check" in README and "compare-check" in README
-    assert "implies --check" in README and "compare-reports @ git+" in workflow
+    assert "implies `--check`" in README and "compare-reports @ git+" in workflow
 
 
 def test_readme_excerpt_is_real_output() -> None:
