@@ -106,7 +106,9 @@ def run_pair(job: PairJob, config_path: str | None, check: bool, fail_on: str | 
         if check:
             result = find_violations(comparison, config, parse_fail_on(fail_on))
             ok, failures = result.ok, len(result.failures)
-        return PairResult(job, data["summary"], data["metrics"], ok, failures)
+        # an archive keeps each figure's record without the candidates behind it (--explain is per pair)
+        metrics = [{k: v for k, v in m.items() if k != "candidates"} for m in data["metrics"]]
+        return PairResult(job, data["summary"], metrics, ok, failures)
     except CompareError as e:
         return PairResult(job, error=str(e))
 

@@ -446,6 +446,8 @@ class _Explainer:
             self.by_base.setdefault(i, []).append((j, s))
             self.by_new.setdefault(j, []).append((i, s))
         self.cross = len(pairing.base.metrics) * len(pairing.new.metrics) <= EXPLAIN_MAX
+        self.measures_base = [_measure(m) for m in pairing.base.metrics]
+        self.measures_new = [_measure(m) for m in pairing.new.metrics]
 
     def for_base(self, i: int, exclude: int | None = None) -> tuple[Candidate, ...]:
         options = [(j, s) for j, s in self.by_base.get(i, []) if j != exclude]
@@ -486,8 +488,15 @@ class _Explainer:
         others = (self.p.new if base_side else self.p.base).metrics
         if not self.cross or m.key is None:
             return ()
+        from rapidfuzz import process
+
+        # measure_score weighs ratio 0.6 and partial ratio 0.4, so a likeness at the cutoff needs this ratio
+        floor = max(0.0, (self.p.config.cutoffs.metric - 40) / 0.6)
+        choices = self.measures_new if base_side else self.measures_base
+        near = process.extract(m.key.measure, choices, scorer=fuzz.ratio, score_cutoff=floor, limit=None)
         found = []
-        for o_k, o in enumerate(others):
+        for _, _, o_k in near:
+            o = others[o_k]
             if o_k in seen or o.key is None:
                 continue
             likeness = measure_score(m.key.measure, o.key.measure)
