@@ -6,16 +6,20 @@ runs the ordinary pipeline. The result is one combined record, rendered by rende
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import CompareError, ReportNotFound
 from .load import YEAR_RE, load_meta, report_files
+
+if TYPE_CHECKING:
+    from .config import Config
 
 MAIN = "(main)"
 
@@ -94,12 +98,11 @@ def plan(root: Path) -> tuple[list[PairJob], list[str]]:
 def run_pair(job: PairJob, config_path: str | None, check: bool, fail_on: str | None) -> PairResult:
     """Compare one pair in this process; input errors are recorded, not raised."""
     from .checks import find_violations, parse_fail_on
-    from .config import load_config
     from .pipeline import build_comparison
     from .render import comparison_dict
 
     try:
-        config = load_config(Path(config_path) if config_path else None)
+        config = _config(config_path)
         comparison = build_comparison(job.base_path, job.new_path, config=config, text=False)
         data = comparison_dict(comparison)
         ok, failures = None, 0
@@ -111,6 +114,14 @@ def run_pair(job: PairJob, config_path: str | None, check: bool, fail_on: str | 
         return PairResult(job, data["summary"], metrics, ok, failures)
     except CompareError as e:
         return PairResult(job, error=str(e))
+
+
+@functools.lru_cache(maxsize=4)
+def _config(config_path: str | None) -> Config:
+    """compare.toml read once per process, not once per pair."""
+    from .config import load_config
+
+    return load_config(Path(config_path) if config_path else None)
 
 
 def _run_one(args: tuple[PairJob, str | None, bool, str | None]) -> PairResult:

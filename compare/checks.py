@@ -96,6 +96,12 @@ def parse_fail_on(value: str | None) -> tuple[Rule, ...]:
     return tuple(rules)
 
 
+def _expired(expires: dt.date | dt.datetime, now: dt.datetime) -> bool:
+    if isinstance(expires, dt.datetime):
+        return now > (expires if expires.tzinfo else expires.replace(tzinfo=dt.UTC))
+    return now.astimezone(dt.UTC).date() > expires
+
+
 def one_line(text: str) -> str:
     """User text (a waiver's reason, a label) as one line: a finding is one line of output."""
     return " ".join(text.split())
@@ -114,10 +120,17 @@ def find_violations(
     comparison: Comparison,
     config: Config,
     fail_on: tuple[Rule, ...] = DEFAULT_FAIL_ON,
-    today: dt.date | None = None,
+    today: dt.date | dt.datetime | None = None,
 ) -> CheckResult:
     """Every BASE metric and section checked against the rules; waivers applied and audited."""
-    today = today or dt.date.today()
+    # Expiry is judged in UTC, whatever the machine's time zone: a date runs to the end of that day
+    # in UTC; a date-time with an offset is that instant (without one, UTC).
+    if today is None:
+        now = dt.datetime.now(dt.UTC)
+    elif isinstance(today, dt.datetime):
+        now = today if today.tzinfo else today.replace(tzinfo=dt.UTC)
+    else:
+        now = dt.datetime.combine(today, dt.time(12), dt.UTC)
     base, new = comparison.base, comparison.new
     base_name = base.year or base.path
     new_name = new.year or new.path
@@ -125,7 +138,7 @@ def find_violations(
     notes: list[WaiverNote] = []
     active: list[Waiver] = []
     for w in config.waivers:
-        if w.expires is not None and w.expires < today:
+        if w.expires is not None and _expired(w.expires, now):
             notes.append(WaiverNote(w, f"expired on {w.expires.isoformat()}; it no longer applies"))
         else:
             active.append(w)

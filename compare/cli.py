@@ -189,7 +189,7 @@ def _run_check(
     if junit:
         write_atomic(junit, junit_xml(result, time.perf_counter() - started, stamp))
     if fmt is Format.JSON:
-        emit(out, dumps(check_dict(result)))
+        emit(out, dumps(check_dict(result)), utf8=True)
     elif os.environ.get("GITHUB_ACTIONS") == "true":
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
         emit(out, github_annotations(result, summary=bool(summary_path)))

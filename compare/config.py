@@ -6,6 +6,7 @@ Owns the file's schema and its error messages (with line numbers); applies nothi
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 import tomllib
@@ -48,7 +49,7 @@ class Waiver:
     metric: str | None = None
     section: str | None = None
     owner: str | None = None
-    expires: dt.date | None = None
+    expires: dt.date | dt.datetime | None = None  # a date runs to the end of that day in UTC
     line: int = 0
 
     @property
@@ -96,6 +97,8 @@ def load_config(path: Path | None) -> Config:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{path}: bad TOML: {e}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: bad TOML: nested too deeply to read") from None
     except (OSError, UnicodeDecodeError) as e:
         raise ConfigError(f"cannot read {path}: {e}") from None
     return _parse(data, raw, str(path))
@@ -103,11 +106,22 @@ def load_config(path: Path | None) -> Config:
 
 def _line(raw: str, key: str, occurrence: int = 0) -> int:
     """The line of the n-th `[[key]]` table or `key =` in the file (tomllib keeps none)."""
+    hits = _lines_of(raw, key)
+    return hits[occurrence] if occurrence < len(hits) else 0
+
+
+@functools.lru_cache(maxsize=64)
+def _lines_of(raw: str, key: str) -> tuple[int, ...]:
+    """Every line where `[[key]]`, `[key]` or `key =` starts, found in one pass (linear in the file)."""
     pattern = re.compile(
         rf"^[ \t]*(?:\[\[\s*{re.escape(key)}\s*\]\]|\[\s*{re.escape(key)}\s*\]|{re.escape(key)}\s*=)", re.M
     )
-    hits = [raw.count("\n", 0, m.start()) + 1 for m in pattern.finditer(raw)]
-    return hits[occurrence] if occurrence < len(hits) else 0
+    lines, line, last = [], 1, 0
+    for m in pattern.finditer(raw):
+        line += raw.count("\n", last, m.start())
+        last = m.start()
+        lines.append(line)
+    return tuple(lines)
 
 
 def _unknown(keys: set[str], allowed: set[str], where: str, raw: str, path: str) -> None:
@@ -173,15 +187,16 @@ def _waivers(value: Any, raw: str, path: str) -> list[Waiver]:
         if expires is not None and not isinstance(expires, dt.date):
             raise ConfigError(f"{path}:{line}: [[waive]] expires must be a date like 2026-12-31 (no quotes)")
         owner = table.get("owner")
+        for key, text in (("metric", metric), ("section", section), ("owner", owner)):
+            if text is not None and not isinstance(text, str):
+                raise ConfigError(f'{path}:{line}: [[waive]] {key} must be text in quotes, like {key} = "…"')
         waivers.append(
             Waiver(
                 reason=reason.strip(),
-                metric=str(metric) if metric is not None else None,
-                section=str(section) if section is not None else None,
-                owner=str(owner) if owner is not None else None,
-                expires=(expires.date() if isinstance(expires, dt.datetime) else expires)
-                if isinstance(expires, dt.date)
-                else None,
+                metric=metric,
+                section=section,
+                owner=owner,
+                expires=expires if isinstance(expires, dt.date) else None,
                 line=line,
             )
         )

@@ -7,6 +7,7 @@ Does not parse: normalize.py turns the text into sections.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import math
 import os
 import re
@@ -75,7 +76,11 @@ def locate(arg: str, root: Path) -> Source:
 
 
 def _locate(arg: str, root: Path) -> Source:
+    """A bare year is looked up in the reports folder first (so ./2020 never overrides --reports-dir);
+    anything else, or a year the reports folder lacks, is a path."""
     path = Path(arg).expanduser()
+    if YEAR_RE.match(arg) and (root / arg).is_dir():
+        return _in_folder(root / arg)
     if path.is_file():
         return Source(path, _year_of(path.parent), load_meta(path.parent))
     if path.is_dir():
@@ -97,18 +102,32 @@ def _year_of(folder: Path) -> str | None:
     return name if YEAR_RE.match(name) else None
 
 
+_META_TEXT = ("title", "subtitle", "source", "published", "status", "language", "main", "note")
+
+
 def load_meta(folder: Path) -> dict[str, Any]:
-    """The folder's meta.toml as a dict, or {} when there is none."""
+    """The folder's meta.toml as a dict, or {} when there is none (a UTF-8 BOM is allowed, as in compare.toml).
+
+    Keys that hold text must be text: a number where a title is expected is an error naming the key.
+    """
     meta_path = folder / "meta.toml"
     if not meta_path.is_file():
         return {}
     try:
-        with meta_path.open("rb") as f:
-            return tomllib.load(f)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise ReportUnreadable(f"{meta_path}: bad TOML: {e}") from None
+        raw = meta_path.read_bytes().decode("utf-8-sig")
+        meta = tomllib.loads(raw)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as e:
+        raise ReportUnreadable(f"{meta_path}: bad TOML: {str(e)[:200]}") from None
     except OSError as e:
         raise ReportUnreadable(f"cannot read {meta_path}: {e.strerror}") from None
+    for key in _META_TEXT:
+        if key == "published" and isinstance(meta.get(key), dt.date):
+            meta[key] = meta[key].isoformat()  # published = 2021-01-15, a TOML date, reads as written
+        if key in meta and not isinstance(meta[key], str):
+            line = next((n for n, text in enumerate(raw.splitlines(), 1) if text.strip().startswith(key)), 1)
+            kind = type(meta[key]).__name__
+            raise ReportUnreadable(f'{meta_path}:{line}: {key} must be text in quotes, like {key} = "…" (found {kind})')
+    return meta
 
 
 def report_files(folder: Path) -> list[Path]:

@@ -62,11 +62,30 @@ def format_value(value: Decimal | None) -> str:
     return f"{value.normalize():,f}"
 
 
-def emit(out: TextIO, text: str) -> None:
-    """Write text in pieces, so a reader that goes away is noticed (exit 141)."""
-    for i in range(0, len(text), 65536):
-        out.write(text[i : i + 65536])
+def emit(out: TextIO, text: str, utf8: bool = False) -> None:
+    """Write text in pieces, so a reader that goes away is noticed (exit 141).
+
+    utf8: write UTF-8 bytes whatever the locale (JSON is always UTF-8). Other text follows the
+    output's encoding, and a locale that cannot write it is a clear error, not a traceback.
+    """
+    binary = getattr(out, "buffer", None) if utf8 else None
+    if binary is not None:
         out.flush()
+        data = text.encode("utf-8")
+        for i in range(0, len(data), 65536):
+            binary.write(data[i : i + 65536])
+            binary.flush()
+        return
+    try:
+        for i in range(0, len(text), 65536):
+            out.write(text[i : i + 65536])
+            out.flush()
+    except UnicodeEncodeError:
+        encoding = getattr(out, "encoding", "?")
+        raise CompareError(
+            f"the output's encoding ({encoding}) cannot write this report's text; "
+            "use a UTF-8 locale (LC_ALL=C.UTF-8) or --format json"
+        ) from None
 
 
 def dumps(data: Any) -> str:
@@ -162,7 +181,7 @@ def _report_rows(report: Report) -> tuple[list[str], list[list[str]]]:
 def render_report(report: Report, fmt: Format, out: TextIO) -> None:
     """Print one normalized report: header, sections, metrics and programs."""
     if fmt is Format.JSON:
-        emit(out, dumps(report_dict(report)))
+        emit(out, dumps(report_dict(report)), utf8=True)
         return
     if fmt in (Format.CSV, Format.MARKDOWN, Format.PLAIN):
         headers, rows = _report_rows(report)
@@ -413,7 +432,7 @@ def _section_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
 def render_comparison(c: Comparison, fmt: Format, out: TextIO, only: Only | None, explain: bool) -> None:
     """Print a comparison in the chosen format (JSON is always the whole comparison)."""
     if fmt is Format.JSON:
-        emit(out, dumps(comparison_dict(c)))
+        emit(out, dumps(comparison_dict(c)), utf8=True)
         return
     tables = {Only.SECTIONS: _section_rows, Only.METRICS: metric_rows, Only.PROGRAMS: _program_rows}
     if fmt in (Format.CSV, Format.MARKDOWN):
@@ -474,7 +493,7 @@ def trend_dict(trend: Trend) -> dict[str, Any]:
 def render_trend(trend: Trend, fmt: Format, out: TextIO) -> None:
     """Each figure's values across the years, with a mark per step (↑ ↓ → ·)."""
     if fmt is Format.JSON:
-        emit(out, dumps(trend_dict(trend)))
+        emit(out, dumps(trend_dict(trend)), utf8=True)
         return
     headers = ["label", *[r.year or r.path for r in trend.reports], "trend"]
     rows = [[s.label, *[m.raw if m else "" for m in s.metrics], s.marks] for s in trend.series]
@@ -526,7 +545,7 @@ def _archive_rows(results: list[PairResult]) -> tuple[list[str], list[list[str]]
 def render_archive(results: list[PairResult], fmt: Format, out: TextIO) -> None:
     """One combined result: JSON of every pair, or a summary table with a row per pair."""
     if fmt is Format.JSON:
-        emit(out, dumps(archive_dict(results)))
+        emit(out, dumps(archive_dict(results)), utf8=True)
         return
     headers, rows = _archive_rows(results)
     if fmt is not Format.RICH:

@@ -316,3 +316,70 @@ def test_a_long_paragraph_stays_linear_and_small() -> None:
     metrics = extract_metrics(report)
     assert len(metrics) == 4000
     assert max(len(m.sentence) for m in metrics) <= 2 * 120 + 10
+
+
+def test_a_year_resolves_in_the_reports_folder_before_the_working_directory(run_cli, tmp_path, monkeypatch) -> None:
+    """A folder ./2020 in the working directory never overrides --reports-dir for the bare year 2020."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "2020" / "report.txt", "别的报告\n\n【前言】\n\n全年新建驿站9999个。\n")
+    r = run_cli("2020", "--reports-dir", str(PAIR), "--format", "json")
+    assert r.code == 0 and "9999" not in r.out
+    r = run_cli("./2020", "--format", "json")
+    assert r.code == 0 and "9999" in r.out
+
+
+def test_json_is_utf8_whatever_the_locale_and_text_refuses_clearly() -> None:
+    """Under a GB18030 output encoding JSON is still UTF-8; an encoding that cannot hold CJK is a clear error."""
+    env = {**os.environ, "PYTHONIOENCODING": "gb18030"}
+    args = [sys.executable, "-m", "compare", "2020", "--reports-dir", str(PAIR)]
+    out = subprocess.run([*args, "--format", "json"], env=env, capture_output=True, check=True).stdout
+    assert json.loads(out.decode("utf-8"))["report"]["year"] == "2020"
+    env["PYTHONIOENCODING"] = "latin-1"
+    r = subprocess.run([*args, "--format", "plain"], env=env, capture_output=True, text=True)
+    assert r.returncode == 2 and r.stderr.startswith("compare: the output's encoding") and "Traceback" not in r.stderr
+
+
+def test_meta_toml_may_start_with_a_bom_and_must_hold_text_where_text_is_meant(run_cli, tmp_path) -> None:
+    """meta.toml with a UTF-8 BOM reads like compare.toml; a number for a title is an error naming key and line."""
+    folder = tmp_path / "2030"
+    write(folder / "report.txt", "示例\n\n【前言】\n\n全年新建驿站300个。\n")
+    (folder / "meta.toml").write_bytes('\ufefftitle = "示例报告"\n'.encode())
+    assert run_cli(str(folder), "--format", "json").code == 0
+    (folder / "meta.toml").write_text('status = "draft"\ntitle = 2030\n', encoding="utf-8")
+    r = run_cli(str(folder), "--format", "json")
+    assert r.code == 2 and "meta.toml:2: title must be text" in r.err
+
+
+def test_a_waiver_names_its_figure_in_text(run_cli, tmp_path) -> None:
+    """metric = 123 is an error naming the key and line, not quietly the text "123"."""
+    cfg = tmp_path / "compare.toml"
+    cfg.write_text('[[waive]]\nmetric = 123\nreason = "why"\n', encoding="utf-8")
+    r = run_cli("2020", "2021", "--reports-dir", str(PAIR), "--check", "--config", str(cfg))
+    assert r.code == 2 and "compare.toml:1: [[waive]] metric must be text" in r.err
+
+
+@pytest.mark.parametrize("zone", ["America/Adak", "Pacific/Kiritimati"])
+def test_waiver_expiry_does_not_depend_on_the_time_zone(zone: str) -> None:
+    """A date runs to the end of that day in UTC: at one instant, zones 24 hours apart give one verdict."""
+    import datetime as dt
+
+    from compare.checks import _expired
+
+    code = (
+        "import datetime as dt\n"
+        "from compare import build_comparison\n"
+        "from compare.checks import find_violations\n"
+        "from compare.config import Config, Waiver\n"
+        "today = dt.datetime.now(dt.UTC).date()\n"
+        "yesterday = today - dt.timedelta(days=1)\n"
+        "waivers = (Waiver('r', metric='追回欠薪', expires=today), Waiver('r', metric='帮扶资金', expires=yesterday))\n"
+        f"c = build_comparison('2020', '2021', {str(PAIR)!r})\n"
+        "notes = find_violations(c, Config(waivers=waivers)).waiver_notes\n"
+        "print(sorted(n.waiver.metric for n in notes if 'expired' in n.problem))\n"
+    )
+    env = {**os.environ, "TZ": zone}
+    out = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True).stdout
+    assert out.strip() == "['帮扶资金']"  # yesterday (UTC) has expired, today (UTC) has not
+    instant = dt.datetime(2030, 6, 1, 23, 30, tzinfo=dt.UTC)
+    aware = dt.datetime(2030, 6, 1, 20, 0, tzinfo=dt.timezone(dt.timedelta(hours=-5)))  # 01:00 UTC on 2 June
+    assert not _expired(aware, instant) and _expired(aware, instant + dt.timedelta(hours=2))
