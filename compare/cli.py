@@ -69,7 +69,12 @@ def main(
     only: Annotated[Optional[Only], typer.Option("--only", help="Show one part of the comparison.")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show scores and evidence behind each pairing.")] = False,
     html: Annotated[
-        Optional[Path], typer.Option("--html", help="Also write the view as a self-contained HTML page.")
+        Optional[Path],
+        typer.Option(
+            "--html",
+            help="Also write the view as a self-contained HTML page (an existing file is replaced; "
+            "a report, compare.toml or a read-only file is refused).",
+        ),
     ] = None,
     all_years: Annotated[
         bool, typer.Option("--all", help="Compare every consecutive pair of years in the reports folder.")
@@ -114,7 +119,16 @@ def main(
             report = load_report(reports[0], reports_dir)
             render_report(report, format, out)
             return
-        cfg = load_config(find_config(config, resolve_reports_dir(reports_dir)))
+        config_path = find_config(config, resolve_reports_dir(reports_dir))
+        if html or junit:  # nothing the user owns is written over: checked before any work
+            from .load import locate
+
+            inputs = [locate(r, resolve_reports_dir(reports_dir)).path for r in reports]
+            inputs += [config_path] if config_path else []
+            for target in (html, junit):
+                if target:
+                    check_output(target, inputs)
+        cfg = load_config(config_path)
         loaded = [load_report(r, reports_dir) for r in reports]
         if len(loaded) > 2:
             from .render import render_trend
@@ -204,13 +218,44 @@ def _run_check(
     return EXIT_OK if result.ok else EXIT_VIOLATIONS
 
 
+def check_output(path: Path, inputs: list[Path]) -> None:
+    """Refuse, before any work, an output that would overwrite a report being read or a read-only file."""
+    try:
+        exists = path.exists()
+        for source in inputs:
+            if exists and source.exists() and os.path.samefile(path, source):
+                raise CompareError(f"{visible(str(path))} is one of the reports being compared; write elsewhere")
+        if exists and path.resolve().is_file() and not (path.stat().st_mode & 0o222):
+            raise CompareError(f"{visible(str(path))} is read-only; it is not replaced")
+    except OSError as e:
+        raise CompareError(f"cannot write {visible(str(path))}: {e.strerror or e}") from None
+
+
 def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file and a rename, so an interrupted run leaves no half-written file."""
+    """Write via a temporary file and a rename, so an interrupted run leaves no half-written file.
+
+    A symlink's target is written (the link stays); a device, pipe or socket is written into
+    directly, never renamed over.
+    """
+    import stat
     import tempfile
 
-    folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise CompareError(f"{path} is a folder; give a file name to write")
+    try:
+        mode = path.stat().st_mode if path.exists() else None  # follows a symlink to what it names
+    except OSError:
+        mode = None
+    if mode is not None and stat.S_ISREG(mode) and path.is_symlink():
+        path = path.resolve()  # replace the file the link names; the link stays
+    if mode is not None and not stat.S_ISREG(mode):
+        try:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+        except OSError as e:
+            raise CompareError(f"cannot write {visible(str(path))}: {e.strerror or e}") from None
+        return
+    folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as e:

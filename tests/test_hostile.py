@@ -383,3 +383,42 @@ def test_waiver_expiry_does_not_depend_on_the_time_zone(zone: str) -> None:
     instant = dt.datetime(2030, 6, 1, 23, 30, tzinfo=dt.UTC)
     aware = dt.datetime(2030, 6, 1, 20, 0, tzinfo=dt.timezone(dt.timedelta(hours=-5)))  # 01:00 UTC on 2 June
     assert not _expired(aware, instant) and _expired(aware, instant + dt.timedelta(hours=2))
+
+
+# ---------------------------------------------------------------- never destroy what a user owns
+
+
+@pytest.mark.parametrize("flag", ["--html", "--junit"])
+def test_an_output_onto_an_input_is_refused_before_any_work(run_cli, tmp_path, flag: str) -> None:
+    """--html A.txt or --junit A.txt (or a link to it) never replaces the report being read."""
+    a = write(tmp_path / "A.txt", (PAIR / "2020" / "report.txt").read_text(encoding="utf-8"))
+    b = write(tmp_path / "B.txt", (PAIR / "2021" / "report.txt").read_text(encoding="utf-8"))
+    link = tmp_path / "link.txt"
+    link.symlink_to(a)
+    before = a.read_bytes()
+    for target in (a, link):
+        r = run_cli(str(a), str(b), flag, str(target))
+        assert r.code == 2 and "one of the reports being compared" in r.err
+    assert a.read_bytes() == before and link.is_symlink()
+
+
+def test_outputs_never_replace_devices_links_or_read_only_files(run_cli, tmp_path) -> None:
+    """A read-only file is refused; a symlink's target is written and the link kept; a FIFO is written into."""
+    import stat
+
+    args = ("2020", "2021", "--reports-dir", str(PAIR), "--junit")
+    readonly = write(tmp_path / "ro.xml", "mine")
+    readonly.chmod(0o444)
+    r = run_cli(*args, str(readonly))
+    assert r.code == 2 and "read-only" in r.err and readonly.read_text() == "mine"
+    target = write(tmp_path / "target.xml", "old")
+    link = tmp_path / "link.xml"
+    link.symlink_to(target)
+    assert run_cli(*args, str(link)).code == 1
+    assert link.is_symlink() and "<testsuites" in target.read_text(encoding="utf-8")
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    assert run_cli(*args, str(fifo)).code == 1
+    assert b"<testsuites" in reader.communicate(timeout=10)[0]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
