@@ -103,8 +103,11 @@ def _expired(expires: dt.date | dt.datetime, now: dt.datetime) -> bool:
 
 
 def one_line(text: str) -> str:
-    """User text (a waiver's reason, a label) as one line: a finding is one line of output."""
-    return " ".join(text.split())
+    """User text (a waiver's reason, a label) as one safe line: no escape sequence, no control or
+    direction-override character, no line break — a finding is one line of output."""
+    from .normalize import clean_text
+
+    return " ".join(clean_text(text).split())
 
 
 def _waiver_for(waivers: list[Waiver], metric: Metric | None, section: Section | None) -> Waiver | None:

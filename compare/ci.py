@@ -5,16 +5,26 @@ Never decides what fails (checks.py does) and never writes files (the CLI does, 
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
 from .checks import CheckResult, Finding, Outcome, one_line
+from .normalize import visible
 
 GITHUB_ANNOTATION_CAP = 10  # GitHub shows no more error annotations than this per step
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    """Text JUnit XML can hold: characters XML 1.0 forbids become U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def _where(result: CheckResult, f: Finding) -> str:
-    return f"{f.path or result.base_path}:{f.line}"
+    return f"{visible(f.path or result.base_path)}:{f.line}"
 
 
 def _describe(f: Finding) -> str:
@@ -34,7 +44,7 @@ def plain_report(result: CheckResult) -> str:
         lines.append(f"{_where(result, f)}: {tag}: {_describe(f)}")
     for note in result.waiver_notes:
         w = note.waiver
-        lines.append(f"{result.config_path}:{w.line}: warning: waiver for {w.target} {note.problem}")
+        lines.append(one_line(f"{visible(result.config_path)}:{w.line}: warning: waiver for {w.target} {note.problem}"))
     lines.append(verdict(result))
     return "\n".join(lines) + "\n"
 
@@ -63,7 +73,7 @@ def _escape_property(s: str) -> str:
 
 
 def _props(result: CheckResult, f: Finding) -> str:
-    path = f.path or result.base_path
+    path = visible(f.path or result.base_path)
     return f"file={_escape_property(path)},line={f.line},title={_escape_property(f.rule.value)}"
 
 
@@ -84,7 +94,7 @@ def github_annotations(result: CheckResult, summary: bool = True) -> str:
     for f in warnings[:GITHUB_ANNOTATION_CAP]:
         lines.append(f"::warning {_props(result, f)}::{_escape_data(_describe(f))}")
     for note in result.waiver_notes[: max(0, GITHUB_ANNOTATION_CAP - len(warnings))]:
-        props = f"file={_escape_property(result.config_path)},line={note.waiver.line},title=stale waiver"
+        props = f"file={_escape_property(visible(result.config_path))},line={note.waiver.line},title=stale waiver"
         text = one_line(f"waiver for {note.waiver.target} {note.problem}")
         lines.append(f"::warning {props}::{_escape_data(text)}")
     return "\n".join(lines) + ("\n" if lines else "")
@@ -110,8 +120,9 @@ def step_summary(result: CheckResult) -> str:
             f"| {f.outcome.value} | {f.rule.value} | {_cell(_where(result, f))} | {_cell(figure)} | {_cell(why)} |"
         )
     for note in result.waiver_notes:
-        where = f"{result.config_path}:{note.waiver.line}"
-        out.append(f"| warning | stale waiver | {_cell(where)} | {_cell(note.waiver.target)} | {note.problem} |")
+        where = f"{visible(result.config_path)}:{note.waiver.line}"
+        target = one_line(note.waiver.target)
+        out.append(f"| warning | stale waiver | {_cell(where)} | {_cell(target)} | {one_line(note.problem)} |")
     return "\n".join(out) + "\n\n"
 
 
@@ -134,18 +145,18 @@ def junit_xml(result: CheckResult, seconds: float = 0.0, timestamp: str = "") ->
         suite.set("time", f"{seconds:.3f}")
         counts = {"tests": len(cases), "failures": 0, "errors": 0, "skipped": 0}
         for classname, case_name, finding in cases:
-            case = ET.SubElement(suite, "testcase", classname=classname, name=one_line(case_name))
+            case = ET.SubElement(suite, "testcase", classname=_xml(visible(classname)), name=_xml(one_line(case_name)))
             if finding is None:
                 continue
             if finding.outcome is Outcome.FAILED:
                 counts["failures"] += 1
-                failure = ET.SubElement(case, "failure", message=_describe(finding), type=finding.rule.value)
-                failure.text = f"{_where(result, finding)}: {finding.message}"
+                failure = ET.SubElement(case, "failure", message=_xml(_describe(finding)), type=finding.rule.value)
+                failure.text = _xml(f"{_where(result, finding)}: {one_line(finding.message)}")
             elif finding.outcome is Outcome.WAIVED and finding.waiver is not None:
                 counts["skipped"] += 1
-                ET.SubElement(case, "skipped", message=one_line(f"waived: {finding.waiver.reason}"))
+                ET.SubElement(case, "skipped", message=_xml(one_line(f"waived: {finding.waiver.reason}")))
             else:
-                ET.SubElement(case, "system-out").text = f"warning: {_describe(finding)}"
+                ET.SubElement(case, "system-out").text = _xml(f"warning: {_describe(finding)}")
         for key, value in counts.items():
             suite.set(key, str(value))
             totals[key] += value

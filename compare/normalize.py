@@ -52,9 +52,17 @@ _BULLET_START = re.compile(r"^[●○■□◆◇▲△★☆•▶►]")
 
 
 def visible(text: str) -> str:
-    """Control characters (in a file name, say) written as escapes, so they never reach a terminal."""
+    """Control and format characters (in a file name, say: an escape, a right-to-left override)
+    written as escapes, so they never reach a terminal or reorder a line."""
+    import unicodedata
+
     return "".join(
-        ch if ch >= " " and not "\x7f" <= ch <= "\x9f" and not "\ud800" <= ch <= "\udfff" else repr(ch)[1:-1]
+        ch
+        if ch >= " "
+        and not "\x7f" <= ch <= "\x9f"
+        and not "\ud800" <= ch <= "\udfff"
+        and (ch.isascii() or unicodedata.category(ch) != "Cf")
+        else (repr(ch)[1:-1] if not ch.isprintable() or ch < " " else f"\\u{ord(ch):04x}")
         for ch in text
     )
 

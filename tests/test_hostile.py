@@ -422,3 +422,36 @@ def test_outputs_never_replace_devices_links_or_read_only_files(run_cli, tmp_pat
     assert run_cli(*args, str(fifo)).code == 1
     assert b"<testsuites" in reader.communicate(timeout=10)[0]
     assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+HOSTILE = "\x1b]0;PWNED\x07\x1b[2J\u202eevil\ufffe\uffff\x01\nline2"
+
+
+def test_hostile_text_in_a_waiver_reaches_no_output_raw(run_cli, tmp_path, monkeypatch) -> None:
+    """The same hostile string as a waiver reason: plain, annotations, summary and JUnit all stay safe."""
+    import xml.etree.ElementTree as ET
+
+    reason = "".join(ch if ch.isprintable() and ch.isascii() else f"\\u{ord(ch):04x}" for ch in HOSTILE)
+    cfg = tmp_path / "compare.toml"
+    cfg.write_text(f'[[waive]]\nsection = "抗击疫情"\nreason = "{reason}"\n', encoding="utf-8")
+    args = ("2020", "2021", "--reports-dir", str(PAIR), "--check", "--config", str(cfg))
+    junit = tmp_path / "junit.xml"
+    summary = tmp_path / "summary.md"
+    outputs = [run_cli(*args).out, run_cli(*args, "--junit", str(junit)).out]
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    outputs += [run_cli(*args).out, summary.read_text(encoding="utf-8")]
+    for text in outputs:
+        assert "\x1b" not in text and "\u202e" not in text and "\x07" not in text and "\x01" not in text
+        assert not any(line.startswith("line2") for line in text.splitlines())
+    ET.parse(junit)  # characters XML forbids are replaced, so the file parses
+    assert "evil" in junit.read_text(encoding="utf-8")  # the words stay; the escape sequence with its payload goes
+
+
+def test_a_hostile_file_name_is_shown_escaped(run_cli, tmp_path) -> None:
+    """A right-to-left override or an escape in a report's file name is shown as an escape, not obeyed."""
+    name = tmp_path / "a\u202etxt.\x1b[2Jreport.txt"
+    write(name, (PAIR / "2020" / "report.txt").read_text(encoding="utf-8"))
+    other = write(tmp_path / "b.txt", (PAIR / "2021" / "report.txt").read_text(encoding="utf-8"))
+    r = run_cli(str(name), str(other), "--check", "--config", str(write(tmp_path / "c.toml", "")))
+    assert "\u202e" not in r.out and "\x1b" not in r.out and "\\u202e" in r.out
