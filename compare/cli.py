@@ -102,6 +102,8 @@ def main(
     out = sys.stdout
     reports = reports or []
     try:
+        if out is None or getattr(out, "closed", False):
+            raise CompareError("standard output is closed; there is nowhere to write the result")
         if fail_on is not None and not (check or junit):
             raise CompareError("--fail-on applies to --check; add --check")
         if all_years:
@@ -276,7 +278,8 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def _fail(message: str, code: int) -> None:
-    print(f"compare: {visible(message)}", file=sys.stderr)
+    with contextlib.suppress(OSError, AttributeError, ValueError):  # stderr closed or full: the code still tells
+        print(f"compare: {visible(message)}", file=sys.stderr)
     raise typer.Exit(code)
 
 

@@ -238,6 +238,12 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
     if not data.strip():
         raise ReportUnreadable(f"{name} is empty; a report needs text")
     if b"\x00" in data:
+        guess = _utf16_or_32(data)
+        if guess:
+            raise ReportUnreadable(
+                f"{name} looks like {guess} without a byte-order mark; re-save it as UTF-8 "
+                f"(iconv -f {guess} -t UTF-8 {name} > report.txt)"
+            )
         raise ReportUnreadable(f"{name} looks binary (NUL bytes), not a text report")
     try:
         return _checked(data.decode("utf-8"), name)
@@ -257,6 +263,32 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
                 "garbled text (mixed encodings?); re-save it as UTF-8"
             ) from None
         return _checked(text, name)
+
+
+def _utf16_or_32(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 text without a BOM, told by where its NUL bytes fall and that it decodes cleanly."""
+    sample = data[: 4096 - 4096 % 4]
+    nuls = [0, 0, 0, 0]  # NUL bytes by offset mod 4
+    for i, b in enumerate(sample):
+        if b == 0:
+            nuls[i % 4] += 1
+    quarter = len(sample) // 4
+    layouts = (
+        ("UTF-32LE", nuls[3] >= 0.9 * quarter and nuls[2] >= 0.5 * quarter),  # the high bytes are zero
+        ("UTF-32BE", nuls[0] >= 0.9 * quarter and nuls[1] >= 0.5 * quarter),
+        ("UTF-16LE", nuls[1] + nuls[3] > 3 * (nuls[0] + nuls[2])),  # ASCII's zero high byte follows it
+        ("UTF-16BE", nuls[0] + nuls[2] > 3 * (nuls[1] + nuls[3])),
+    )
+    for encoding, fits in layouts:
+        if not fits:
+            continue
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if len(text) >= 4 and sum(ch.isprintable() or ch in "\n\r\t" for ch in text) >= 0.95 * len(text):
+            return encoding
+    return None
 
 
 def _checked(text: str, name: str) -> str:

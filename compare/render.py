@@ -69,17 +69,21 @@ def emit(out: TextIO, text: str, utf8: bool = False) -> None:
     output's encoding, and a locale that cannot write it is a clear error, not a traceback.
     """
     binary = getattr(out, "buffer", None) if utf8 else None
-    if binary is not None:
-        out.flush()
-        data = text.encode("utf-8")
-        for i in range(0, len(data), 65536):
-            binary.write(data[i : i + 65536])
-            binary.flush()
-        return
     try:
+        if binary is not None:
+            out.flush()
+            data = text.encode("utf-8")
+            for i in range(0, len(data), 65536):
+                binary.write(data[i : i + 65536])
+                binary.flush()
+            return
         for i in range(0, len(text), 65536):
             out.write(text[i : i + 65536])
             out.flush()
+    except BrokenPipeError:
+        raise  # the reader went away: exit 141, as a shell reports SIGPIPE
+    except OSError as e:  # a full disk, /dev/full: an error, never a silent success
+        raise CompareError(f"cannot write the output: {e.strerror or e}") from None
     except UnicodeEncodeError:
         encoding = getattr(out, "encoding", "?")
         raise CompareError(

@@ -455,3 +455,34 @@ def test_a_hostile_file_name_is_shown_escaped(run_cli, tmp_path) -> None:
     other = write(tmp_path / "b.txt", (PAIR / "2021" / "report.txt").read_text(encoding="utf-8"))
     r = run_cli(str(name), str(other), "--check", "--config", str(write(tmp_path / "c.toml", "")))
     assert "\u202e" not in r.out and "\x1b" not in r.out and "\\u202e" in r.out
+
+
+@pytest.mark.parametrize(
+    ("shell", "code"),
+    [
+        ("{cmd} 2020 2020 --check >&-", 2),  # stdout closed: an error, never a silent success
+        ("{cmd} 2020 2021 >&-", 2),
+        ("{cmd} 2020 2020 --check > /dev/full", 2),  # stdout full
+        ("{cmd} nonexist 2>/dev/full", 2),  # stderr full: the exit code still says input error
+    ],
+)
+def test_an_unwritable_output_is_an_error_not_a_success(shell: str, code: int) -> None:
+    """Closed or full streams give exit 2 (and a one-line message where stderr works), never a traceback."""
+    cmd = f"{sys.executable} -m compare"
+    r = subprocess.run(["bash", "-c", shell.format(cmd=cmd)], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == code and "Traceback" not in r.stderr
+
+
+def test_utf16_without_a_bom_is_named_as_such(run_cli, tmp_path) -> None:
+    """UTF-16 text without a byte-order mark is not called binary: the message says what it is and how to fix it."""
+    path = tmp_path / "u16.txt"
+    path.write_bytes("示例\n\n【前言】\n\n全年新建驿站300个。\n".encode("utf-16-le"))
+    r = run_cli(str(path))
+    assert r.code == 2 and "UTF-16LE without a byte-order mark" in r.err
+
+
+def test_a_number_of_thousands_of_digits_is_no_figure(run_cli, tmp_path) -> None:
+    """A run of 5,000 digits is refused as a figure, not a traceback in the JSON writer."""
+    path = write(tmp_path / "big.txt", "示例\n\n【前言】\n\n全年投入" + "1" * 5000 + "元。\n")
+    r = run_cli(str(path), "--format", "json")
+    assert r.code == 0 and json.loads(r.out)["metrics"] == []

@@ -205,6 +205,8 @@ def _read(m: re.Match[str], text: str, folded: str, lo: int, hi: int) -> Figure 
         return None  # 24 920万元: digits split by a space are refused, never read as 920万元
     if num[-1].isdigit() and after[:1].isascii() and after[:1].isalpha() and not unit:
         return None  # 5G, 3D
+    if len(num.split(".")[0]) > 24:
+        return None  # no report states a quantity with that many digits: a serial number, a code, noise
     value = grammar.parse_number(num)
     if value is None:
         return None
