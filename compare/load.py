@@ -197,17 +197,36 @@ def read_source(source: Source) -> Document:
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
+# The page encodings a <meta charset> may name (WHATWG labels, as Python calls them); anything else
+# (utf-16 without a BOM, unicode_escape, punycode …) is ignored and the bytes are detected instead.
+_PAGE_ENCODINGS = {
+    **dict.fromkeys(("gb2312", "gbk", "gb18030", "x-gbk", "cp936"), "gb18030"),
+    **dict.fromkeys(("big5", "big5-hkscs", "cp950"), "big5hkscs"),
+    **{e: e for e in ("euc-jp", "shift_jis", "euc-kr", "koi8-r", "koi8-u")},
+    **{f"iso-8859-{n}": f"iso-8859-{n}" for n in range(1, 16)},
+    **{f"windows-{n}": f"cp{n}" for n in range(1250, 1259)},
+    **dict.fromkeys(("latin1", "latin-1", "ascii", "us-ascii"), "cp1252"),
+}
+
+
 def _decode_html(data: bytes, name: str) -> str:
-    """A page's declared <meta charset> first (Big5, GBK …), then the usual detection."""
+    """A page's bytes: a BOM, else UTF-8 when they are UTF-8 (whatever the page declares), else the
+    declared <meta charset> when it is a page encoding and reads plausibly, else the usual detection."""
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode(data, name)
+    try:
+        return _checked(data.decode("utf-8"), name)  # a declared charset that lies about UTF-8 bytes is ignored
+    except UnicodeDecodeError:
+        pass
     m = _META_CHARSET.search(data[:4096])
-    if m and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = m.group(1).decode("ascii").lower()
-        if encoding in ("gb2312", "gbk"):
-            encoding = "gb18030"  # pages that say gb2312 often use GBK characters beyond it
+    encoding = _PAGE_ENCODINGS.get(m.group(1).decode("ascii").lower()) if m else None
+    if encoding:
         try:
-            return _checked(data.decode(encoding), name)
-        except (LookupError, UnicodeDecodeError):
-            pass  # an unknown or wrong declaration: detect as for any file
+            text = data.decode(encoding)
+        except (UnicodeError, LookupError):
+            text = None
+        if text is not None and (encoding not in ("gb18030", "big5hkscs") or _plausible_chinese(text, big5=True)):
+            return _checked(text, name)
     return decode(data, name)
 
 
@@ -300,8 +319,9 @@ def _checked(text: str, name: str) -> str:
     return text
 
 
-def _plausible_chinese(text: str) -> bool:
-    """GB18030 decodes most byte soup; real GBK prose stays inside GB2312's common characters."""
+def _plausible_chinese(text: str, big5: bool = False) -> bool:
+    """GB18030 decodes most byte soup; real GBK prose stays inside GB2312's common characters
+    (traditional prose, when big5, inside Big5's)."""
     sample = [ch for ch in text[:20000] if ord(ch) > 0x7F]
     if not sample:
         return True
@@ -310,5 +330,11 @@ def _plausible_chinese(text: str) -> bool:
         try:
             ch.encode("gb2312")
         except UnicodeEncodeError:
+            if big5:
+                try:
+                    ch.encode("big5")
+                    continue
+                except UnicodeEncodeError:
+                    pass
             rare += 1
     return rare <= len(sample) * 0.05

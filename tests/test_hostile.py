@@ -486,3 +486,15 @@ def test_a_number_of_thousands_of_digits_is_no_figure(run_cli, tmp_path) -> None
     path = write(tmp_path / "big.txt", "示例\n\n【前言】\n\n全年投入" + "1" * 5000 + "元。\n")
     r = run_cli(str(path), "--format", "json")
     assert r.code == 0 and json.loads(r.out)["metrics"] == []
+
+
+@pytest.mark.parametrize("declared", ["iso-8859-1", "utf-16", "unicode_escape", "punycode"])
+def test_a_page_whose_charset_lies_is_read_by_its_bytes(run_cli, tmp_path, declared: str) -> None:
+    """A UTF-8 page declaring another (or a nonsense) charset is read as UTF-8: its figures, never mojibake."""
+    page = (
+        f'<html><head><meta charset="{declared}"></head><body><h1>前言</h1><p>全年投入资金24.92亿元。</p></body></html>'
+    )
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("utf-8"))
+    r = run_cli(str(path), "--format", "json")
+    assert r.code == 0 and [m["raw"] for m in json.loads(r.out)["metrics"]] == ["24.92亿元"]
