@@ -40,6 +40,7 @@ def read_docx(data: bytes, name: str) -> Converted:
         import docx
     except ImportError:  # pragma: no cover - a declared dependency
         raise ReportUnreadable(f"{name}: reading .docx needs python-docx (pip install python-docx)") from None
+    _refuse_zip_bomb(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
         paragraphs = list(_docx_blocks(document))
@@ -59,6 +60,26 @@ def read_docx(data: bytes, name: str) -> Converted:
             blocks.append((number, _not_a_heading(text)))
     text, places = _join(blocks)
     return text, structured, places
+
+
+def _refuse_zip_bomb(data: bytes, name: str) -> None:
+    """A .docx is a zip: what it expands to is capped like any report (COMPARE_MAX_MB), before parsing."""
+    import zipfile
+
+    from .load import max_bytes
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            expanded = sum(info.file_size for info in z.infolist())
+            members = len(z.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise ReportUnreadable(f"{name}: not a readable .docx (not a zip archive); re-save it from Word") from None
+    limit = max_bytes()
+    if expanded > limit or members > 10000:
+        raise ReportUnreadable(
+            f"{name} expands to {expanded / 1048576:.0f} MB in {members} parts, over the "
+            f"{limit / 1048576:g} MB limit; raise it with COMPARE_MAX_MB if this is really a report"
+        )
 
 
 def _docx_blocks(document: object) -> Iterator[tuple[str, str]]:
@@ -104,12 +125,25 @@ def read_pdf(data: bytes, name: str) -> Converted:
         import pypdf
     except ImportError:  # pragma: no cover - a declared dependency
         raise ReportUnreadable(f"{name}: reading .pdf needs pypdf (pip install pypdf)") from None
+    from .load import max_bytes
+
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed-PDF chatter is not the user's business
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise ReportUnreadable(f"{name}: the PDF is password-protected; save an unprotected copy")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        if len(reader.pages) > 20000:
+            raise ReportUnreadable(f"{name}: {len(reader.pages)} pages is more than a report holds")
+        pages = []
+        budget = max_bytes()  # what the pages' text may add up to, like any report (COMPARE_MAX_MB)
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            budget -= len(pages[-1]) * 3
+            if budget < 0:
+                raise ReportUnreadable(
+                    f"{name}: its text runs past the {max_bytes() / 1048576:g} MB limit; "
+                    "raise it with COMPARE_MAX_MB if this is really a report"
+                )
     except ReportUnreadable:
         raise
     except pypdf.errors.DependencyError:

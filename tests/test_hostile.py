@@ -498,3 +498,17 @@ def test_a_page_whose_charset_lies_is_read_by_its_bytes(run_cli, tmp_path, decla
     path.write_bytes(page.encode("utf-8"))
     r = run_cli(str(path), "--format", "json")
     assert r.code == 0 and [m["raw"] for m in json.loads(r.out)["metrics"]] == ["24.92亿元"]
+
+
+def test_a_docx_that_expands_past_the_limit_is_refused_before_parsing(run_cli, tmp_path) -> None:
+    """A 200 KB .docx that unzips to 200 MB is refused with exit 2 before its XML is read."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"\0" * (200 * 1024 * 1024))
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(buf.getvalue())
+    r = run_cli(str(path))
+    assert r.code == 2 and "over the 50 MB limit" in r.err
