@@ -148,10 +148,28 @@ def run_archive(
             if progress:
                 progress(result)
         return results
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    import signal
+
+    from .errors import Stopped
+
+    def stop(signum: int, _frame: object) -> None:
+        raise Stopped(f"stopped by {signal.Signals(signum).name}; the workers were ended", 128 + signum)
+
+    pool = ProcessPoolExecutor(max_workers=workers)
+    previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGHUP)}
+    try:
         # chunks amortise pickling; order is kept, so output stays deterministic
         for result in pool.map(_run_one, args, chunksize=max(1, len(args) // (workers * 8))):
             results.append(result)
             if progress:
                 progress(result)
+    except BaseException:  # a signal, Ctrl-C or an error: end the workers now, do not wait for them
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+    pool.shutdown()
     return results

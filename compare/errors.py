@@ -10,6 +10,8 @@ EXIT_VIOLATIONS = 1
 EXIT_ERROR = 2
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141  # stdout closed early, as a shell reports SIGPIPE
+EXIT_HANGUP = 129  # SIGHUP (a closed terminal), as a shell reports it
+EXIT_TERMINATED = 143  # SIGTERM (a CI job cancelled), as a shell reports it
 
 
 class CompareError(Exception):
@@ -28,3 +30,11 @@ class ReportUnreadable(CompareError):
 
 class ConfigError(CompareError):
     """compare.toml is malformed or names something that does not exist."""
+
+
+class Stopped(CompareError):
+    """A signal ended the run (SIGTERM, SIGHUP): the message says which, the exit code is 128 + its number."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code

@@ -36,6 +36,7 @@ def test_exit_code_table_matches_the_code() -> None:
         errors.EXIT_BROKEN_PIPE,
     ):
         assert f"\n| {code} |" in README, code
+    assert f"\n| {errors.EXIT_HANGUP}, {errors.EXIT_TERMINATED} |" in README
 
 
 def test_workflow_and_hook_run_the_documented_command() -> None:

@@ -512,3 +512,27 @@ def test_a_docx_that_expands_past_the_limit_is_refused_before_parsing(run_cli, t
     path.write_bytes(buf.getvalue())
     r = run_cli(str(path))
     assert r.code == 2 and "over the 50 MB limit" in r.err
+
+
+def test_sigterm_ends_all_and_its_workers(tmp_path) -> None:
+    """SIGTERM to `compare --all` exits 143 and leaves no worker process behind."""
+    import signal
+    import time
+
+    root = tmp_path / "reports"
+    text = (ROOT / "reports" / "2020" / "report.txt").read_text(encoding="utf-8")
+    for year in range(2001, 2013):
+        for d in range(12):
+            write(root / str(year) / f"doc{d:02d}.txt", text)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "compare", "--all", "--reports-dir", str(root), "--format", "json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    )  # fmt: skip
+    time.sleep(2.0)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 143, err
+    assert b"stopped by SIGTERM" in err and b"Traceback" not in err
+    time.sleep(0.5)
+    survivors = subprocess.run(["pgrep", "-s", str(proc.pid)], capture_output=True, text=True).stdout.split()
+    assert survivors == []
