@@ -142,7 +142,8 @@ def main(
         if html:
             from .view import comparison_view, export_html
 
-            page = export_html(comparison_view(comparison, only, explain), f"compare {' '.join(reports)}")
+            title = f"compare {' '.join(visible(r) for r in reports)}"  # a file name may hold any byte
+            page = export_html(comparison_view(comparison, only, explain), title)
             write_atomic(html, page)
         if check or junit:
             raise typer.Exit(_run_check(comparison, cfg, fail_on, junit, format, out))
@@ -252,7 +253,7 @@ def write_atomic(path: Path, text: str) -> None:
         path = path.resolve()  # replace the file the link names; the link stays
     if mode is not None and not stat.S_ISREG(mode):
         try:
-            with open(path, "w", encoding="utf-8") as f:
+            with open(path, "w", encoding="utf-8", errors="replace") as f:
                 f.write(text)
         except OSError as e:
             raise CompareError(f"cannot write {visible(str(path))}: {e.strerror or e}") from None
@@ -263,7 +264,7 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as e:
         raise CompareError(f"cannot write {path}: {e.strerror or e}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="replace") as f:
             f.write(text)
         umask = os.umask(0)
         os.umask(umask)

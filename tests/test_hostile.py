@@ -536,3 +536,18 @@ def test_sigterm_ends_all_and_its_workers(tmp_path) -> None:
     time.sleep(0.5)
     survivors = subprocess.run(["pgrep", "-s", str(proc.pid)], capture_output=True, text=True).stdout.split()
     assert survivors == []
+
+
+def test_a_report_name_with_undecodable_bytes_writes_html(tmp_path) -> None:
+    """A file name holding bytes that are not UTF-8 gives a page (the name escaped), not a traceback."""
+    bad = os.fsencode(str(tmp_path)) + b"/bad\xff\xfe.txt"
+    with open(bad, "wb") as f:
+        f.write((PAIR / "2020" / "report.txt").read_bytes())
+    other = write(tmp_path / "b.txt", (PAIR / "2021" / "report.txt").read_text(encoding="utf-8"))
+    page = tmp_path / "view.html"
+    r = subprocess.run(
+        [sys.executable, "-m", "compare", os.fsdecode(bad), str(other), "--html", str(page)],
+        capture_output=True, cwd=ROOT,
+    )  # fmt: skip
+    assert r.returncode == 0 and b"Traceback" not in r.stderr
+    assert "\\udcff" in page.read_text(encoding="utf-8")
