@@ -113,9 +113,8 @@ def run(name: str, make: Callable[[Path], list[str]]) -> bool:
     refused = code == 2 and bool(err) and err[-1].startswith("compare:")
     ok = code is not None and seconds <= TIME_LIMIT and (code in (0, 1) or refused)
     tail = f"  [{err[-1][:90]}]" if err and code != 0 else ""
-    print(
-        f"hostile: {name:<34} exit {code!s:>4}  {seconds:6.1f} s  peak {peak:6.0f} MB  {'ok' if ok else 'NOT MET'}{tail}"
-    )
+    verdict = "ok" if ok else "NOT MET"
+    print(f"hostile: {name:<34} exit {code!s:>4}  {seconds:6.1f} s  peak {peak:6.0f} MB  {verdict}{tail}")
     return ok
 
 
