@@ -7,9 +7,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compare import build_comparison, load_report
-from compare.align import assign, label_score, units_compatible
+from compare.align import assign, label_score, sections, units_compatible
+from compare.align.solver import assign_sparse
 from compare.config import Config, Cutoffs, Pair
 from compare.diff import diff_text, tokenize
 from compare.errors import ConfigError
@@ -113,6 +116,53 @@ def test_assignment_drops_pairs_below_cutoff() -> None:
     """Pairs under the cutoff stay unpaired."""
     assert assign([[30.0, 20.0]], 50) == []
     assert assign([[70.0], [90.0]], 50) == [(1, 0)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 7), st.integers(0, 7), st.integers(0, 100)), max_size=30, unique_by=lambda t: t[:2]
+    )
+)
+def test_solving_group_by_group_is_as_good_as_solving_the_whole_table(cells: list[tuple[int, int, int]]) -> None:
+    """Pairs under the cutoff are worth nothing, so the exact solver may work one connected group at a time."""
+    sparse = {(a, b): float(s) for a, b, s in cells}
+    matrix = [[sparse.get((a, b), 0.0) for b in range(8)] for a in range(8)]
+
+    def total(pairs: list[tuple[int, int]]) -> float:
+        return sum(matrix[a][b] for a, b in pairs)
+
+    got = assign_sparse(sparse, 50, exact_max=8)
+    assert total(got) == total(assign(matrix, 50))
+    assert len({a for a, _ in got}) == len({b for _, b in got}) == len(got)
+    assert all(sparse[p] >= 50 for p in got)
+
+
+def test_long_reports_pair_sections_as_the_exact_route_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past EXACT_MAX sections only candidate pairs are scored; on the bundled reports it finds the same pairs."""
+
+    def pairs() -> set[tuple[str | None, str | None]]:
+        c = build_comparison("2020", "2021", REPORTS)
+        return {(m.base.title if m.base else None, m.new.title if m.new else None) for m in c.sections}
+
+    exact = pairs()
+    monkeypatch.setattr(sections, "EXACT_MAX", 0)
+    assert pairs() == exact
+
+
+def test_a_long_report_pairs_a_renamed_section_by_its_content(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Among hundreds of sections, a heading reworded and moved still finds its section through rare shared words."""
+    topics = [f"{a}{b}" for a in "甲乙丙丁戊己庚辛壬癸" for b in "子丑寅卯辰巳午未申酉戌亥"]
+    body = [f"## {t}事项\n\n{t}{t[::-1]}项目建设{k}处，{t}专项覆盖{t[0]}地{k}个街区。" for k, t in enumerate(topics)]
+    moved = body[5].replace("甲巳事项", "关于专项覆盖的情况")
+    new_body = body[:5] + body[6:] + [moved]
+    base = normalize("\n\n".join(body), markdown=True, year="2030")
+    new = normalize("\n\n".join(new_body), markdown=True, year="2031")
+    monkeypatch.setattr(sections, "EXACT_MAX", 20)
+    got = {m.base.title: m.new.title for m in sections.align_sections(base, new, Config()) if m.base and m.new}
+    assert len(got) == len(topics)
+    assert got["甲巳事项"] == "关于专项覆盖的情况"
+    assert all(got[t] == t for t in got if t != "甲巳事项")
 
 
 def test_pin_and_forbid_override_the_matcher() -> None:

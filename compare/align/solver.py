@@ -79,3 +79,38 @@ def greedy(scores: dict[tuple[int, int], float], cutoff: float) -> list[tuple[in
         taken_b.add(b)
         pairs.append((a, b))
     return sorted(pairs)
+
+
+def assign_sparse(scores: dict[tuple[int, int], float], cutoff: float, exact_max: int) -> list[tuple[int, int]]:
+    """Optimal pairs over a sparse score table, solved one connected group at a time.
+
+    Pairs below the cutoff are worth nothing, so the items joined by pairs at or above it fall into
+    independent groups; each group small enough (at most exact_max items a side) is solved exactly,
+    and a larger one best pair first. Time follows the groups, not the product of the two sides.
+    """
+    parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def root(x: tuple[int, int]) -> tuple[int, int]:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    live = {pair: s for pair, s in scores.items() if s >= cutoff}
+    for a, b in live:
+        ra, rb = root((0, a)), root((1, b))
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[tuple[int, int], dict[tuple[int, int], float]] = {}
+    for (a, b), s in live.items():
+        groups.setdefault(root((0, a)), {})[(a, b)] = s
+    pairs: list[tuple[int, int]] = []
+    for group in groups.values():
+        rows = sorted({a for a, _ in group})
+        cols = sorted({b for _, b in group})
+        if len(rows) > exact_max or len(cols) > exact_max:
+            pairs.extend(greedy(group, cutoff))
+            continue
+        matrix = [[group.get((a, b), 0.0) for b in cols] for a in rows]
+        pairs.extend((rows[x], cols[y]) for x, y in assign(matrix, cutoff))
+    return sorted(pairs)
