@@ -51,7 +51,7 @@ class Direction(StrEnum):
     DOWN = "down"  # 下降 减少 降低 回落
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MetricKey:
     """What makes two figures the same measure across years; alignment compares these, not labels.
 
@@ -70,7 +70,7 @@ class MetricKey:
     borrowed: bool = False  # the measure was taken from the clause before: weaker evidence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """One headed part of a report; offsets index the report's normalized text."""
 
@@ -84,7 +84,7 @@ class Section:
     text: str  # report.text[start:end]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Program:
     """A named program, campaign, platform or document quoted in a section."""
 
@@ -95,7 +95,7 @@ class Program:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Metric:
     """One figure stated in a report; value is exact, in base units (万/亿 folded in)."""
 
@@ -124,7 +124,7 @@ class Metric:
         return self.value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     """A normalized report: header, sections, programs and metrics over one text."""
 
@@ -186,7 +186,7 @@ class MetricStatus(StrEnum):
     PENDING = "pending"  # NEW holds a placeholder
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SectionMatch:
     """A section pairing (or a section left alone), with its scores and the reason."""
 
@@ -201,7 +201,7 @@ class SectionMatch:
     change: float = 0.0  # share of the section's text that changed, 0-1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProgramMatch:
     status: ProgramStatus
     base: Program | None
@@ -210,7 +210,7 @@ class ProgramMatch:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Delta:
     """The change between two paired figures, in the base figure's unit (exact Decimals)."""
 
@@ -231,7 +231,7 @@ class CandidateStatus(StrEnum):
     BLOCKED = "blocked"  # a rule forbids the pair: kind, unit, period, scope, [[forbid]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A figure that might have been this one's counterpart, and why it is not."""
 
@@ -243,7 +243,7 @@ class Candidate:
     detail: str  # "paired with s04.m02 专项帮扶资金 (12.18亿元) at 100", "kind: change vs level"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MetricChange:
     """One metric across two reports: its status, its pairing's score and evidence, and the change."""
 
@@ -269,7 +269,7 @@ class TargetStatus(StrEnum):
     MISSED = "missed"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TargetCheck:
     """Last year's target beside this year's outcome for the same measure."""
 
@@ -286,7 +286,7 @@ class DiffOp(StrEnum):
     INSERT = "insert"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextDiff:
     """A section's text diff as (op, text) spans: op is equal, delete or insert."""
 
@@ -296,7 +296,7 @@ class TextDiff:
     change: float  # share of characters changed, 0-1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """Everything `compare BASE NEW` found; every view renders from this and recomputes nothing."""
 

@@ -5,7 +5,10 @@ Owns only the order of the stages; each stage lives in its own module or package
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from decimal import Decimal
 
@@ -16,8 +19,30 @@ from .model import Comparison, MetricChange, MetricStatus, Report
 from .normalize import normalize
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector off while a stage runs, as it was after.
+
+    The stages build many small objects and no reference cycles, so a collection frees nothing,
+    yet each full pass walks every object alive: on 100,000 figures a side those passes cost a
+    third of the metric pairing and made its time grow faster than the figures.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_report(arg: str, root: str | os.PathLike[str] | None = None) -> Report:
     """Read and parse one report: a year under the reports folder, or a file or folder path."""
+    with paused_gc():
+        return _load_report(arg, root)
+
+
+def _load_report(arg: str, root: str | os.PathLike[str] | None) -> Report:
     source = locate(arg, reports_dir(root))
     document = read_source(source)
     report = normalize(
@@ -36,6 +61,11 @@ def compare_reports(base: Report, new: Report, config: Config | None = None, tex
 
     text=False skips the text diffs (the costliest step) when no view will show them.
     """
+    with paused_gc():
+        return _compare_reports(base, new, config, text)
+
+
+def _compare_reports(base: Report, new: Report, config: Config | None, text: bool) -> Comparison:
     from .align import align_metrics, align_programs, align_sections, align_targets
     from .diff import diff_sections
 

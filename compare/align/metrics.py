@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -43,6 +44,8 @@ from .solver import assign, greedy
 HUNGARIAN_MAX = 120  # beyond this many figures in a block, greedy best-first pairing
 PREFILTER = 40  # measure likeness a pair needs to be scored in full on the large-block route
 CANDIDATES = 8  # best candidates kept per figure on that route
+RAREST = 8  # on that route, a figure's measure looks for candidates through its rarest bigrams
+WINDOW = 512  # a bigram shared by more figures than this offers only the nearest in place
 EXPLAIN_MAX = 250_000  # figure pairs beyond which rules are not checked across blocks, for --explain
 _SCALE_JUMP = Decimal(5)  # a year-over-year ratio beyond 5x is more likely another figure
 _MONTH = re.compile(r"^\d{1,2}月$")
@@ -360,7 +363,10 @@ def _pair_round(
         for i, j in candidates:
             if pairing.blocked(i, j) is not None:
                 continue
-            score_of[(i, j)], evidence_of[(i, j)] = pairing.evidence(bm[i], nm[j])
+            score, evidence = pairing.evidence(bm[i], nm[j])
+            score_of[(i, j)] = score
+            if score >= cutoff:  # only these can pair; the rest need no reason kept
+                evidence_of[(i, j)] = evidence
         scored.update(score_of)
         if len(brows) <= HUNGARIAN_MAX and len(bcols) <= HUNGARIAN_MAX:
             # the assignment weighs each pair by the square of its margin over the cutoff, so one
@@ -414,13 +420,34 @@ def _large_block_candidates(pairing: _Pairing, rows: list[int], cols: list[int])
             rest_rows.append(i)
     rest_cols = [j for j in cols if j not in exact_cols]
     choices = [_measure(nm[j]) for j in rest_cols]
-    if choices:
-        for i in rest_rows:
-            found = process.extract(
-                _measure(bm[i]), choices, scorer=fuzz.ratio, score_cutoff=PREFILTER, limit=CANDIDATES
-            )
-            out.extend((i, rest_cols[k]) for _, _, k in found)
+    # the rest meet through the rarest bigrams of their measures (an inverted index), so each figure
+    # is compared with a bounded few, never with every leftover
+    postings: dict[str, list[int]] = {}
+    for k, text in enumerate(choices):
+        for gram in _grams(text):
+            postings.setdefault(gram, []).append(k)
+    scale = len(choices) / max(len(rest_rows), 1)
+    for row, i in enumerate(rest_rows):
+        text = _measure(bm[i])
+        rarest = sorted(_grams(text), key=lambda g: (len(postings.get(g, ())), g))[:RAREST]
+        near: set[int] = set()
+        for gram in rarest:
+            ks = postings.get(gram, [])
+            if len(ks) > WINDOW:  # a common bigram: the figures nearest in place
+                at = bisect.bisect_left(ks, int(row * scale))
+                ks = ks[max(0, at - WINDOW // 2) : at + WINDOW // 2]
+            near.update(ks)
+        subset = sorted(near)
+        found = process.extract(
+            text, [choices[k] for k in subset], scorer=fuzz.ratio, score_cutoff=PREFILTER, limit=CANDIDATES
+        )
+        out.extend((i, rest_cols[subset[k]]) for _, _, k in found)
     return out
+
+
+def _grams(text: str) -> set[str]:
+    """The character bigrams of a measure phrase (a one-character phrase is its own)."""
+    return set(map(operator.add, text, text[1:])) or {text}
 
 
 def _measure(m: Metric) -> str:
