@@ -198,7 +198,7 @@ def _run_check(
 
     from .checks import find_violations, parse_fail_on
     from .ci import check_dict, github_annotations, junit_xml, plain_report, step_summary
-    from .render import dumps, emit
+    from .render import emit, emit_json
 
     started = time.perf_counter()
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
@@ -206,7 +206,7 @@ def _run_check(
     if junit:
         write_atomic(junit, junit_xml(result, time.perf_counter() - started, stamp))
     if fmt is Format.JSON:
-        emit(out, dumps(check_dict(result)), utf8=True)
+        emit_json(out, check_dict(result))
     elif os.environ.get("GITHUB_ACTIONS") == "true":
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
         emit(out, github_annotations(result, summary=bool(summary_path)))

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+from collections.abc import Iterable
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TextIO
 
+from . import jsonout
 from .diff import short_value
 from .errors import CompareError
 from .model import Comparison, DiffOp, Metric, MetricChange, Program, Qualifier, Report, Section, TextDiff
@@ -62,24 +63,27 @@ def format_value(value: Decimal | None) -> str:
     return f"{value.normalize():,f}"
 
 
-def emit(out: TextIO, text: str, utf8: bool = False) -> None:
-    """Write text in pieces, so a reader that goes away is noticed (exit 141).
+def emit(out: TextIO, text: str | Iterable[str], utf8: bool = False) -> None:
+    """Write text (a string, or pieces of one) in pieces, so a reader that goes away is noticed (exit 141).
 
     utf8: write UTF-8 bytes whatever the locale (JSON is always UTF-8). Other text follows the
     output's encoding, and a locale that cannot write it is a clear error, not a traceback.
     """
     binary = getattr(out, "buffer", None) if utf8 else None
+    pieces = [text] if isinstance(text, str) else text
     try:
         if binary is not None:
             out.flush()
-            data = text.encode("utf-8")
-            for i in range(0, len(data), 65536):
-                binary.write(data[i : i + 65536])
-                binary.flush()
-            return
-        for i in range(0, len(text), 65536):
-            out.write(text[i : i + 65536])
-            out.flush()
+        for piece in pieces:
+            if binary is not None:
+                data = piece.encode("utf-8")
+                for i in range(0, len(data), 65536):
+                    binary.write(data[i : i + 65536])
+                    binary.flush()
+                continue
+            for i in range(0, len(piece), 65536):
+                out.write(piece[i : i + 65536])
+                out.flush()
     except BrokenPipeError:
         raise  # the reader went away: exit 141, as a shell reports SIGPIPE
     except OSError as e:  # a full disk, /dev/full: an error, never a silent success
@@ -92,9 +96,14 @@ def emit(out: TextIO, text: str, utf8: bool = False) -> None:
         ) from None
 
 
+def emit_json(out: TextIO, data: Any) -> None:
+    """Write data as JSON (dumps' bytes) while it is encoded: a large comparison is never one string."""
+    emit(out, jsonout.chunks(data), utf8=True)
+
+
 def dumps(data: Any) -> str:
     """UTF-8 JSON, not \\u-escaped, keys in the order built; byte-identical across runs."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return jsonout.dumps(data)
 
 
 # ---------------------------------------------------------------- one report as data
@@ -185,7 +194,7 @@ def _report_rows(report: Report) -> tuple[list[str], list[list[str]]]:
 def render_report(report: Report, fmt: Format, out: TextIO) -> None:
     """Print one normalized report: header, sections, metrics and programs."""
     if fmt is Format.JSON:
-        emit(out, dumps(report_dict(report)), utf8=True)
+        emit_json(out, report_dict(report))
         return
     if fmt in (Format.CSV, Format.MARKDOWN, Format.PLAIN):
         headers, rows = _report_rows(report)
@@ -436,7 +445,7 @@ def _section_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
 def render_comparison(c: Comparison, fmt: Format, out: TextIO, only: Only | None, explain: bool) -> None:
     """Print a comparison in the chosen format (JSON is always the whole comparison)."""
     if fmt is Format.JSON:
-        emit(out, dumps(comparison_dict(c)), utf8=True)
+        emit_json(out, comparison_dict(c))
         return
     tables = {Only.SECTIONS: _section_rows, Only.METRICS: metric_rows, Only.PROGRAMS: _program_rows}
     if fmt in (Format.CSV, Format.MARKDOWN):
@@ -497,7 +506,7 @@ def trend_dict(trend: Trend) -> dict[str, Any]:
 def render_trend(trend: Trend, fmt: Format, out: TextIO) -> None:
     """Each figure's values across the years, with a mark per step (↑ ↓ → ·)."""
     if fmt is Format.JSON:
-        emit(out, dumps(trend_dict(trend)), utf8=True)
+        emit_json(out, trend_dict(trend))
         return
     headers = ["label", *[r.year or r.path for r in trend.reports], "trend"]
     rows = [[s.label, *[m.raw if m else "" for m in s.metrics], s.marks] for s in trend.series]
@@ -549,7 +558,7 @@ def _archive_rows(results: list[PairResult]) -> tuple[list[str], list[list[str]]
 def render_archive(results: list[PairResult], fmt: Format, out: TextIO) -> None:
     """One combined result: JSON of every pair, or a summary table with a row per pair."""
     if fmt is Format.JSON:
-        emit(out, dumps(archive_dict(results)), utf8=True)
+        emit_json(out, archive_dict(results))
         return
     headers, rows = _archive_rows(results)
     if fmt is not Format.RICH:
