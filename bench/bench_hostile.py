@@ -58,6 +58,32 @@ def docx_bomb(tmp: Path) -> list[str]:
     return [str(path)]
 
 
+def _docx_paragraphs(tmp: Path, name: str, paragraph: bytes, count: int) -> list[str]:
+    import docx
+
+    template = io.BytesIO()
+    docx.Document().save(template)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(template.getvalue())) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + paragraph * count, 1)
+            z.writestr(info, data)
+    path = tmp / name
+    path.write_bytes(buf.getvalue())
+    return [str(path), "--format", "json"]
+
+
+def paragraph_bomb(tmp: Path) -> list[str]:
+    return _docx_paragraphs(tmp, "paragraphs.docx", b"<w:p/>", 1_000_000)
+
+
+def long_docx(tmp: Path) -> list[str]:
+    text = "<w:p><w:r><w:t>全年共投入帮扶资金5000万元，慰问困难职工1200户。</w:t></w:r></w:p>"
+    return _docx_paragraphs(tmp, "long.docx", text.encode(), 20_000)
+
+
 def waivers(tmp: Path) -> list[str]:
     config = tmp / "compare.toml"
     config.write_text(
@@ -86,6 +112,8 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "204 KB paragraph, 6,000 figures": long_paragraph,
     "5 MB single line": single_line,
     "docx bomb (640 MB expanded)": docx_bomb,
+    "docx of 1,000,000 empty paragraphs": paragraph_bomb,
+    "docx of 20,000 paragraphs": long_docx,
     "2,000 waivers": waivers,
     "5,000-section pair": many_sections,
     "100,000-figure pair": many_figures,

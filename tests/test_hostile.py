@@ -514,6 +514,38 @@ def test_a_docx_that_expands_past_the_limit_is_refused_before_parsing(run_cli, t
     assert r.code == 2 and "over the 50 MB limit" in r.err
 
 
+def _docx_with_paragraphs(paragraph: str, count: int) -> bytes:
+    """A real .docx (python-docx's own template) whose body is count copies of one paragraph."""
+    import io
+    import zipfile
+
+    import docx
+
+    template = io.BytesIO()
+    docx.Document().save(template)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(template.getvalue())) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + paragraph.encode() * count, 1)
+            z.writestr(info, data)
+    return out.getvalue()
+
+
+def test_a_docx_of_too_many_paragraphs_is_refused_before_parsing(run_cli, tmp_path, monkeypatch) -> None:
+    """A few KB of empty paragraphs is a bomb for the parser: past one per 256 bytes of the limit, refused."""
+    monkeypatch.setenv("COMPARE_MAX_MB", "2")  # 8,192 paragraphs
+    path = tmp_path / "paragraphs.docx"
+    path.write_bytes(_docx_with_paragraphs("<w:p/>", 9000))
+    assert len(path.read_bytes()) < 64 * 1024
+    r = run_cli(str(path))
+    assert r.code == 2 and "holds 9,000 paragraphs, over the 8,192" in r.err
+    path.write_bytes(_docx_with_paragraphs("<w:p><w:r><w:t>全年投入资金5000万元。</w:t></w:r></w:p>", 4000))
+    r = run_cli(str(path), "--format", "json")
+    assert r.code == 0 and len(json.loads(r.out)["metrics"]) == 4000
+
+
 def test_sigterm_ends_all_and_its_workers(tmp_path) -> None:
     """SIGTERM to `compare --all` exits 143 and leaves no worker process behind."""
     import signal
