@@ -124,7 +124,7 @@ def scan(text: str, folded: str, lo: int, hi: int, masked: Mask) -> list[Figure]
             at += len(term) + 1
     ratio_spans = [(f.start, f.end) for f in found]
     for m in grammar.figure_re().finditer(folded, lo, hi):
-        if m.start() < taken_until or not m.group().strip():
+        if m.start() < taken_until or not m.group().strip() or _bare(m):
             continue
         if any(s <= m.start() < e for s, e in ratio_spans):
             continue
@@ -141,6 +141,20 @@ def scan(text: str, folded: str, lo: int, hi: int, masked: Mask) -> list[Figure]
             found.append(figure)
             taken_until = figure.end
     return sorted(found, key=lambda f: f.start)
+
+
+def _bare(m: re.Match[str]) -> bool:
+    """A number with no unit that _read would refuse anyway, told cheaply: half the matches of a report.
+
+    一, 六, 十九 (Chinese numerals count only with a unit) and 2020, 11 (Arabic ones need a scale or a
+    unit, or a decimal point after a word such as 指数). Anything else goes to _read.
+    """
+    num = m.group("num")
+    if not num or m.group("unit") or m.group("per") is not None or m.group("pending"):
+        return False
+    if num[0].isdigit():
+        return not m.group("scale") and "." not in num
+    return num[0] not in "Xx×"
 
 
 def _stray_end(m: re.Match[str]) -> int | None:
