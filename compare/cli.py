@@ -90,6 +90,10 @@ def main(
     junit: Annotated[
         Optional[Path], typer.Option("--junit", help="Write the check as JUnit XML here (implies --check).")
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Neither read nor store the result in the user's cache folder."),
+    ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
@@ -132,14 +136,19 @@ def main(
                 if target:
                     check_output(target, inputs)
         cfg = load_config(config_path)
-        loaded = [load_report(r, reports_dir) for r in reports]
-        if len(loaded) > 2:
+        if len(reports) > 2:
             from .render import render_trend
             from .trend import build_trend
 
+            loaded = [load_report(r, reports_dir) for r in reports]
             render_trend(build_trend(loaded, cfg), format, out)
             return
-        comparison = build_comparison(loaded[0], loaded[1], config=cfg)
+        cache = None
+        if not no_cache:
+            from .cache import ResultCache, default_dir
+
+            cache = ResultCache.open(default_dir(), resolve_reports_dir(reports_dir))
+        comparison = build_comparison(reports[0], reports[1], reports_dir, config=cfg, cache=cache)
         if html:
             from .view import comparison_view, export_html
 

@@ -11,12 +11,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .config import Config, find_config, load_config
+from .errors import CompareError
 from .extract import extract_metrics, extract_programs
 from .load import locate, read_source, reports_dir
 from .model import Comparison, MetricChange, MetricStatus, Report
 from .normalize import normalize
+
+if TYPE_CHECKING:
+    from .cache import ResultCache
 
 
 @contextmanager
@@ -102,17 +107,32 @@ def build_comparison(
     root: str | os.PathLike[str] | None = None,
     config: Config | str | os.PathLike[str] | None = None,
     text: bool = True,
+    cache: ResultCache | None = None,
 ) -> Comparison:
     """Align two reports (years, paths or loaded Reports) and diff what changed.
 
     config is a Config, a path to compare.toml, or None to look for compare.toml
     in the reports folder or beside it. text=False skips the section text diffs.
+    cache: a ResultCache to look the comparison up in and store it to (years and paths only).
     """
     if not isinstance(config, Config):
         config = load_config(find_config(config, reports_dir(root)))
+    key = None
+    if cache is not None and isinstance(base, str) and isinstance(new, str) and text:
+        try:
+            sources = [locate(arg, reports_dir(root)) for arg in (base, new)]
+            key = cache.key([(s.path, s.year, s.meta) for s in sources], config.path)
+        except (OSError, CompareError):
+            key = None  # loading says what is wrong with the report
+        found = cache.get(key) if key else None
+        if found is not None:
+            return found
     base_report = base if isinstance(base, Report) else load_report(base, root)
     new_report = new if isinstance(new, Report) else load_report(new, root)
-    return compare_reports(base_report, new_report, config, text=text)
+    comparison = compare_reports(base_report, new_report, config, text=text)
+    if cache is not None and key:
+        cache.put(key, comparison)
+    return comparison
 
 
 _STATUS_ORDER = {

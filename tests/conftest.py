@@ -14,6 +14,14 @@ REPORTS = ROOT / "reports"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test (and each CLI it starts) keeps its result cache in a folder of its own, never the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("COMPARE_CACHE_DIR", str(folder))
+    return folder
+
+
 @dataclass
 class Result:
     code: int
