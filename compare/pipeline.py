@@ -15,10 +15,8 @@ from typing import TYPE_CHECKING
 
 from .config import Config, find_config, load_config
 from .errors import CompareError
-from .extract import extract_metrics, extract_programs
 from .load import locate, read_source, reports_dir
 from .model import Comparison, MetricChange, MetricStatus, Report
-from .normalize import normalize
 
 if TYPE_CHECKING:
     from .cache import ResultCache
@@ -48,6 +46,10 @@ def load_report(arg: str, root: str | os.PathLike[str] | None = None) -> Report:
 
 
 def _load_report(arg: str, root: str | os.PathLike[str] | None) -> Report:
+    # imported here: a comparison served from the cache never reads a report, nor compiles their patterns
+    from .extract import extract_metrics, extract_programs
+    from .normalize import normalize
+
     source = locate(arg, reports_dir(root))
     document = read_source(source)
     report = normalize(
