@@ -1,11 +1,11 @@
 """Cold start: wall time of `python -m compare 2020 2021` against a bare typer + rich + rapidfuzz app.
 
-Starts each command as a fresh interpreter (cwd = the project, stdout to /dev/null), runs
-them interleaved (each view cold with --no-cache, and served from the result cache), and prints the median of each in ms and the ratio of compare to the
-baseline (goal: <= 1.3). The baseline is a one-command typer app written to a temp file that
-takes the same arguments and imports rich.console, rich.table and rapidfuzz. It then lists
-which heavy modules a default run leaves in sys.modules, and the costliest imports of that run
-(from -X importtime). Run: python bench/bench_startup.py [RUNS]
+Starts each command as a fresh interpreter (cwd = the project, stdout to /dev/null), runs them
+interleaved (each view cold with --no-cache, and served from the result cache), and prints the
+median of each in ms and the ratio of compare to the baseline (goal: <= 1.3). The baseline is a
+one-command typer app written to a temp file that takes the same arguments and imports
+rich.console, rich.table and rapidfuzz. It then lists which heavy modules a default run leaves in
+sys.modules, and the costliest imports of that run (from -X importtime). Run: python bench/bench_startup.py [RUNS]
 """
 
 from __future__ import annotations
