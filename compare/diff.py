@@ -6,7 +6,9 @@ tokenizer that diffs Chinese by character while keeping a figure such as 24.92�
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -144,6 +146,7 @@ _SENTENCE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』
 # Above this many tokens on both sides of one replaced run, a character diff would go quadratic: the
 # run is shown as deleted and inserted whole instead.
 CHAR_DIFF_LIMIT = 4000
+LCS_CELLS = 100_000_000  # a × b items diffed in one piece (the C diff keeps a bit per pair: 12 MB)
 
 
 def sentences(text: str) -> list[str]:
@@ -182,11 +185,89 @@ def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, list[str], list[str]
     """(tag, a items, b items) runs of a longest-common-subsequence diff, computed in C by rapidfuzz.
 
     Unlike difflib's SequenceMatcher it neither goes quadratic in Python on long inputs nor
-    needs autojunk, which past 200 items silently stops frequent items from matching.
+    needs autojunk, which past 200 items silently stops frequent items from matching. Its memory is
+    a bit per pair of items, so two long sequences (100,000 sentences a side: 1.2 GB) are first cut
+    at the items each holds exactly once, in the same order (as patience diff does), and a stretch
+    still too long with none is cut into proportional pieces.
     """
+    if len(a) * len(b) <= LCS_CELLS:
+        return _lcs(a, b)
+    anchors = _unique_anchors(a, b)
+    out: list[tuple[str, list[str], list[str]]] = []
+    if anchors:
+        i0 = j0 = 0
+        for i, j in anchors:
+            out += _opcodes(a[i0:i], b[j0:j])
+            out.append(("equal", [a[i]], [b[j]]))
+            i0, j0 = i + 1, j + 1
+        out += _opcodes(a[i0:], b[j0:])
+    else:
+        pieces = math.ceil(math.sqrt(len(a) * len(b) / LCS_CELLS))
+        for k in range(pieces):
+            sa = slice(len(a) * k // pieces, len(a) * (k + 1) // pieces)
+            sb = slice(len(b) * k // pieces, len(b) * (k + 1) // pieces)
+            out += _lcs(a[sa], b[sb])
+    return _merged(out)
+
+
+def _lcs(a: list[str], b: list[str]) -> list[tuple[str, list[str], list[str]]]:
+    if not a or not b:
+        return [("delete", a, [])] if a else [("insert", [], b)] if b else []
     from rapidfuzz.distance import Indel
 
     return [(op.tag, a[op.src_start : op.src_end], b[op.dest_start : op.dest_end]) for op in Indel.opcodes(a, b)]
+
+
+def _unique_anchors(a: list[str], b: list[str]) -> list[tuple[int, int]]:
+    """Pairs (i, j) of items found exactly once in a and once in b, the longest run increasing in both."""
+    count_a = Counter(a)
+    count_b = Counter(b)
+    where_b = {item: j for j, item in enumerate(b) if count_b[item] == 1}
+    pairs = [(i, where_b[item]) for i, item in enumerate(a) if count_a[item] == 1 and item in where_b]
+    # the longest increasing subsequence of the j's (patience sorting), in O(n log n)
+    tails: list[int] = []  # tails[k]: index into pairs of the smallest tail of a run of length k + 1
+    back: list[int] = [-1] * len(pairs)
+    for n, (_, j) in enumerate(pairs):
+        k = _bisect_tails(pairs, tails, j)
+        back[n] = tails[k - 1] if k else -1
+        if k == len(tails):
+            tails.append(n)
+        else:
+            tails[k] = n
+    run: list[tuple[int, int]] = []
+    n = tails[-1] if tails else -1
+    while n >= 0:
+        run.append(pairs[n])
+        n = back[n]
+    return run[::-1]
+
+
+def _bisect_tails(pairs: list[tuple[int, int]], tails: list[int], j: int) -> int:
+    lo, hi = 0, len(tails)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if pairs[tails[mid]][1] < j:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _merged(ops: list[tuple[str, list[str], list[str]]]) -> list[tuple[str, list[str], list[str]]]:
+    """Adjacent equal runs joined, and adjacent runs that are not equal joined into one."""
+    runs: list[tuple[bool, list[str], list[str]]] = []
+    for tag, xa, xb in ops:
+        same = tag == "equal"
+        if not xa and not xb:
+            continue
+        if runs and runs[-1][0] == same:
+            runs[-1][1].extend(xa)
+            runs[-1][2].extend(xb)
+        else:
+            runs.append((same, list(xa), list(xb)))
+    return [
+        ("equal" if same else "replace" if xa and xb else "delete" if xa else "insert", xa, xb) for same, xa, xb in runs
+    ]
 
 
 def _diff_tokens(a: str, b: str) -> list[tuple[DiffOp, str]]:

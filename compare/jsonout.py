@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from types import GeneratorType
 from typing import Any
 
 BATCH = 1 << 14  # pieces gathered before a batch is handed out
@@ -31,6 +32,24 @@ def chunks(data: Any) -> Iterator[str]:
 
 def dumps(data: Any) -> str:
     return "".join(chunks(data))
+
+
+class _Peeked:
+    """A generator written as a JSON array (the data is built as it is written): empty or not, and its items."""
+
+    def __init__(self, items: Iterator[Any]) -> None:
+        self._items = items
+        self._first: list[Any] = []
+        for item in items:
+            self._first.append(item)
+            break
+
+    def __bool__(self) -> bool:
+        return bool(self._first)
+
+    def __iter__(self) -> Iterator[Any]:
+        yield from self._first
+        yield from self._items
 
 
 def _scalar(value: Any) -> str | None:
@@ -62,7 +81,9 @@ def _key(key: Any) -> str:
 
 def _stream(value: Any, level: int, parts: list[str], depth: int) -> Iterator[None]:
     """Append value's JSON to parts, yielding between the items of the outer containers."""
-    if depth == 0 or not isinstance(value, dict | list | tuple) or not value:
+    if isinstance(value, GeneratorType):
+        value = _Peeked(value)
+    if depth == 0 or not isinstance(value, dict | list | tuple | _Peeked) or not value:
         _write(value, level, parts)
         return
     inner = "\n" + "  " * (level + 1)
@@ -84,6 +105,8 @@ def _write(value: Any, level: int, parts: list[str]) -> None:
     if isinstance(value, str):
         parts.append(encode_basestring(value))
         return
+    if isinstance(value, GeneratorType):
+        value = _Peeked(value)
     text = _scalar(value)
     if text is not None:
         parts.append(text)
@@ -103,7 +126,7 @@ def _write(value: Any, level: int, parts: list[str]) -> None:
                 _write(v, level + 1, parts)
         parts.append("\n" + "  " * level + "}")
         return
-    if isinstance(value, list | tuple):
+    if isinstance(value, list | tuple | _Peeked):
         if not value:
             parts.append("[]")
             return

@@ -239,8 +239,10 @@ def _program_ref(p: Program | None) -> dict[str, str] | None:
     return None if p is None else {"name": p.name, "kind": p.kind.value, "section": p.section}
 
 
-def comparison_dict(c: Comparison) -> dict[str, Any]:
+def comparison_dict(c: Comparison, lazy: bool = False) -> dict[str, Any]:
+    """The comparison as JSON data. lazy: the figures and text changes as generators, built as written."""
     cutoffs = c.cutoffs
+    seq: Any = (lambda items: items) if lazy else list
     return {
         "base": report_header(c.base),
         "new": report_header(c.new),
@@ -269,7 +271,7 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
             }
             for m in c.programs
         ],
-        "metrics": [
+        "metrics": seq(
             {
                 "status": m.status.value,
                 "base": metric_dict(m.base) if m.base else None,
@@ -297,16 +299,16 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
                 ],
             }
             for m in c.metrics
-        ],
-        "diffs": [
+        ),
+        "diffs": seq(
             {
                 "base_section": d.base_section,
                 "new_section": d.new_section,
                 "change": d.change,
-                "ops": [[op.value, text] for op, text in d.ops],
+                "ops": seq([op.value, text] for op, text in d.ops),
             }
             for d in c.diffs
-        ],
+        ),
         "settings": {
             "section_cutoff": cutoffs.section,
             "program_cutoff": cutoffs.program,
@@ -445,7 +447,7 @@ def _section_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
 def render_comparison(c: Comparison, fmt: Format, out: TextIO, only: Only | None, explain: bool) -> None:
     """Print a comparison in the chosen format (JSON is always the whole comparison)."""
     if fmt is Format.JSON:
-        emit_json(out, comparison_dict(c))
+        emit_json(out, comparison_dict(c, lazy=True))
         return
     tables = {Only.SECTIONS: _section_rows, Only.METRICS: metric_rows, Only.PROGRAMS: _program_rows}
     if fmt in (Format.CSV, Format.MARKDOWN):

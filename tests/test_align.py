@@ -431,3 +431,32 @@ def test_different_definitions_never_pair(base: str, new: str) -> None:
     c = _compare(base, new)
     assert _paired(c) == set()
     assert next(m for m in c.metrics if m.base).reason.startswith(("blocked", "below", "no counterpart"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from("abcdefg"), max_size=60), st.lists(st.sampled_from("abcdefg"), max_size=60))
+def test_long_sequences_cut_before_the_diff_still_rebuild_both_sides(a: list[str], b: list[str]) -> None:
+    """However the sequences are cut (at unique items, then in proportional pieces), the runs rebuild a and b."""
+    import compare.diff as diff
+
+    for cells in (1, 16, 10**9):
+        old, diff.LCS_CELLS = diff.LCS_CELLS, cells
+        try:
+            runs = diff._opcodes(a, b)
+        finally:
+            diff.LCS_CELLS = old
+        assert [x for _, xa, _ in runs for x in xa] == a
+        assert [x for _, _, xb in runs for x in xb] == b
+        assert all(xa == xb for tag, xa, xb in runs if tag == "equal")
+
+
+def test_a_long_section_with_one_sentence_changed_diffs_as_one_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cut at the sentences each side holds once, a 3,000-sentence section still shows just the one change."""
+    import compare.diff as diff
+
+    monkeypatch.setattr(diff, "LCS_CELLS", 10_000)
+    old = "".join(f"第{k}项工作完成投资{k + 1}万元。" for k in range(3000))
+    new = old.replace("第1500项工作完成投资1501万元。", "第1500项工作完成投资1601万元。")
+    ops, share = diff_text(old, new)
+    changed = [(op, text) for op, text in ops if op.value != "equal"]
+    assert [text for _, text in changed] == ["1501万元", "1601万元"] and share < 0.001

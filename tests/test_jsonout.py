@@ -52,6 +52,17 @@ def test_the_bundled_comparison_and_report_encode_as_the_standard_library_does()
         assert jsonout.dumps(data) == stdlib(data)
 
 
+def test_a_lazy_comparison_is_written_as_the_built_one() -> None:
+    """comparison_dict(lazy=True) builds the figures and text changes while they are written: same bytes."""
+    c = build_comparison("2020", "2021", REPORTS)
+    assert jsonout.dumps(comparison_dict(c, lazy=True)) == stdlib(comparison_dict(c))
+
+
+def test_generators_are_arrays_empty_or_not() -> None:
+    data = {"none": (x for x in ()), "some": (x * 2 for x in range(3)), "nested": [(y for y in "ab")]}
+    assert jsonout.dumps(data) == stdlib({"none": [], "some": [0, 2, 4], "nested": [["a", "b"]]})
+
+
 def test_what_json_cannot_hold_is_refused_as_the_standard_library_refuses_it() -> None:
     for bad in ({"x": object()}, [{1, 2}], {(1, 2): "tuple key"}):
         try:
