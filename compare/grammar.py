@@ -208,10 +208,15 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
+# a unit character that with the next one makes a word of its own: 跨越五百亿台阶 counts no machines
+_WORD_AFTER_UNIT = {"台": "阶"}
+
+
 @functools.cache
 def unit_pattern() -> str:
     """The alternation of every lexicon unit, longest first."""
-    return _alternation(list(lexicon()))
+    words = sorted(lexicon(), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) + (f"(?![{_WORD_AFTER_UNIT[w]}])" if w in _WORD_AFTER_UNIT else "") for w in words)
 
 
 @functools.cache

@@ -477,3 +477,17 @@ def test_names_with_digits_and_service_units(sentence: str, raw: str, value: obj
 def test_labels_name_what_is_counted(sentence: str, labels: list[str]) -> None:
     """The noun after a figure, the subject before a light verb, the measure before its change: each is named."""
     assert [label for _, label, _, _ in described("【前言】\n\n" + sentence)] == labels
+
+
+def test_a_mark_passed_in_words_is_not_the_measure() -> None:
+    """全县工业产值首次突破千亿大关，达到…: the figure measures what passed the mark, not the mark."""
+    got = {m.raw: (m.label, m.kind.value) for m in figures("全县工业产值首次突破千亿大关，达到1086.5亿元，增长7.1%。")}
+    assert got == {"1086.5亿元": ("工业产值", "level"), "7.1%": ("工业产值增长", "change")}
+    got = {m.raw: m.label for m in figures("全县社会消费品零售总额跨越五百亿台阶，实现512.3亿元。")}
+    assert got == {"512.3亿元": "社会消费品零售总额"}  # and 五百亿台阶 counts no machines (台)
+
+
+def test_a_light_verb_before_the_activity_is_not_part_of_the_measure() -> None:
+    """各地协会开展…技能培训，全年培训8.5万人次: the training is the measure, not who held it."""
+    got = {m.raw: m.label for m in figures("支持各地协会开展新就业形态劳动者技能培训，全年培训8.5万人次。")}
+    assert got == {"8.5万人次": "新就业形态劳动者技能培训"}

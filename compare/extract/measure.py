@@ -65,7 +65,7 @@ _PER_CAPITA = re.compile(r"人均|每(?:[一二两三四五六七八九十百千
 # Adverbs and light verbs that stand between an actor and what was measured (这些平台已累计提供岗位):
 # the measure is what follows the last of them. Single characters split only where they stand alone.
 _FILLERS = re.compile(
-    r"共计|总计|合计|累计|达到|多达|高达|安排|投入|下拨|其中|已经|分别|实现|并且"
+    r"共计|总计|合计|累计|达到|多达|高达|安排|投入|下拨|其中|已经|分别|实现|并且|开展"
     r"|(?<![公中总])共(?![同享建产青识济渡治商育赢担])"
     r"|(?<![到表传发直下抵通送转])达(?![成标])"
     r"|(?<![所具拥没含享占持富])有(?![关效力序所机偿利益])"
@@ -684,6 +684,10 @@ def _list_plan(
     return None
 
 
+# a mark passed, named in words (突破千亿大关, 跨越五百亿台阶): the clause's subject is what passed it
+_MILESTONE = re.compile(r"(?:首次|成功|率先|一举|历史性)?(?:突破|超过|跨越|跨上|迈上|迈入|跃上|站上|跨入|冲破)")
+
+
 def _borrow(folded: str, sentence_lo: int, clause_lo: int) -> Phrase:
     """A figure with no words of its own takes the last words of the clause before it."""
     head_hi = clause_lo - 1
@@ -694,8 +698,11 @@ def _borrow(folded: str, sentence_lo: int, clause_lo: int) -> Phrase:
         lo -= 1
     if re.search(r"\d", folded[lo:head_hi]):
         return ()  # a clause with a figure of its own is a parallel item (受理案件15985件,审结14135件)
+    milestone = _MILESTONE.search(folded, lo, head_hi)
+    if milestone and milestone.start() > lo:
+        head_hi = milestone.start()  # 总产值突破千亿大关,达到…: what passed the mark, not the mark
     p = _take_pre(folded, tuple(range(lo, head_hi)))
-    return p.subject[-8:]
+    return p.subject[-12:]
 
 
 def _finish(
