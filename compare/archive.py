@@ -1,7 +1,7 @@
 """archive.py: every consecutive pair of years in a reports folder, compared on all cores.
 
 Owns discovery (years, and named documents within a year) and the worker pool; each pair
-runs the ordinary pipeline. The result is one combined record, rendered by render.py.
+runs the ordinary pipeline. The result is one combined record, rendered by compare.render.
 """
 
 from __future__ import annotations

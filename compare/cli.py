@@ -150,7 +150,7 @@ def main(
             cache = ResultCache.open(default_dir(), resolve_reports_dir(reports_dir))
         comparison = build_comparison(reports[0], reports[1], reports_dir, config=cfg, cache=cache)
         if html:
-            from .view import comparison_view, export_html
+            from .render.terminal import comparison_view, export_html
 
             title = f"compare {' '.join(visible(r) for r in reports)}"  # a file name may hold any byte
             page = export_html(comparison_view(comparison, only, explain), title)

@@ -11,7 +11,7 @@ from pathlib import Path
 from rich.console import Console
 
 from compare import build_comparison
-from compare.view import comparison_view
+from compare.render.terminal import comparison_view
 
 from .conftest import DATA, REPORTS
 

@@ -1,4 +1,4 @@
-"""view.py: the Rich terminal view of a report, a comparison, a trend or an archive.
+"""terminal.py: the Rich terminal view of a report, a comparison, a trend or an archive.
 
 Imported only when the Rich view is shown. Report text reaches the terminal only as
 rich.text.Text, so `[bold]` in a report is shown literally and never interpreted as markup.
@@ -14,9 +14,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .model import Comparison, DiffOp, MetricStatus, Qualifier, Report
-from .render import (
-    Only,
+from ..model import Comparison, DiffOp, MetricStatus, Qualifier, Report
+from .options import Only
+from .tables import (
     changed_diffs,
     context,
     format_value,

@@ -1,0 +1,201 @@
+"""tables.py: a report, a comparison or an archive as rows, and rows as plain, markdown or csv text."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from ..diff import short_value
+from ..model import Comparison, DiffOp, Metric, MetricChange, Qualifier, Report, TextDiff
+from .options import Format
+
+if TYPE_CHECKING:
+    from ..archive import PairResult
+
+
+QUALIFIER_MARK = {
+    Qualifier.EXACT: "",
+    Qualifier.OVER: ">",
+    Qualifier.AT_LEAST: "≥",
+    Qualifier.UNDER: "<",
+    Qualifier.ABOUT: "≈",
+    Qualifier.PLACEHOLDER: "?",
+}
+
+
+def format_value(value: Decimal | None) -> str:
+    """2492000000 -> '2,492,000,000'; None -> 'XX' (a placeholder)."""
+    if value is None:
+        return "XX"
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    return f"{value.normalize():,f}"
+
+
+def tabular(headers: list[str], rows: list[list[str]], fmt: Format) -> str:
+    """A plain table for logs (plain), docs (markdown) or spreadsheets (csv)."""
+    if fmt is Format.CSV:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(headers)
+        writer.writerows(rows)
+        return out.getvalue()
+    import tabulate  # lazily: 45 ms, needed only for these two formats
+
+    tabulate.WIDE_CHARS_MODE = True
+    style = "github" if fmt is Format.MARKDOWN else "simple"
+    table: str = tabulate.tabulate(rows, headers=headers, tablefmt=style, disable_numparse=True)
+    return table + "\n"
+
+
+def _report_rows(report: Report) -> tuple[list[str], list[list[str]]]:
+    headers = ["id", "section", "label", "as written", "value", "unit", "qualifier"]
+    titles = {s.id: s.title for s in report.sections}
+    rows = [
+        [m.id, titles.get(m.section, m.section), m.label, m.raw, format_value(m.value), m.unit, m.qualifier.value]
+        for m in report.metrics
+    ]
+    return headers, rows
+
+
+def _unit_of(m: MetricChange) -> str:
+    ref = m.base or m.new
+    return ref.unit if ref else ""
+
+
+def change_text(m: MetricChange) -> str:
+    """'+1.2亿' for a change, '-0.5个百分点' between rates, a range for approximate figures, '' for none."""
+    if m.delta is None:
+        return ""
+    if m.delta.change == 0:
+        return "0"
+    sign = "+" if m.delta.change > 0 else "-"
+    unit = "个百分点" if m.delta.points and _unit_of(m) == "%" else _unit_of(m)
+    text = f"{sign}{short_value(abs(m.delta.change), unit)}"
+    if m.delta.proven is False:
+        text = "≈" + text + " (not proven)"
+    return text
+
+
+def context(metric: Metric, around: int = 12) -> str:
+    """The figure in its sentence, trimmed to a few characters either side: …投入帮扶资金5000万元，慰问…"""
+    at = metric.sentence.find(metric.raw)
+    if at < 0:
+        return metric.sentence[: 2 * around]
+    lo, hi = max(0, at - around), min(len(metric.sentence), at + len(metric.raw) + around)
+    return ("…" if lo else "") + metric.sentence[lo:hi] + ("…" if hi < len(metric.sentence) else "")
+
+
+def pct_text(m: MetricChange) -> str:
+    if m.delta is None or m.delta.pct is None:
+        return ""
+    return f"{m.delta.pct:+.1f}%"
+
+
+def metric_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
+    base_year = c.base.year or "base"
+    new_year = c.new.year or "new"
+    headers = ["status", "label", base_year, new_year, "change", "% change", "warnings"]
+    rows = []
+    for m in c.metrics:
+        label = (m.base or m.new).label if (m.base or m.new) else ""  # type: ignore[union-attr]
+        if m.base and m.new and m.base.label != m.new.label:
+            label = f"{m.base.label} → {m.new.label}"
+        rows.append(
+            [
+                m.status.value,
+                label,
+                m.base.raw if m.base else "",
+                m.new.raw if m.new else "",
+                change_text(m),
+                pct_text(m),
+                "; ".join(m.warnings),
+            ]
+        )
+    return headers, rows
+
+
+def target_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
+    """Last year's targets against this year's outcomes: met, exceeded or missed."""
+    headers = ["status", "target", f"{c.base.year or 'base'} target", f"{c.new.year or 'new'} outcome"]
+    rows = [[t.status.value, t.target.label, t.target.raw, t.outcome.raw] for t in c.targets]
+    return headers, rows
+
+
+def _program_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
+    headers = ["status", c.base.year or "base", c.new.year or "new", "score", "evidence"]
+    rows = [
+        [m.status.value, m.base.name if m.base else "", m.new.name if m.new else "", f"{m.score:.0f}", m.reason]
+        for m in c.programs
+    ]
+    return headers, rows
+
+
+def _section_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
+    headers = ["status", c.base.year or "base", c.new.year or "new", "score", "changed"]
+    rows = [
+        [
+            m.status.value,
+            m.base.title if m.base else "",
+            m.new.title if m.new else "",
+            f"{m.score:.0f}" if m.base and m.new else "",
+            f"{m.change:.0%}" if m.base and m.new else "",
+        ]
+        for m in c.sections
+    ]
+    return headers, rows
+
+
+def _plain_diffs(c: Comparison) -> list[str]:
+    """Each changed section's diff as text, edits marked [-old-]{+new+}."""
+    out = []
+    for heading, d in changed_diffs(c):
+        out.append(f"== {heading} ({d.change:.0%} changed)\n{marked_diff(d.ops)}\n")
+    return out
+
+
+def marked_diff(ops: tuple[tuple[DiffOp, str], ...]) -> str:
+    """A diff as text: deletions [-so-], insertions {+so+}."""
+    marks = {"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}
+    return "".join(marks[op].format(text) for op, text in ops)
+
+
+def changed_diffs(c: Comparison) -> list[tuple[str, TextDiff]]:
+    titles_base = {s.id: s.title for s in c.base.sections}
+    titles_new = {s.id: s.title for s in c.new.sections}
+    out = []
+    for d in c.diffs:
+        if d.change:
+            a, b = titles_base[d.base_section], titles_new[d.new_section]
+            out.append((a if a == b else f"{a} → {b}", d))
+    return out
+
+
+def _summary_line(c: Comparison) -> str:
+    s = c.summary()
+    metrics = ", ".join(f"{n} {k}" for k, n in s["metrics"].items())
+    sections = ", ".join(f"{n} {k}" for k, n in s["sections"].items())
+    programs = ", ".join(f"{n} {k}" for k, n in s["programs"].items())
+    return (
+        f"{c.base.year or c.base.path} → {c.new.year or c.new.path}\n"
+        f"metrics: {metrics}\nsections: {sections}\nprograms: {programs}\n"
+    )
+
+
+def _archive_rows(results: list[PairResult]) -> tuple[list[str], list[list[str]]]:
+    headers = ["years", "document", "changed", "new", "missing", "pending", "sections new/dropped", "check"]
+    rows = []
+    for r in results:
+        years = f"{r.job.base_year}→{r.job.new_year}"
+        if r.error:
+            rows.append([years, r.job.document, "", "", "", "", "", f"error: {r.error}"])
+            continue
+        m, s = r.summary["metrics"], r.summary["sections"]
+        check = "" if r.check_ok is None else ("ok" if r.check_ok else f"{r.failures} failed")
+        rows.append(
+            [years, r.job.document, str(m["changed"]), str(m["new"]), str(m["missing"]), str(m["pending"]),
+             f"{s['new']}/{s['dropped']}", check]
+        )  # fmt: skip
+    return headers, rows
