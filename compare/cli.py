@@ -24,6 +24,7 @@ from . import __version__
 from .errors import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_VIOLATIONS, CompareError
 from .normalize import visible
 from .render import Format, Only
+from .render.strings import Lang
 
 if TYPE_CHECKING:
     from .config import Config
@@ -94,6 +95,16 @@ def main(
         bool,
         typer.Option("--no-cache", help="Neither read nor store the result in the user's cache folder."),
     ] = False,
+    lang: Annotated[
+        Lang,
+        typer.Option("--lang", help="Words of the views: zh or en (auto: from LC_ALL, LC_MESSAGES or LANG)."),
+    ] = Lang.AUTO,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never page the terminal view (it is paged only on a terminal).")
+    ] = False,
+    no_bom: Annotated[
+        bool, typer.Option("--no-bom", help="CSV without the UTF-8 byte-order mark Excel needs.")
+    ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
@@ -111,20 +122,30 @@ def main(
             raise CompareError("standard output is closed; there is nowhere to write the result")
         if fail_on is not None and not (check or junit):
             raise CompareError("--fail-on applies to --check; add --check")
+        given = {
+            "--only": only is not None,
+            "--explain": explain,
+            "--html": html is not None,
+            "--junit": junit is not None,
+            "--no-cache": no_cache,
+            "--config": config is not None,
+            "--no-pager": no_pager,
+            "--no-bom": no_bom,
+        }
+        refuse_inapplicable(mode_of(reports, all_years, check or junit is not None), given, format)
         if all_years:
             if reports:
                 raise CompareError("--all compares every year in the reports folder; give no REPORT with it")
-            for flag, value in (("--junit", junit), ("--html", html), ("--only", only), ("--explain", explain)):
-                if value:
-                    raise CompareError(f"{flag} does not apply to --all; run it on one pair of years")
-            raise typer.Exit(_run_archive(resolve_reports_dir(reports_dir), config, check, fail_on, format, out))
+            raise typer.Exit(
+                _run_archive(resolve_reports_dir(reports_dir), config, check, fail_on, format, out, not no_bom)
+            )
         if not reports:
             raise CompareError("give a REPORT (a year or a path), or --all; see compare --help")
         if (check or junit or fail_on) and len(reports) != 2:
             raise CompareError("--check, --fail-on and --junit compare exactly two reports: BASE NEW")
         if len(reports) == 1:
             report = load_report(reports[0], reports_dir)
-            render_report(report, format, out)
+            render_report(report, format, out, bom=not no_bom)
             return
         config_path = find_config(config, resolve_reports_dir(reports_dir))
         if html or junit:  # nothing the user owns is written over: checked before any work
@@ -141,7 +162,7 @@ def main(
             from .trend import build_trend
 
             loaded = [load_report(r, reports_dir) for r in reports]
-            render_trend(build_trend(loaded, cfg), format, out)
+            render_trend(build_trend(loaded, cfg), format, out, bom=not no_bom)
             return
         cache = None
         if not no_cache:
@@ -157,7 +178,9 @@ def main(
             write_atomic(html, page)
         if check or junit:
             raise typer.Exit(_run_check(comparison, cfg, fail_on, junit, format, out))
-        render_comparison(comparison, format, out, only, explain)
+        render_comparison(
+            comparison, format, out, only, explain, config=cfg, lang=lang, pager=not no_pager, bom=not no_bom
+        )
     except CompareError as e:
         if debug:
             raise
@@ -167,7 +190,48 @@ def main(
         raise typer.Exit(_reader_gone()) from None
 
 
-def _run_archive(root: Path, config: Path | None, check: bool, fail_on: str | None, fmt: Format, out: TextIO) -> int:
+# Which options each mode accepts; an option given where it does not apply is refused (exit 2),
+# never silently ignored. --format, --reports-dir, --lang and --debug apply everywhere.
+MODES: dict[str, frozenset[str]] = {
+    "report": frozenset({"--no-pager", "--no-bom"}),
+    "compare": frozenset({"--only", "--explain", "--html", "--no-cache", "--config", "--no-pager", "--no-bom"}),
+    "trend": frozenset({"--config", "--no-pager", "--no-bom"}),
+    "archive": frozenset({"--config", "--no-pager", "--no-bom"}),
+    "check": frozenset({"--html", "--junit", "--no-cache", "--config"}),
+}
+MODE_NAMES = {
+    "report": "one report (compare BASE)",
+    "compare": "a comparison (compare BASE NEW)",
+    "trend": "a trend (three or more reports)",
+    "archive": "--all",
+    "check": "--check",
+}
+CHECK_FORMATS = (Format.RICH, Format.PLAIN, Format.JSON)
+
+
+def mode_of(reports: list[str], all_years: bool, check: bool) -> str:
+    if all_years:
+        return "archive"
+    if check:
+        return "check"
+    return {0: "compare", 1: "report", 2: "compare"}.get(len(reports), "trend")
+
+
+def refuse_inapplicable(mode: str, given: dict[str, bool], fmt: Format) -> None:
+    """A one-line usage error for the first option given that the mode does not use."""
+    for flag, present in given.items():
+        if present and flag not in MODES[mode]:
+            hint = "; run it on one pair of years" if mode == "archive" else ""
+            raise CompareError(f"{flag} does not apply to {MODE_NAMES[mode]}{hint}")
+    if mode == "check" and fmt not in CHECK_FORMATS:
+        raise CompareError(f"--check prints its findings as rich, plain or json, not {fmt.value}")
+    if given.get("--no-bom") and fmt is not Format.CSV:
+        raise CompareError("--no-bom applies to --format csv")
+
+
+def _run_archive(
+    root: Path, config: Path | None, check: bool, fail_on: str | None, fmt: Format, out: TextIO, bom: bool
+) -> int:
     """Every consecutive pair of years, on all cores, with a progress bar on a terminal."""
     from .archive import plan as plan_archive
     from .archive import run_archive
@@ -190,7 +254,7 @@ def _run_archive(root: Path, config: Path | None, check: bool, fail_on: str | No
                                   progress=lambda _: bar.advance(task))  # fmt: skip
     else:
         results = run_archive(jobs, str(config_path) if config_path else None, check, fail_on)
-    render_archive(results, fmt, out)
+    render_archive(results, fmt, out, bom=bom)
     for r in results:
         if r.error:
             print(f"compare: {visible(r.error)}", file=sys.stderr)

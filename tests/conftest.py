@@ -33,6 +33,9 @@ class Result:
 def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     """Call compare's entry point with argv; return (exit code, stdout, stderr)."""
     monkeypatch.setenv("COLUMNS", "120")
+    for name in ("LC_ALL", "LC_MESSAGES"):  # the views speak English unless a test sets a Chinese locale
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
 

@@ -55,9 +55,9 @@ def test_readme_excerpt_is_real_output() -> None:
     import subprocess
     import sys
 
-    block = README.split("```\n╭─ compare", 1)[1].split("\n…\n```", 1)[0]
-    excerpt = ("╭─ compare" + block).splitlines()
-    env = {**os.environ, "COLUMNS": "90"}
+    block = README.split("```\n╭─ Summary", 1)[1].split("\n…\n```", 1)[0]
+    excerpt = ("╭─ Summary" + block).splitlines()
+    env = {**os.environ, "COLUMNS": "90", "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
     out = subprocess.run([sys.executable, "-m", "compare", "2020", "2021"], cwd=ROOT, env=env,
                          capture_output=True, text=True, check=True).stdout  # fmt: skip
     assert [line.rstrip() for line in out.splitlines()[: len(excerpt)]] == excerpt

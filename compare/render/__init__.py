@@ -20,21 +20,20 @@ from ..model import Comparison, Report
 from .data import archive_dict, comparison_dict, json_number, metric_dict, report_dict, trend_dict
 from .emit import dumps, emit, emit_json
 from .options import Format, Only
+from .strings import Lang, resolve
 from .tables import (
     _archive_rows,
-    _plain_diffs,
     _program_rows,
     _report_rows,
     _section_rows,
-    _summary_line,
     format_value,
     metric_rows,
     tabular,
-    target_rows,
 )
 
 if TYPE_CHECKING:
     from ..archive import PairResult
+    from ..config import Config
     from ..trend import Trend
 
 __all__ = [
@@ -57,48 +56,63 @@ __all__ = [
 ]
 
 
-def render_report(report: Report, fmt: Format, out: TextIO) -> None:
+def render_report(report: Report, fmt: Format, out: TextIO, *, bom: bool = True) -> None:
     """Print one normalized report: header, sections, metrics and programs."""
     if fmt is Format.JSON:
         emit_json(out, report_dict(report))
         return
     if fmt in (Format.CSV, Format.MARKDOWN, Format.PLAIN):
         headers, rows = _report_rows(report)
-        emit(out, tabular(headers, rows, fmt))
+        emit(out, (_bom(bom) if fmt is Format.CSV else "") + tabular(headers, rows, fmt))
         return
     from .terminal import make_console, print_report
 
     print_report(report, make_console(out))
 
 
-def render_comparison(c: Comparison, fmt: Format, out: TextIO, only: Only | None, explain: bool) -> None:
-    """Print a comparison in the chosen format (JSON is always the whole comparison)."""
+def render_comparison(
+    c: Comparison,
+    fmt: Format,
+    out: TextIO,
+    only: Only | None = None,
+    explain: bool = False,
+    *,
+    config: Config | None = None,
+    lang: Lang = Lang.AUTO,
+    pager: bool = False,
+    bom: bool = True,
+) -> None:
+    """Print a comparison in the chosen format (JSON is always the whole comparison).
+
+    config supplies the waivers the briefing shows; lang the words (AUTO: from the locale);
+    pager pages a long Rich view on a terminal; bom starts CSV with a UTF-8 byte-order mark.
+    """
     if fmt is Format.JSON:
         emit_json(out, comparison_dict(c, lazy=True))
         return
-    tables = {Only.SECTIONS: _section_rows, Only.METRICS: metric_rows, Only.PROGRAMS: _program_rows}
-    if fmt in (Format.CSV, Format.MARKDOWN):
+    lang = resolve(lang)
+    if fmt is Format.CSV:
+        tables = {Only.SECTIONS: _section_rows, Only.METRICS: metric_rows, Only.PROGRAMS: _program_rows}
         if only is Only.TEXT:
-            raise CompareError("--only text has no table form; use --format rich or plain")
-        emit(out, tabular(*tables[only or Only.METRICS](c), fmt))
+            raise CompareError("--only text has no table form; use --format rich, plain or markdown")
+        emit(out, _bom(bom) + tabular(*tables[only or Only.METRICS](c), fmt))
         return
-    if fmt is Format.PLAIN:
-        parts = [_summary_line(c)]
-        for part in (Only.SECTIONS, Only.METRICS, Only.PROGRAMS):
-            if only in (None, part):
-                parts.append(tabular(*tables[part](c), fmt))
-            if part is Only.METRICS and c.targets and only in (None, Only.METRICS):
-                parts.append("targets:\n" + tabular(*target_rows(c), fmt))
-        if only in (None, Only.TEXT):
-            parts.extend(_plain_diffs(c))
-        emit(out, "\n".join(parts))
+    if fmt in (Format.PLAIN, Format.MARKDOWN):
+        from .document import comparison_document
+
+        emit(out, comparison_document(c, fmt, only, config, lang))
         return
     from .terminal import make_console, print_comparison
 
-    print_comparison(c, make_console(out), only, explain)
+    print_comparison(c, make_console(out), only, explain, config=config, lang=lang, pager=pager)
 
 
-def render_trend(trend: Trend, fmt: Format, out: TextIO) -> None:
+def _bom(bom: bool) -> str:
+    """A UTF-8 byte-order mark, so a double-clicked CSV opens in a Chinese Excel as text, not mojibake."""
+    return "\ufeff" if bom else ""
+
+
+def render_trend(trend: Trend, fmt: Format, out: TextIO, *, bom: bool = True) -> None:
     """Each figure's values across the years, with a mark per step (↑ ↓ → ·)."""
     if fmt is Format.JSON:
         emit_json(out, trend_dict(trend))
@@ -106,21 +120,21 @@ def render_trend(trend: Trend, fmt: Format, out: TextIO) -> None:
     headers = ["label", *[r.year or r.path for r in trend.reports], "trend"]
     rows = [[s.label, *[m.raw if m else "" for m in s.metrics], s.marks] for s in trend.series]
     if fmt is not Format.RICH:
-        emit(out, tabular(headers, rows, fmt))
+        emit(out, (_bom(bom) if fmt is Format.CSV else "") + tabular(headers, rows, fmt))
         return
     from .terminal import make_console, print_trend
 
     print_trend(headers, rows, make_console(out))
 
 
-def render_archive(results: list[PairResult], fmt: Format, out: TextIO) -> None:
+def render_archive(results: list[PairResult], fmt: Format, out: TextIO, *, bom: bool = True) -> None:
     """One combined result: JSON of every pair, or a summary table with a row per pair."""
     if fmt is Format.JSON:
         emit_json(out, archive_dict(results))
         return
     headers, rows = _archive_rows(results)
     if fmt is not Format.RICH:
-        emit(out, tabular(headers, rows, fmt))
+        emit(out, (_bom(bom) if fmt is Format.CSV else "") + tabular(headers, rows, fmt))
         return
     from .terminal import make_console, print_archive
 

@@ -84,16 +84,18 @@ _TABLE: dict[str, tuple[str, str]] = {
     "document": ("document", "文件"),
     "check": ("check", "检查"),
     "untitled": ("(untitled)", "（无标题）"),
+    "published": ("published", "已发布"),
+    "draft": ("draft", "草稿"),
     "not_proven": ("not proven", "未证实"),
     # sentences of the summary
     "summary_figures": (
-        "{paired} figures appear in both reports: {rose} rose, {fell} fell, {same} unchanged.",
-        "两期都有的数字 {paired} 个：{rose} 个上升，{fell} 个下降，{same} 个未变。",
+        "Figures in both reports: {paired} ({rose} rose, {fell} fell, {same} unchanged).",
+        "两期都有的数字 {paired} 个（{rose} 个上升，{fell} 个下降，{same} 个未变）。",
     ),
-    "summary_new": ("{n} figures are new.", "新增数字 {n} 个。"),
-    "summary_pending": ("{n} are placeholders still to fill.", "{n} 个仍是待补的占位数字。"),
+    "summary_new": ("New figures: {n}.", "新增数字 {n} 个。"),
+    "summary_pending": ("Placeholders still to fill: {n}.", "待补的占位数字 {n} 个。"),
     "summary_missing": (
-        "{n} reported last time are missing ({waived} of them waived).",
+        "Reported last time and missing now: {n} ({waived} of them waived).",
         "上期有、本期缺失的数字 {n} 个（其中 {waived} 个已豁免）。",
     ),
     "summary_largest": ("Largest changes: {items}.", "变化最大的是：{items}。"),
@@ -121,6 +123,14 @@ _TABLE: dict[str, tuple[str, str]] = {
     ),
     "comparing": ("comparing", "正在比较"),
     "sentence_gap": (" ", ""),  # what joins two sentences of a paragraph
+    # the HTML page
+    "none": ("None.", "无。"),
+    "figure": ("figure", "数字"),
+    "missing_all_waived": (
+        "None that is not waived ({n} waived: see below).",
+        "没有未豁免的缺失数字（{n} 个已豁免，见下文）。",
+    ),
+    "chart_none": ("No paired figure has a % change.", "没有可计算变化率的对应数字。"),
 }
 
 

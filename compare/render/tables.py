@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -45,9 +46,15 @@ def tabular(headers: list[str], rows: list[list[str]], fmt: Format) -> str:
     import tabulate  # lazily: 45 ms, needed only for these two formats
 
     tabulate.WIDE_CHARS_MODE = True
+    if fmt is Format.MARKDOWN:  # a pipe or a line break in report text must not break the table
+        rows = [[_md_cell(cell) for cell in row] for row in rows]
     style = "github" if fmt is Format.MARKDOWN else "simple"
     table: str = tabulate.tabulate(rows, headers=headers, tablefmt=style, disable_numparse=True)
     return table + "\n"
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
 
 
 def _report_rows(report: Report) -> tuple[list[str], list[list[str]]]:
@@ -65,7 +72,7 @@ def _unit_of(m: MetricChange) -> str:
     return ref.unit if ref else ""
 
 
-def change_text(m: MetricChange) -> str:
+def change_text(m: MetricChange, w: Mapping[str, str] | None = None) -> str:
     """'+1.2亿' for a change, '-0.5个百分点' between rates, a range for approximate figures, '' for none."""
     if m.delta is None:
         return ""
@@ -75,7 +82,7 @@ def change_text(m: MetricChange) -> str:
     unit = "个百分点" if m.delta.points and _unit_of(m) == "%" else _unit_of(m)
     text = f"{sign}{short_value(abs(m.delta.change), unit)}"
     if m.delta.proven is False:
-        text = "≈" + text + " (not proven)"
+        text = "≈" + text + f" ({w['not_proven'] if w else 'not proven'})"
     return text
 
 
@@ -117,13 +124,6 @@ def metric_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
     return headers, rows
 
 
-def target_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
-    """Last year's targets against this year's outcomes: met, exceeded or missed."""
-    headers = ["status", "target", f"{c.base.year or 'base'} target", f"{c.new.year or 'new'} outcome"]
-    rows = [[t.status.value, t.target.label, t.target.raw, t.outcome.raw] for t in c.targets]
-    return headers, rows
-
-
 def _program_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
     headers = ["status", c.base.year or "base", c.new.year or "new", "score", "evidence"]
     rows = [
@@ -148,14 +148,6 @@ def _section_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
     return headers, rows
 
 
-def _plain_diffs(c: Comparison) -> list[str]:
-    """Each changed section's diff as text, edits marked [-old-]{+new+}."""
-    out = []
-    for heading, d in changed_diffs(c):
-        out.append(f"== {heading} ({d.change:.0%} changed)\n{marked_diff(d.ops)}\n")
-    return out
-
-
 def marked_diff(ops: tuple[tuple[DiffOp, str], ...]) -> str:
     """A diff as text: deletions [-so-], insertions {+so+}."""
     marks = {"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}
@@ -171,17 +163,6 @@ def changed_diffs(c: Comparison) -> list[tuple[str, TextDiff]]:
             a, b = titles_base[d.base_section], titles_new[d.new_section]
             out.append((a if a == b else f"{a} → {b}", d))
     return out
-
-
-def _summary_line(c: Comparison) -> str:
-    s = c.summary()
-    metrics = ", ".join(f"{n} {k}" for k, n in s["metrics"].items())
-    sections = ", ".join(f"{n} {k}" for k, n in s["sections"].items())
-    programs = ", ".join(f"{n} {k}" for k, n in s["programs"].items())
-    return (
-        f"{c.base.year or c.base.path} → {c.new.year or c.new.path}\n"
-        f"metrics: {metrics}\nsections: {sections}\nprograms: {programs}\n"
-    )
 
 
 def _archive_rows(results: list[PairResult]) -> tuple[list[str], list[list[str]]]:

@@ -7,22 +7,22 @@ rich.text.Text, so `[bold]` in a report is shown literally and never interpreted
 from __future__ import annotations
 
 import io
-from typing import Any, TextIO
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Comparison, DiffOp, MetricStatus, Qualifier, Report
+from ..model import Comparison, DiffOp, MetricChange, MetricStatus, Qualifier, Report
+from . import briefing
 from .options import Only
-from .tables import (
-    changed_diffs,
-    context,
-    format_value,
-    metric_rows,
-    target_rows,
-)
+from .strings import Lang, words
+from .tables import change_text, changed_diffs, context, format_value, pct_text
+
+if TYPE_CHECKING:
+    from ..config import Config
 
 
 def make_console(out: TextIO | None = None) -> Console:
@@ -96,9 +96,63 @@ def _report_panel(report: Report) -> Panel:
     return Panel(Group(*lines), expand=False)
 
 
-def print_comparison(c: Comparison, console: Console, only: Only | None, explain: bool) -> None:
-    for renderable in comparison_view(c, only, explain, markers=console.color_system is None):
-        console.print(renderable)
+def print_comparison(
+    c: Comparison,
+    console: Console,
+    only: Only | None,
+    explain: bool,
+    *,
+    config: Config | None = None,
+    lang: Lang = Lang.EN,
+    pager: bool = True,
+) -> None:
+    view = comparison_view(c, only, explain, markers=console.color_system is None, config=config, lang=lang)
+    print_paged(view, console, pager)
+
+
+def print_paged(renderables: list[Any], console: Console, pager: bool = True) -> None:
+    """Print; on a terminal, when the view is longer than the screen, through $PAGER (or less -R), as git does."""
+    if not (pager and console.is_terminal and not console.is_dumb_terminal):
+        for r in renderables:
+            console.print(r)
+        return
+    with console.capture() as captured:
+        for r in renderables:
+            console.print(r)
+    text = captured.get()
+    if text.count("\n") < console.height or not _page(text):
+        console.file.write(text)
+        console.file.flush()
+
+
+def _page(text: str) -> bool:
+    """Hand text to the pager; False when there is none to run (the caller prints instead)."""
+    import os
+    import shlex
+    import shutil
+    import subprocess
+
+    command = os.environ.get("COMPARE_PAGER") or os.environ.get("PAGER") or "less"
+    if command.strip() in ("", "cat"):
+        return False
+    argv = shlex.split(command)
+    if not argv or shutil.which(argv[0]) is None:
+        return False
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")  # quit if one screen, keep colours, leave the text on screen (git's choice)
+    env.setdefault("LV", "-c")
+    try:
+        with subprocess.Popen(argv, stdin=subprocess.PIPE, env=env) as proc:
+            assert proc.stdin is not None
+            try:
+                proc.stdin.write(text.encode("utf-8", "replace"))
+                proc.stdin.close()
+            except BrokenPipeError:
+                pass  # the reader quit the pager early: that is fine
+            proc.wait()
+    except OSError:
+        return False
+    return True
 
 
 _STATUS_STYLE = {
@@ -107,6 +161,7 @@ _STATUS_STYLE = {
     "new": "cyan",
     "missing": "bold red",
     "pending": "yellow",
+    "waived": "dim",
     "matched": "",
     "renamed": "cyan",
     "dropped": "red",
@@ -114,62 +169,81 @@ _STATUS_STYLE = {
 }
 
 
-def comparison_view(c: Comparison, only: Only | None = None, explain: bool = False, markers: bool = False) -> list[Any]:
-    """The Rich renderables of the terminal view, top to bottom."""
-    out: list[Any] = [_comparison_header(c)]
-    if only in (None, Only.SECTIONS):
-        out.append(_sections_table(c, explain))
+def comparison_view(
+    c: Comparison,
+    only: Only | None = None,
+    explain: bool = False,
+    markers: bool = False,
+    *,
+    config: Config | None = None,
+    lang: Lang = Lang.EN,
+) -> list[Any]:
+    """The Rich renderables of the terminal view, top to bottom: what needs attention first."""
+    w = words(lang)
+    b = briefing.build(c, config)
+    out: list[Any] = [_comparison_header(c, b, w)]
     if only in (None, Only.METRICS):
-        out.append(_metrics_table(c, explain))
+        parts = (
+            ("pending_title", b.pending),
+            ("missing_title", b.missing),
+            ("changed_title", b.changed),
+            ("new_title", b.new),
+            ("unchanged_title", b.unchanged),
+        )
+        for key, items in parts:
+            if items:
+                title = Text(f"{w[key]} ({len(items)})", style=_STATUS_STYLE.get(items[0].status.value, ""))
+                out.append(_metrics_table(c, items, title, w, explain))
+        if b.waived:
+            out.append(_waived_table(b, w))
         if c.targets:
-            out.append(_targets_table(c))
+            out.append(_targets_table(c, w))
+    if only in (None, Only.SECTIONS):
+        out.append(_sections_table(c, b, w, explain))
     if only in (None, Only.PROGRAMS):
-        out.append(_programs_table(c, explain))
+        out.append(_programs_table(c, w, explain))
     if only in (None, Only.TEXT):
-        out.extend(_diff_panels(c, markers))
+        out.extend(_diff_panels(c, markers, w))
+    if only in (None, Only.SECTIONS, Only.PROGRAMS):
+        out.append(Text(w["legend_score"], style="dim"))
     return out
 
 
-def _comparison_header(c: Comparison) -> Panel:
-    s = c.summary()
+def _comparison_header(c: Comparison, b: briefing.Briefing, w: Mapping[str, str]) -> Panel:
     title = Text()
     for report, arrow in ((c.base, " → "), (c.new, "")):
         title.append(f"{report.year or report.path} ", style="bold")
-        title.append(report.title or "(untitled)")
-        title.append(f" [{report.status}]", style="yellow" if report.status == "draft" else "green")
+        title.append(report.title or w["untitled"])
+        status = w[report.status] if report.status in ("draft", "published") else report.status
+        title.append(f" [{status}]", style="yellow" if report.status == "draft" else "green")
         title.append(arrow)
-    lines = [title]
-    for key, order in (
-        ("metrics", ("changed", "unchanged", "new", "missing", "pending")),
-        ("sections", ("matched", "renamed", "new", "dropped")),
-        ("programs", ("continued", "renamed", "new", "dropped")),
-    ):
-        row = Text(f"{key:<9}")
-        for name in order:
-            n = s[key][name]
-            row.append(f"{n} {name}", style=_STATUS_STYLE.get(name, "") if n else "dim")
-            row.append("  ")
-        lines.append(row)
-    return Panel(Group(*lines), title="compare", title_align="left", expand=False)
+    summary = Text(briefing.summary_text(c, b, w))
+    return Panel(Group(title, summary), title=w["summary"], title_align="left")
 
 
-def _sections_table(c: Comparison, explain: bool) -> Table:
-    table = Table(title="Sections", title_justify="left")
-    table.add_column("status")
-    table.add_column(c.base.year or "base", overflow="fold")
-    table.add_column(c.new.year or "new", overflow="fold")
-    table.add_column("score", justify="right")
-    table.add_column("text changed", justify="right")
+def _sections_table(c: Comparison, b: briefing.Briefing, w: Mapping[str, str], explain: bool) -> Table:
+    table = Table(title=w["sections"], title_justify="left")
+    table.add_column(w["status"], no_wrap=True)
+    table.add_column(c.base.year or w["base"], overflow="fold")
+    table.add_column(c.new.year or w["new_side"], overflow="fold")
+    table.add_column(w["score"], justify="right")
+    table.add_column(w["text_changed"], justify="right")
+    table.add_column(w["change"], overflow="fold", style="dim")
     if explain:
         table.add_column("why / best rejected")
-    for m in c.sections:
+    for line in b.sections:
+        m = line.match
         row: list[Any] = [
-            Text(m.status.value, style=_STATUS_STYLE.get(m.status.value, "")),
+            Text(w[m.status.value], style=_STATUS_STYLE.get(m.status.value, "")),
             Text(m.base.title if m.base else ""),
             Text(m.new.title if m.new else ""),
             f"{m.score:.0f}" if m.base and m.new else "",
             f"{m.change:.0%}" if m.base and m.new else "",
-        ]
+            Text(w["section_line"].format(
+                figures=line.figures, added=line.added, removed=line.removed,
+                started=line.started, stopped=line.stopped,
+            )),
+        ]  # fmt: skip
         if explain:
             rejected = "; ".join(f"{t} {s:.0f}" for t, s in m.rejected)
             row.append(Text(f"{m.reason}" + (f" | rejected: {rejected}" if rejected else "")))
@@ -177,18 +251,21 @@ def _sections_table(c: Comparison, explain: bool) -> Table:
     return table
 
 
-def _metrics_table(c: Comparison, explain: bool) -> Table:
+def _metrics_table(
+    c: Comparison, items: tuple[MetricChange, ...], title: Text, w: Mapping[str, str], explain: bool
+) -> Table:
     """Status, label, both values, change; warnings and evidence go under the label, so it stays readable."""
-    table = Table(title="Figures", title_justify="left")
-    headers, rows = metric_rows(c)
-    has_change = any(r[4] for r in rows)
-    table.add_column("status", no_wrap=True)
-    table.add_column("label", ratio=1, min_width=16, overflow="fold")
-    table.add_column(headers[2], justify="right", no_wrap=True)
-    table.add_column(headers[3], justify="right", no_wrap=True)
+    table = Table(title=title, title_justify="left")  # the title names the status the figures share
+    has_change = any(m.delta is not None for m in items)
+    table.add_column(w["label"], ratio=1, min_width=16, overflow="fold")
+    sides = [side for side in ("base", "new") if any(getattr(m, side) for m in items)]  # no empty column
+    if "base" in sides:
+        table.add_column(c.base.year or w["base"], justify="right", no_wrap=True)
+    if "new" in sides:
+        table.add_column(c.new.year or w["new_side"], justify="right", no_wrap=True)
     if has_change:
-        table.add_column("change", justify="right")
-    for m, row in zip(c.metrics, rows, strict=True):
+        table.add_column(w["change"], justify="right")
+    for m in items:
         colour = ""
         if m.delta is not None and m.delta.proven is not False:
             colour = "green" if m.delta.change > 0 else "red" if m.delta.change < 0 else ""
@@ -197,8 +274,8 @@ def _metrics_table(c: Comparison, explain: bool) -> Table:
             label.append(f"\n→ {m.new.label}", style="dim")
         if m.status is MetricStatus.CHANGED and m.base and m.new:
             # the sentences the figures came from: a change is read in its context
-            label.append(f"\n{c.base.year or 'base'}: {context(m.base)}", style="dim")
-            label.append(f"\n{c.new.year or 'new'}: {context(m.new)}", style="dim")
+            label.append(f"\n{c.base.year or w['base']}: {context(m.base)}", style="dim")
+            label.append(f"\n{c.new.year or w['new_side']}: {context(m.new)}", style="dim")
         for warning in m.warnings:
             label.append(f"\n⚠ {warning}", style="yellow")
         if explain:
@@ -206,36 +283,51 @@ def _metrics_table(c: Comparison, explain: bool) -> Table:
             if m.rejected:
                 rejected = "; ".join(f"{t} {s:.0f}" for t, s in m.rejected)
                 label.append(f"\nrejected: {rejected}", style="dim")
-        cells: list[Any] = [Text(row[0], style=_STATUS_STYLE.get(row[0], "")), label, Text(row[2]), Text(row[3])]
+        cells: list[Any] = [label]
+        cells += [Text(ref.raw if ref else "") for ref in (getattr(m, side) for side in sides)]
         if has_change:
-            cells.append(Text("\n".join(x for x in (row[4], row[5]) if x), style=colour))
+            change = change_text(m, w)
+            cells.append(Text("\n".join(x for x in (change, pct_text(m)) if x), style=colour))
         table.add_row(*cells)
     return table
 
 
-def _targets_table(c: Comparison) -> Table:
-    """Last year's targets against this year's outcomes."""
-    table = Table(title="Targets", title_justify="left")
-    headers, rows = target_rows(c)
-    for k, header in enumerate(headers):
-        table.add_column(header, justify="right" if k >= 2 else "left", overflow="fold")
-    styles = {"met": "green", "exceeded": "green", "missed": "red"}
-    for row in rows:
-        table.add_row(Text(row[0], style=styles.get(row[0], "")), Text(row[1]), Text(row[2]), Text(row[3]))
+def _waived_table(b: briefing.Briefing, w: Mapping[str, str]) -> Table:
+    """What compare.toml waives, dimmed: not an error, but never silent."""
+    table = Table(title=f"{w['waived_title']} ({len(b.waived)})", title_justify="left", style="dim")
+    for key in ("label", "as_written", "section", "reason", "owner"):
+        table.add_column(w[key], overflow="fold", style="dim", ratio=3 if key == "reason" else None)
+    for item in b.waived:
+        table.add_row(Text(item.label), Text(item.raw), Text(item.section), Text(item.reason), Text(item.owner or ""))
     return table
 
 
-def _programs_table(c: Comparison, explain: bool) -> Table:
-    table = Table(title="Programs", title_justify="left")
-    table.add_column("status")
-    table.add_column(c.base.year or "base", overflow="fold")
-    table.add_column(c.new.year or "new", overflow="fold")
+def _targets_table(c: Comparison, w: Mapping[str, str]) -> Table:
+    """Last year's targets against this year's outcomes."""
+    table = Table(title=w["targets"], title_justify="left")
+    table.add_column(w["status"])
+    table.add_column(w["target"], overflow="fold")
+    table.add_column(f"{c.base.year or w['base']} {w['target']}", justify="right")
+    table.add_column(f"{c.new.year or w['new_side']} {w['outcome']}", justify="right")
+    styles = {"met": "green", "exceeded": "green", "missed": "red"}
+    for t in c.targets:
+        status = t.status.value
+        table.add_row(Text(w[status], style=styles.get(status, "")), Text(t.target.label), Text(t.target.raw),
+                      Text(t.outcome.raw))  # fmt: skip
+    return table
+
+
+def _programs_table(c: Comparison, w: Mapping[str, str], explain: bool) -> Table:
+    table = Table(title=w["programs"], title_justify="left")
+    table.add_column(w["status"])
+    table.add_column(c.base.year or w["base"], overflow="fold")
+    table.add_column(c.new.year or w["new_side"], overflow="fold")
     if explain:
         table.add_column("score / evidence")
     order = {"renamed": 0, "new": 1, "dropped": 2, "continued": 3}
     for m in sorted(c.programs, key=lambda m: order[m.status.value]):
         row: list[Any] = [
-            Text(m.status.value, style=_STATUS_STYLE.get(m.status.value, "")),
+            Text(w[m.status.value], style=_STATUS_STYLE.get(m.status.value, "")),
             Text(m.base.name if m.base else ""),
             Text(m.new.name if m.new else ""),
         ]
@@ -258,14 +350,11 @@ def diff_renderable(ops: tuple[tuple[DiffOp, str], ...], markers: bool = False) 
     return text
 
 
-def _diff_panels(c: Comparison, markers: bool) -> list[Panel]:
+def _diff_panels(c: Comparison, markers: bool, w: Mapping[str, str]) -> list[Panel]:
     panels = []
     for heading, d in changed_diffs(c):
-        panels.append(
-            Panel(
-                diff_renderable(d.ops, markers), title=Text(f"{heading}  ({d.change:.0%} changed)"), title_align="left"
-            )
-        )
+        changed = w["percent_changed"].format(pct=f"{d.change:.0%}")
+        panels.append(Panel(diff_renderable(d.ops, markers), title=Text(f"{heading}  ({changed})"), title_align="left"))
     return panels
 
 

@@ -1,0 +1,170 @@
+"""The briefing every view opens with, its words in English and Chinese, paging, and options per mode."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from compare import build_comparison
+from compare.config import find_config, load_config
+from compare.render import briefing
+from compare.render.strings import _TABLE, Lang, resolve, words
+
+from .conftest import DATA, REPORTS, ROOT
+from .test_compare_cli import _snapshot
+
+PAIR = DATA / "pair"
+FIRST_SCREEN = 40
+
+
+def _bundled():
+    cfg = load_config(find_config(None, REPORTS))
+    return build_comparison("2020", "2021", REPORTS, config=cfg), cfg
+
+
+def test_briefing_sorts_what_needs_action() -> None:
+    """Pending and un-waived missing figures are apart from waived ones; changes come largest first."""
+    c, cfg = _bundled()
+    b = briefing.build(c, cfg)
+    assert len(b.pending) == c.summary()["metrics"]["pending"] == 9
+    assert b.missing == ()  # every missing 2020 figure is waived in compare.toml, with a reason
+    assert b.waived_missing == 24 and all(w.reason for w in b.waived)
+    assert {w.what for w in b.waived} == {"figure", "section"}  # both dropped sections are waived too
+    unwaived = briefing.build(c, None)
+    assert len(unwaived.missing) == 24 and unwaived.waived == ()
+    sizes = [abs(m.delta.pct) for m in briefing.build(*_pair()).changed if m.delta and m.delta.pct is not None]
+    assert sizes == sorted(sizes, reverse=True) and len(sizes) >= 2
+
+
+def _pair():
+    return build_comparison("2020", "2021", PAIR), None
+
+
+def test_summary_sentence_counts_and_names_the_largest_change() -> None:
+    c, cfg = _pair()
+    text = briefing.summary_text(c, briefing.build(c, cfg), words(Lang.EN))
+    assert "Figures in both reports: 4 (2 rose, 0 fell, 1 unchanged)" in text
+    assert "Placeholders still to fill: 1." in text and "missing now: 3 (0 of them waived)" in text
+    assert "Largest changes: 帮扶资金 +140.0%" in text
+    zh = briefing.summary_text(c, briefing.build(c, cfg), words(Lang.ZH))
+    assert "两期都有的数字 4 个" in zh and "变化最大的是：帮扶资金 +140.0%" in zh and " " not in zh.split("。")[1][:1]
+
+
+def test_every_word_has_both_languages() -> None:
+    for key, (en, zh) in _TABLE.items():
+        assert (en and zh) or key == "sentence_gap", key
+        assert set(_fields(en)) == set(_fields(zh)), key  # the same {placeholders} in both
+
+
+def _fields(template: str) -> list[str]:
+    import string
+
+    return [name for _, name, _, _ in string.Formatter().parse(template) if name]
+
+
+def test_locale_picks_the_language() -> None:
+    assert resolve(Lang.AUTO, {"LANG": "zh_CN.UTF-8"}) is Lang.ZH
+    assert resolve(Lang.AUTO, {"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}) is Lang.EN
+    assert resolve(Lang.AUTO, {"LC_MESSAGES": "zh_TW.UTF-8"}) is Lang.ZH
+    assert resolve(Lang.AUTO, {}) is Lang.EN
+    assert resolve(Lang.EN, {"LANG": "zh_CN.UTF-8"}) is Lang.EN
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_first_screen_shows_what_needs_action(run_cli, monkeypatch, lang: str) -> None:
+    """At 100 columns the first 40 lines hold the summary, every pending figure and no waived one as missing."""
+    monkeypatch.setenv("COLUMNS", "100")
+    if lang == "zh":
+        monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    r = run_cli("2020", "2021", "--reports-dir", str(REPORTS))
+    assert r.code == 0, r.err
+    first = "\n".join(r.out.splitlines()[:FIRST_SCREEN]) + "\n"
+    w = words(Lang(lang))
+    assert w["summary"] in first and w["pending_title"] in first
+    c, _ = _bundled()
+    for m in c.metrics:
+        if m.status.value == "pending" and m.new:
+            assert m.new.raw in first
+    assert w["missing_title"] not in r.out  # all 24 are waived: shown under waived, with their reasons
+    assert w["waived_title"] in r.out and "drafting team" in r.out
+    _snapshot(f"first-screen.{lang}.txt", first)
+
+
+def test_lang_option_overrides_the_locale(run_cli, monkeypatch) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert "待补" in run_cli("2020", "2021", "--reports-dir", str(PAIR)).out
+    r = run_cli("2020", "2021", "--reports-dir", str(PAIR), "--lang", "en")
+    assert "Pending" in r.out and "待补" not in r.out
+    r = run_cli("2020", "2021", "--reports-dir", str(PAIR), "--format", "plain")
+    assert "章节" in r.out and "缺失" in r.out
+
+
+def test_json_does_not_translate(run_cli, monkeypatch) -> None:
+    """JSON keys and values are a contract: the same bytes in every locale."""
+    english = run_cli("2020", "2021", "--reports-dir", str(PAIR), "--format", "json").out
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert run_cli("2020", "2021", "--reports-dir", str(PAIR), "--format", "json", "--lang", "zh").out == english
+
+
+def test_markdown_covers_every_part(run_cli) -> None:
+    r = run_cli("2020", "2021", "--reports-dir", str(PAIR), "--format", "markdown")
+    assert r.code == 0, r.err
+    for heading in ("# 2020 → 2021", "## Pending", "## Missing", "## Changed", "## New", "## Sections",
+                    "## Programs", "## Text changes", "### 帮扶困难职工"):  # fmt: skip
+        assert heading in r.out, heading
+    assert "> 全年投入帮扶资金[-5000万元-]{+1.2亿元+}" in r.out
+
+
+def test_markdown_cells_cannot_break_the_table(tmp_path: Path, run_cli) -> None:
+    folder = tmp_path / "r"
+    for year, value in (("2020", "100"), ("2021", "120")):
+        (folder / year).mkdir(parents=True)
+        (folder / year / "report.txt").write_text(f"一、工作|进展\n\n全年新建站点{value}个。\n", encoding="utf-8")
+    r = run_cli("2020", "2021", "--reports-dir", str(folder), "--format", "markdown", "--only", "sections")
+    rows = [line for line in r.out.splitlines() if line.startswith("|") and "工作" in line]
+    assert rows and all("工作\\|进展" in row for row in rows)
+
+
+def _pager_run(tmp_path: Path, *extra: str) -> tuple[subprocess.CompletedProcess[str], Path]:
+    paged = tmp_path / "paged.txt"
+    pager = f"{sys.executable} -c \"import sys; open(sys.argv[1], 'wb').write(sys.stdin.buffer.read())\" {paged}"
+    env = {**os.environ, "FORCE_COLOR": "1", "LINES": "20", "COLUMNS": "100", "COMPARE_PAGER": pager,
+           "COMPARE_CACHE_DIR": str(tmp_path / "cache")}  # fmt: skip
+    env.pop("NO_COLOR", None)
+    run = subprocess.run([sys.executable, "-m", "compare", "2020", "2021", *extra], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=60)  # fmt: skip
+    return run, paged
+
+
+def test_a_long_view_on_a_terminal_goes_through_the_pager(tmp_path: Path) -> None:
+    run, paged = _pager_run(tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert paged.exists() and "\x1b[" in paged.read_text(encoding="utf-8") and run.stdout == ""
+    paged.unlink()
+    run, paged = _pager_run(tmp_path, "--no-pager")
+    assert run.returncode == 0 and not paged.exists() and "Pending" in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("2020", "--html", "x.html"), "--html does not apply to one report"),
+        (("2020", "--explain"), "--explain does not apply to one report"),
+        (("2020", "2021", "2021", "--only", "text"), "--only does not apply to a trend"),
+        (("2020", "2021", "2021", "--no-cache"), "--no-cache does not apply to a trend"),
+        (("2020", "2021", "--check", "--only", "text"), "--only does not apply to --check"),
+        (("2020", "2021", "--check", "--format", "csv"), "--check prints its findings as rich, plain or json"),
+        (("2020", "2021", "--check", "--no-pager"), "--no-pager does not apply to --check"),
+        (("--all", "--explain"), "--explain does not apply to --all"),
+        (("2020", "2021", "--no-bom"), "--no-bom applies to --format csv"),
+        (("2020", "--config", "c.toml"), "--config does not apply to one report"),
+    ],
+)
+def test_options_that_do_not_apply_are_refused(run_cli, argv: tuple[str, ...], message: str) -> None:
+    r = run_cli(*argv, "--reports-dir", str(PAIR))
+    assert r.code == 2 and message in r.err and r.out == "", r.err
+    assert len(r.err.strip().splitlines()) == 1
