@@ -14,8 +14,9 @@ import contextlib
 import gc
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TextIO
 
 import typer
 from typer._click import exceptions as click_exceptions
@@ -145,7 +146,7 @@ def main(
             raise CompareError("--check, --fail-on and --junit compare exactly two reports: BASE NEW")
         if len(reports) == 1:
             report = load_report(reports[0], reports_dir)
-            render_report(report, format, out, bom=not no_bom)
+            render_report(report, format, out, lang=lang, pager=not no_pager, bom=not no_bom)
             return
         config_path = find_config(config, resolve_reports_dir(reports_dir))
         if html or junit:  # nothing the user owns is written over: checked before any work
@@ -161,15 +162,18 @@ def main(
             from .render import render_trend
             from .trend import build_trend
 
-            loaded = [load_report(r, reports_dir) for r in reports]
-            render_trend(build_trend(loaded, cfg), format, out, bom=not no_bom)
+            with progress(" → ".join(visible(r) for r in reports)):
+                loaded = [load_report(r, reports_dir) for r in reports]
+                trend = build_trend(loaded, cfg)
+            render_trend(trend, format, out, lang=lang, bom=not no_bom)
             return
         cache = None
         if not no_cache:
             from .cache import ResultCache, default_dir
 
             cache = ResultCache.open(default_dir(), resolve_reports_dir(reports_dir))
-        comparison = build_comparison(reports[0], reports[1], reports_dir, config=cfg, cache=cache)
+        with progress(f"{visible(reports[0])} → {visible(reports[1])}"):
+            comparison = build_comparison(reports[0], reports[1], reports_dir, config=cfg, cache=cache)
         if html:
             from .render.terminal import comparison_view, export_html
 
@@ -293,6 +297,51 @@ def _run_check(
     else:
         emit(out, plain_report(result))
     return EXIT_OK if result.ok else EXIT_VIOLATIONS
+
+
+@contextlib.contextmanager
+def progress(what: str, after: float = 1.0) -> Iterator[None]:
+    """A spinner on stderr (a terminal only) once the work has taken `after` seconds; gone when it ends.
+
+    Rich is imported only when the spinner shows, so a quick run pays nothing for it.
+    """
+    if not _stderr_is_terminal():
+        yield
+        return
+    import threading
+
+    lock = threading.Lock()
+    shown: list[Any] = []
+    done = False
+
+    def show() -> None:
+        from rich.console import Console
+
+        with lock:
+            if done:
+                return
+            status = Console(stderr=True).status(f"comparing {what}…")
+            status.start()
+            shown.append(status)
+
+    timer = threading.Timer(after, show)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            done = True
+            for status in shown:
+                status.stop()
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr is not None and sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
+    except (AttributeError, ValueError):
+        return False
 
 
 def check_output(path: Path, inputs: list[Path]) -> None:

@@ -9,7 +9,7 @@ import itertools
 from dataclasses import dataclass
 
 from .config import Config
-from .model import Metric, Report
+from .model import Delta, Metric, Report
 from .pipeline import compare_reports
 
 
@@ -20,6 +20,7 @@ class Series:
     label: str
     unit: str
     metrics: tuple[Metric | None, ...]
+    steps: tuple[Delta | None, ...] = ()  # the change into each report from the one before (None: no change)
 
     @property
     def marks(self) -> str:
@@ -43,9 +44,12 @@ def build_trend(reports: list[Report], config: Config | None = None) -> Trend:
     """Chain each metric through the alignments of consecutive reports."""
     n = len(reports)
     links: list[dict[str, Metric]] = []  # for step k: base metric id -> paired metric in report k+1
+    deltas: list[dict[str, Delta]] = []  # for step k: base metric id -> the change the pairing found
     for a, b in itertools.pairwise(reports):
         comparison = compare_reports(a, b, config)
-        links.append({c.base.id: c.new for c in comparison.metrics if c.base is not None and c.new is not None})
+        paired = [c for c in comparison.metrics if c.base is not None and c.new is not None]
+        links.append({c.base.id: c.new for c in paired})  # type: ignore[union-attr,misc]
+        deltas.append({c.base.id: c.delta for c in paired if c.delta is not None})  # type: ignore[union-attr]
     continued = [{m.id for m in step.values()} for step in links]
     series: list[Series] = []
     for k, report in enumerate(reports):
@@ -57,5 +61,9 @@ def build_trend(reports: list[Report], config: Config | None = None) -> Trend:
             for step in range(k, n - 1):
                 current = links[step].get(current.id) if current is not None else None
                 chain.append(current)
-            series.append(Series(metric.label, metric.unit, tuple(chain)))
+            steps = tuple(
+                deltas[step].get(before.id) if before is not None and after is not None else None
+                for step, (before, after) in enumerate(itertools.pairwise(chain))
+            )
+            series.append(Series(metric.label, metric.unit, tuple(chain), steps))
     return Trend(tuple(reports), tuple(series))

@@ -168,3 +168,43 @@ def test_options_that_do_not_apply_are_refused(run_cli, argv: tuple[str, ...], m
     r = run_cli(*argv, "--reports-dir", str(PAIR))
     assert r.code == 2 and message in r.err and r.out == "", r.err
     assert len(r.err.strip().splitlines()) == 1
+
+
+def test_progress_shows_only_when_work_is_slow(monkeypatch, capsys) -> None:
+    """A spinner on a terminal's stderr after the delay; nothing for quick work or when stderr is not a terminal."""
+    import time
+
+    from compare import cli
+
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setattr(cli, "_stderr_is_terminal", lambda: True)
+    with cli.progress("2020 → 2021", after=0.01):
+        time.sleep(0.3)
+    assert "comparing 2020 → 2021" in capsys.readouterr().err
+    with cli.progress("2020 → 2021", after=5):
+        pass
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(cli, "_stderr_is_terminal", lambda: False)
+    with cli.progress("x", after=0):
+        time.sleep(0.05)
+    assert capsys.readouterr().err == ""
+
+
+def test_trend_shows_the_change_per_step_and_a_legend(run_cli, tmp_path: Path) -> None:
+    for year, value in (("2020", "100"), ("2021", "120"), ("2022", "90")):
+        (tmp_path / year).mkdir()
+        (tmp_path / year / "report.txt").write_text(f"一、站点\n\n全年新建驿站{value}座。\n", encoding="utf-8")
+    r = run_cli("2020", "2021", "2022", "--reports-dir", str(tmp_path), "--format", "plain")
+    line = next(line for line in r.out.splitlines() if "驿站" in line)
+    assert "120座 (+20.0%)" in line and "90座 (-25.0%)" in line and line.rstrip().endswith("↑↓")
+    assert "↑ rose · ↓ fell" in r.out
+    data = run_cli("2020", "2021", "2022", "--reports-dir", str(tmp_path), "--format", "json").out
+    import json
+
+    series = json.loads(data)["series"][0]
+    assert series["steps"] == [{"delta": 20, "pct": 20.0}, {"delta": -30, "pct": -25.0}]
+
+
+def test_one_report_speaks_chinese(run_cli) -> None:
+    r = run_cli("2020", "--reports-dir", str(PAIR), "--lang", "zh")
+    assert r.code == 0 and "章节" in r.out and "工作项目" in r.out and "Sections" not in r.out

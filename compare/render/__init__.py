@@ -20,7 +20,7 @@ from ..model import Comparison, Report
 from .data import archive_dict, comparison_dict, json_number, metric_dict, report_dict, trend_dict
 from .emit import dumps, emit, emit_json
 from .options import Format, Only
-from .strings import Lang, resolve
+from .strings import Lang, resolve, words
 from .tables import (
     _archive_rows,
     _program_rows,
@@ -56,7 +56,9 @@ __all__ = [
 ]
 
 
-def render_report(report: Report, fmt: Format, out: TextIO, *, bom: bool = True) -> None:
+def render_report(
+    report: Report, fmt: Format, out: TextIO, *, lang: Lang = Lang.AUTO, pager: bool = False, bom: bool = True
+) -> None:
     """Print one normalized report: header, sections, metrics and programs."""
     if fmt is Format.JSON:
         emit_json(out, report_dict(report))
@@ -67,7 +69,7 @@ def render_report(report: Report, fmt: Format, out: TextIO, *, bom: bool = True)
         return
     from .terminal import make_console, print_report
 
-    print_report(report, make_console(out))
+    print_report(report, make_console(out), resolve(lang), pager)
 
 
 def render_comparison(
@@ -112,19 +114,27 @@ def _bom(bom: bool) -> str:
     return "\ufeff" if bom else ""
 
 
-def render_trend(trend: Trend, fmt: Format, out: TextIO, *, bom: bool = True) -> None:
-    """Each figure's values across the years, with a mark per step (↑ ↓ → ·)."""
+def render_trend(trend: Trend, fmt: Format, out: TextIO, *, lang: Lang = Lang.AUTO, bom: bool = True) -> None:
+    """Each figure's values across the years, with the % change and a mark per step (↑ ↓ → ·)."""
     if fmt is Format.JSON:
         emit_json(out, trend_dict(trend))
         return
-    headers = ["label", *[r.year or r.path for r in trend.reports], "trend"]
-    rows = [[s.label, *[m.raw if m else "" for m in s.metrics], s.marks] for s in trend.series]
+    w = words(resolve(lang))
+    headers = [w["label"], *[r.year or r.path for r in trend.reports], w["trend"]]
+    rows = []
+    for s in trend.series:
+        cells = [s.metrics[0].raw if s.metrics[0] else ""]
+        for m, d in zip(s.metrics[1:], s.steps, strict=True):
+            step = "" if d is None or d.pct is None else f"{d.pct:+.1f}%"
+            cells.append(f"{m.raw} ({step})" if m and step else m.raw if m else "")
+        rows.append([s.label, *cells, s.marks])
     if fmt is not Format.RICH:
-        emit(out, (_bom(bom) if fmt is Format.CSV else "") + tabular(headers, rows, fmt))
+        legend = "" if fmt is Format.CSV else "\n" + w["legend_trend"] + "\n"
+        emit(out, (_bom(bom) if fmt is Format.CSV else "") + tabular(headers, rows, fmt) + legend)
         return
     from .terminal import make_console, print_trend
 
-    print_trend(headers, rows, make_console(out))
+    print_trend(headers, rows, make_console(out), w)
 
 
 def render_archive(results: list[PairResult], fmt: Format, out: TextIO, *, bom: bool = True) -> None:

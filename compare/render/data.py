@@ -205,6 +205,12 @@ def trend_dict(trend: Trend) -> dict[str, Any]:
                     for m in s.metrics
                 ],
                 "trend": s.marks,
+                "steps": [
+                    None
+                    if d is None
+                    else {"delta": json_number(d.change), "pct": None if d.pct is None else float(d.pct)}
+                    for d in s.steps
+                ],
             }
             for s in trend.series
         ],

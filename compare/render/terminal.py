@@ -35,13 +35,15 @@ def make_console(out: TextIO | None = None) -> Console:
     return _Console(file=out, highlight=False, soft_wrap=False)
 
 
-def print_report(report: Report, console: Console) -> None:
+def print_report(report: Report, console: Console, lang: Lang = Lang.EN, pager: bool = False) -> None:
     """Header panel, then the sections, figures and programs tables."""
-    console.print(_report_panel(report))
+    w = words(lang)
     counts: dict[str, int] = {}
     for m in report.metrics:
         counts[m.section] = counts.get(m.section, 0) + 1
-    sections = _table("Sections", "id title kind 瞬间:center paragraphs:right chars:right figures:right")
+    columns = [("id", ""), ("title", ""), ("kind", ""), ("moment", "center"), ("paragraphs", "right"),
+               ("chars", "right"), ("figures_n", "right")]  # fmt: skip
+    sections = _table(w["sections"], columns, w)
     for s in report.sections:
         sections.add_row(
             s.id,
@@ -52,9 +54,8 @@ def print_report(report: Report, console: Console) -> None:
             str(len(s.text)),
             str(counts.get(s.id, 0)),
         )
-    console.print(sections)
-
-    metrics = _table(f"Figures ({len(report.metrics)})", "section label as_written:right value:right unit qualifier")
+    metrics = _table(f"{w['figures']} ({len(report.metrics)})", [("section", ""), ("label", ""),
+                     ("as_written", "right"), ("value", "right"), ("unit", ""), ("qualifier", "")], w)  # fmt: skip
     for m in report.metrics:
         metrics.add_row(
             m.section,
@@ -64,35 +65,32 @@ def print_report(report: Report, console: Console) -> None:
             Text(m.unit),
             Text(m.qualifier.value, style="yellow" if m.qualifier is Qualifier.PLACEHOLDER else ""),
         )
-    console.print(metrics)
-
-    programs = _table(f"Programs ({len(report.programs)})", "section kind name")
+    programs = _table(f"{w['programs']} ({len(report.programs)})", [("section", ""), ("kind", ""), ("name", "")], w)
     for p in report.programs:
         programs.add_row(p.section, p.kind.value, Text(p.name))
-    console.print(programs)
+    print_paged([_report_panel(report, w), sections, metrics, programs], console, pager)
 
 
-def _table(title: str, columns: str) -> Table:
-    """A titled table from "name[:justify] …" (underscores in a name become spaces); long cells wrap."""
+def _table(title: str, columns: list[tuple[str, str]], w: Mapping[str, str]) -> Table:
+    """A titled table of (word key, justify) columns; long cells wrap."""
     table = Table(title=title, title_justify="left")
-    for column in columns.split():
-        name, _, justify = column.partition(":")
-        table.add_column(name.replace("_", " "), justify=justify or "left", overflow="fold")  # type: ignore[arg-type]
+    for key, justify in columns:
+        table.add_column(w[key], justify=justify or "left", overflow="fold")  # type: ignore[arg-type]
     return table
 
 
-def _report_panel(report: Report) -> Panel:
-    lines = [Text(report.title or "(untitled)", style="bold")]
+def _report_panel(report: Report, w: Mapping[str, str]) -> Panel:
+    lines = [Text(report.title or w["untitled"], style="bold")]
     if report.subtitle:
         lines.append(Text(report.subtitle))
     facts = Text()
-    facts.append(f"year {report.year or '-'}  ·  status ")
-    facts.append(report.status, style="yellow" if report.status == "draft" else "green")
-    facts.append(
-        f"  ·  {len(report.sections)} sections, {len(report.metrics)} figures, {len(report.programs)} programs"
-    )
+    facts.append(f"{w['year']} {report.year or '-'}  ·  ")
+    status = w[report.status] if report.status in ("draft", "published") else report.status
+    facts.append(status, style="yellow" if report.status == "draft" else "green")
+    counts = {"sections": len(report.sections), "figures": len(report.metrics), "programs": len(report.programs)}
+    facts.append("  ·  " + w["report_counts"].format(**counts))
     lines.append(facts)
-    lines.append(Text(f"source: {report.source or report.path}", style="dim"))
+    lines.append(Text(f"{w['source']}: {report.source or report.path}", style="dim"))
     return Panel(Group(*lines), expand=False)
 
 
@@ -372,12 +370,12 @@ def _html_escape(s: str) -> str:
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def print_trend(headers: list[str], rows: list[list[str]], console: Console) -> None:
-    table = Table(title="Figures across the years", title_justify="left")
-    table.add_column("label", ratio=1, overflow="fold")
+def print_trend(headers: list[str], rows: list[list[str]], console: Console, w: Mapping[str, str]) -> None:
+    table = Table(title=w["trend_title"], title_justify="left", caption=w["legend_trend"], caption_justify="left")
+    table.add_column(headers[0], ratio=1, overflow="fold")
     for h in headers[1:-1]:
         table.add_column(Text(h), justify="right", no_wrap=True)
-    table.add_column("trend", no_wrap=True)
+    table.add_column(headers[-1], no_wrap=True)
     for row in rows:
         table.add_row(*[Text(cell) for cell in row])
     console.print(table)
