@@ -237,7 +237,8 @@ class _SentenceDiff:
 
 def test_text_changes_use_the_sentence_alignment_when_there_is_one(pair) -> None:
     """With TextDiff.sentences, kept runs collapse, a changed sentence is spliced or shown whole,
-    added and removed ones stand on their side, and moved ones are tagged as moved."""
+    added and removed ones stand on their side, and a moved one is tagged where it stood and
+    where it went (listed twice, as model.SentenceChange documents)."""
     kept = [_Sentence("kept", f"第{n}句。", f"第{n}句。") for n in "一二三四五"]
     spliced = (("equal", "投入"), ("delete", "5000万元"), ("insert", "1.2亿元"), ("equal", "。"))
     items = (
@@ -246,16 +247,20 @@ def test_text_changes_use_the_sentence_alignment_when_there_is_one(pair) -> None
         _Sentence("changed", "旧的说法。", "完全改写的新句子。", (), whole=True),
         _Sentence("added", "", "新增的句子。"),
         _Sentence("removed", "删掉的句子。", ""),
-        _Sentence("moved", "挪动的句子。", "挪动的句子。"),
+        _Sentence("moved", "挪动的句子。", ""),
+        _Sentence("moved", "", "挪动了的句子。", (("equal", "挪动"), ("insert", "了"), ("equal", "的句子。"))),
     )  # fmt: skip
     d = _SentenceDiff(pair.diffs[0].base_section, pair.diffs[0].new_section, (), 0.5, items)
     page = comparison_html(dataclasses.replace(pair, diffs=(d,)), None, Lang.EN, "t")  # type: ignore[arg-type]
     section = page[page.index('id="text-1"') :]
     p = parse(section)
-    assert p.rows["text-1-h"] == 1 + 3 + 4  # changed, kept (context, collapsed, context), 4 more
+    # changed; kept (context, collapsed, context); rewritten; added beside removed; moved twice
+    assert p.rows["text-1-h"] == 1 + 3 + 1 + 1 + 2
+    assert '<del>删掉的句子。</del></td><td lang="zh-CN"><ins>新增的句子。</ins></td></tr>' in section
     assert "<del>5000万元</del>" in section and "<ins>1.2亿元</ins>" in section
     assert "<del>旧的说法。</del>" in section and "<ins>完全改写的新句子。</ins>" in section
     assert "… 3 unchanged sentences …" in section and section.count('class="tag">moved') == 2
+    assert '<span class="moved">挪动<ins>了</ins>的句子。</span>' in section  # where it went, its edit marked
 
 
 def _chromium() -> str | None:

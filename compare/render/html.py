@@ -538,20 +538,46 @@ class _Page:
         return f'<tr><td colspan="2" class="kept"{self._nl()}>{_multiline(text.strip())}</td></tr>'
 
     def _sentence_rows(self, items: Sequence[Any]) -> list[str]:
-        """Rows from the sentence alignment: kept runs collapsed, each other sentence old | new."""
+        """Rows from the sentence alignment: kept runs collapsed; a run of removed and added sentences
+        set beside each other, old | new; every other sentence a row of its own."""
         rows: list[str] = []
         kept: list[str] = []
+        gone: list[str] = []
+        came: list[str] = []
         for s in items:
             kind = str(getattr(s, "kind", ""))
+            if kind == "removed" and not kept:
+                gone.append(_text(getattr(s, "base", "")))
+                continue
+            if kind == "added" and not kept:
+                came.append(_text(getattr(s, "new", "")))
+                continue
+            rows += self._beside(gone, came)
+            gone, came = [], []
             if kind == "kept":
                 kept.append(_text(getattr(s, "new", "")) or _text(getattr(s, "base", "")))
                 continue
             if kept:
                 rows += self._kept(kept, before=len(rows) > 0, after=True)
                 kept = []
-            rows.append(self._sentence_row(kind, s))
+            if kind == "removed":
+                gone.append(_text(getattr(s, "base", "")))
+            elif kind == "added":
+                came.append(_text(getattr(s, "new", "")))
+            else:
+                rows.append(self._sentence_row(kind, s))
+        rows += self._beside(gone, came)
         if kept:
             rows += self._kept(kept, before=len(rows) > 0, after=False)
+        return rows
+
+    def _beside(self, gone: list[str], came: list[str]) -> list[str]:
+        """Removed sentences on the old side, added ones on the new, row by row."""
+        rows = []
+        for k in range(max(len(gone), len(came))):
+            old = f"<del>{_multiline(gone[k])}</del>" if k < len(gone) and gone[k] else ""
+            new = f"<ins>{_multiline(came[k])}</ins>" if k < len(came) and came[k] else ""
+            rows.append(f"<tr><td{self._bl()}>{old}</td><td{self._nl()}>{new}</td></tr>")
         return rows
 
     def _sentence_row(self, kind: str, s: Any) -> str:
@@ -560,7 +586,9 @@ class _Page:
         if kind == "moved":
             tag = f'<span class="tag">{_esc(self.w["moved"])}</span>'
             old = f'{tag}<span class="moved">{_multiline(base)}</span>' if base else ""
-            now = f'{tag}<span class="moved">{_multiline(new)}</span>' if new else ""
+            edited = any(str(getattr(op, "value", op)) != "equal" for op, _ in ops)
+            moved_to = _sides(ops)[1] if edited else _multiline(new)  # where it went, with any edit marked
+            now = f'{tag}<span class="moved">{moved_to}</span>' if new else ""
         elif kind == "changed" and ops and not getattr(s, "whole", False):
             old, now = _sides(ops)
         else:  # added, removed, or a sentence rewritten whole: shown whole on each side
