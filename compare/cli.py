@@ -26,6 +26,7 @@ from .errors import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXI
 from .normalize import visible
 from .render import Format, Only
 from .render.strings import Lang
+from .render.strings import resolve as resolve_lang
 
 if TYPE_CHECKING:
     from .config import Config
@@ -175,11 +176,10 @@ def main(
         with progress(f"{visible(reports[0])} → {visible(reports[1])}"):
             comparison = build_comparison(reports[0], reports[1], reports_dir, config=cfg, cache=cache)
         if html:
-            from .render.terminal import comparison_view, export_html
+            from .render.html import comparison_html
 
             title = f"compare {' '.join(visible(r) for r in reports)}"  # a file name may hold any byte
-            page = export_html(comparison_view(comparison, only, explain), title)
-            write_atomic(html, page)
+            write_atomic(html, comparison_html(comparison, cfg, resolve_lang(lang), title, explain))
         if check or junit:
             raise typer.Exit(_run_check(comparison, cfg, fail_on, junit, format, out))
         render_comparison(

@@ -6,7 +6,6 @@ rich.text.Text, so `[bold]` in a report is shown literally and never interpreted
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -354,20 +353,6 @@ def _diff_panels(c: Comparison, markers: bool, w: Mapping[str, str]) -> list[Pan
         changed = w["percent_changed"].format(pct=f"{d.change:.0%}")
         panels.append(Panel(diff_renderable(d.ops, markers), title=Text(f"{heading}  ({changed})"), title_align="left"))
     return panels
-
-
-def export_html(renderables: list[Any], title: str) -> str:
-    """A self-contained HTML page of the terminal view (inline styles, no external assets)."""
-    recorder = Console(record=True, width=140, file=io.StringIO(), force_terminal=True, color_system="truecolor")
-    for r in renderables:
-        recorder.print(r)
-    return recorder.export_html(inline_styles=True, clear=True).replace(
-        "<head>", f"<head>\n<title>{_html_escape(title)}</title>", 1
-    )
-
-
-def _html_escape(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def print_trend(headers: list[str], rows: list[list[str]], console: Console, w: Mapping[str, str]) -> None:
