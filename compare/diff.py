@@ -8,12 +8,22 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, deque
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from . import grammar
-from .model import Delta, DiffOp, Metric, MetricKind, Qualifier, TargetStatus, TextDiff
+from .model import (
+    Delta,
+    DiffOp,
+    Metric,
+    MetricKind,
+    Qualifier,
+    SentenceChange,
+    SentenceKind,
+    TargetStatus,
+    TextDiff,
+)
 
 if TYPE_CHECKING:
     from .model import SectionMatch
@@ -322,12 +332,199 @@ def _absorb_slivers(ops: list[tuple[DiffOp, str]]) -> list[tuple[DiffOp, str]]:
     return out
 
 
+# ---------------------------------------------------------------- sentence by sentence
+
+# Likeness is rapidfuzz's ratio of characters, 0-100.
+SPLICE = 0.5  # a changed sentence keeping under half its characters is shown whole, old then new
+PAIRED = 30  # a removed and an added sentence of one stretch this alike are one sentence, changed
+MOVED = 85  # a removed sentence this alike to one added elsewhere has moved (with an edit)
+PAIR_CELLS = 400  # removed x added sentences of one stretch paired exactly; beyond, in a window
+WINDOW = 8  # added sentences a removed one is compared with, in a stretch too long to pair exactly
+MOVE_CELLS = 100_000  # fuzzy comparisons spent looking for moved sentences in one section
+LONG_SENTENCE = 2_000  # a "sentence" this long (no stops) is compared by its characters' counts
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a text, without line breaks or surrounding space; none spans a paragraph."""
+    return [s for s in (raw.strip() for raw in sentences(text)) if s]
+
+
+def sentence_changes(base_text: str, new_text: str) -> tuple[SentenceChange, ...]:
+    """Every sentence of two texts, kept, changed, added, removed or moved, as the new text reads.
+
+    Equal sentences are aligned first (a longest common subsequence of whole sentences). Between
+    two kept runs, a removed sentence found added in another stretch, as it was or nearly, has
+    moved; the rest pair, in order, with the added sentences of their own stretch that they
+    resemble (changed), and a lone removed and a lone added sentence left between two pairs are
+    one sentence rewritten. The fuzzy work is capped per stretch and per section, so the cost
+    stays near-linear in the number of sentences.
+    """
+    a, b = split_sentences(base_text), split_sentences(new_text)
+    runs: list[tuple[bool, range, range]] = []  # (kept, base indices, new indices)
+    i = j = 0
+    for tag, xa, xb in _merged(_opcodes(a, b)):  # a delete beside an insert: one stretch
+        runs.append((tag == "equal", range(i, i + len(xa)), range(j, j + len(xb))))
+        i, j = i + len(xa), j + len(xb)
+    stretches = [(ra, rb) for kept, ra, rb in runs if not kept]
+    moves: dict[int, int] = {}  # base index -> new index of a moved sentence
+    _find_moves(a, b, stretches, moves)
+    taken_b = set(moves.values())
+    pairs: dict[int, int] = {}  # base index -> new index of a sentence changed in place
+    for ra, rb in stretches:
+        xs = [i for i in ra if i not in moves]
+        ys = [j for j in rb if j not in taken_b]
+        alike = [(xs[x], ys[y]) for x, y in _pair_alike([a[i] for i in xs], [b[j] for j in ys])]
+        pairs.update(alike)
+        pairs.update(_rewrites(ra, rb, alike, moves, taken_b))
+    return tuple(_assemble(a, b, runs, pairs, moves))
+
+
+def _likeness(x: str, y: str, cutoff: float = 0) -> float:
+    """How alike two sentences are, 0-100 (their characters' ratio); counts alone for huge ones."""
+    from rapidfuzz import fuzz
+
+    if len(x) > LONG_SENTENCE or len(y) > LONG_SENTENCE:
+        common = sum((Counter(x) & Counter(y)).values())
+        score = 200 * common / (len(x) + len(y))
+        return score if score >= cutoff else 0.0
+    return fuzz.ratio(x, y, score_cutoff=cutoff)
+
+
+_DIGITS = re.compile(r"\d")
+
+
+def _find_moves(a: list[str], b: list[str], stretches: list[tuple[range, range]], moves: dict[int, int]) -> None:
+    """Removed sentences added in another stretch: the same text, the same but for its digits, or
+    at least MOVED alike (while the comparisons stay under MOVE_CELLS)."""
+    from rapidfuzz import fuzz, process
+
+    stretch_of = {j: k for k, (_, rb) in enumerate(stretches) for j in rb}
+    left_a = [(k, i) for k, (ra, _) in enumerate(stretches) for i in ra]
+    left_b = {j: b[j] for _, rb in stretches for j in rb}
+    for key in (str, lambda s: _DIGITS.sub("0", s)):
+        where: dict[str, deque[int]] = {}
+        for j, text in left_b.items():
+            where.setdefault(key(text), deque()).append(j)
+        rest = []
+        for k, i in left_a:
+            queue = where.get(key(a[i]))
+            # a same-stretch hit is a sentence edited in place (pairing handles it), not moved
+            if queue and (key is str or stretch_of[queue[0]] != k):
+                j = queue.popleft()
+                moves[i] = j
+                del left_b[j]
+            else:
+                rest.append((k, i))
+        left_a = rest
+    choices = {j: text for j, text in left_b.items() if len(text) <= LONG_SENTENCE}
+    if len(left_a) * len(choices) > MOVE_CELLS:
+        return
+    for k, i in left_a:
+        if not choices or len(a[i]) > LONG_SENTENCE:
+            continue
+        hit = process.extractOne(a[i], choices, scorer=fuzz.ratio, score_cutoff=MOVED)
+        if hit is not None and stretch_of[hit[2]] != k:
+            moves[i] = hit[2]
+            del choices[hit[2]]
+
+
+def _pair_alike(xs: list[str], ys: list[str]) -> list[tuple[int, int]]:
+    """Pairs (x, y), increasing in both, of sentences at least PAIRED alike: the pairing of most
+    total likeness for a short stretch; for a long one, each x takes the likest of the next
+    WINDOW ys after the last pair."""
+    if not xs or not ys:
+        return []
+    out: list[tuple[int, int]] = []
+    if len(xs) * len(ys) > PAIR_CELLS:
+        start = 0
+        for x, text in enumerate(xs):
+            scores = [(_likeness(text, ys[y], PAIRED), -y) for y in range(start, min(len(ys), start + WINDOW))]
+            score, y = max(scores, default=(0.0, 0))
+            if score >= PAIRED:
+                out.append((x, -y))
+                start = -y + 1
+        return out
+    n, m = len(xs), len(ys)
+    like = [[_likeness(x, y, PAIRED) for y in ys] for x in xs]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for x in range(n):
+        for y in range(m):
+            take = best[x][y] + like[x][y] if like[x][y] >= PAIRED else 0.0
+            best[x + 1][y + 1] = max(best[x][y + 1], best[x + 1][y], take)
+    x, y = n, m
+    while x and y:
+        if best[x][y] == best[x - 1][y]:
+            x -= 1
+        elif best[x][y] == best[x][y - 1]:
+            y -= 1
+        else:
+            out.append((x - 1, y - 1))
+            x, y = x - 1, y - 1
+    return out[::-1]
+
+
+def _rewrites(
+    ra: range, rb: range, alike: list[tuple[int, int]], moves: dict[int, int], taken_b: set[int]
+) -> list[tuple[int, int]]:
+    """Between two pairs of a stretch (or its ends), one removed and one added sentence left alone:
+    the same sentence rewritten."""
+    out: list[tuple[int, int]] = []
+    pi, pj = ra.start, rb.start
+    for i, j in [*alike, (ra.stop, rb.stop)]:
+        xs = [k for k in range(pi, i) if k not in moves]
+        ys = [k for k in range(pj, j) if k not in taken_b]
+        if len(xs) == len(ys) == 1:
+            out.append((xs[0], ys[0]))
+        pi, pj = i + 1, j + 1
+    return out
+
+
+def _assemble(
+    a: list[str], b: list[str], runs: list[tuple[bool, range, range]], pairs: dict[int, int], moves: dict[int, int]
+) -> list[SentenceChange]:
+    """The changes in reading order: in each stretch, before each pair, what was removed (or moved
+    away) before it, then what was added (or moved in), then the pair itself."""
+    moved_from = {j: i for i, j in moves.items()}
+    out: list[SentenceChange] = []
+    for kept, ra, rb in runs:
+        if kept:
+            out.extend(SentenceChange(SentenceKind.KEPT, a[i], a[i], ((DiffOp.EQUAL, a[i]),)) for i in ra)
+            continue
+        pi, pj = ra.start, rb.start
+        for i, j in [*sorted((i, pairs[i]) for i in ra if i in pairs), (ra.stop, rb.stop)]:
+            for k in range(pi, i):
+                kind = SentenceKind.MOVED if k in moves else SentenceKind.REMOVED
+                out.append(SentenceChange(kind, a[k], "", ((DiffOp.DELETE, a[k]),)))
+            for k in range(pj, j):
+                if k in moved_from:
+                    old = a[moved_from[k]]
+                    ops = ((DiffOp.EQUAL, old),) if old == b[k] else _changed(old, b[k]).ops
+                    out.append(SentenceChange(SentenceKind.MOVED, "", b[k], ops))
+                else:
+                    out.append(SentenceChange(SentenceKind.ADDED, "", b[k], ((DiffOp.INSERT, b[k]),)))
+            if i < ra.stop:
+                out.append(_changed(a[i], b[j]))
+            pi, pj = i + 1, j + 1
+    return out
+
+
+def _changed(x: str, y: str) -> SentenceChange:
+    """x edited into y: the token diff, or old and new whole when they share under SPLICE."""
+    ops = tuple(_absorb_slivers([op for op in _diff_tokens(x, y) if op[1]]))
+    if _likeness(x, y) < SPLICE * 100 or not any(op is DiffOp.EQUAL for op, _ in ops):
+        return SentenceChange(SentenceKind.CHANGED, x, y, ((DiffOp.DELETE, x), (DiffOp.INSERT, y)), True)
+    return SentenceChange(SentenceKind.CHANGED, x, y, ops)
+
+
 def diff_sections(matches: list[SectionMatch]) -> dict[tuple[str, str], TextDiff]:
-    """A text diff for every paired section, keyed by (base id, new id)."""
+    """A text diff for every paired section, keyed by (base id, new id), sentence by sentence
+    for a section whose text changed."""
     out: dict[tuple[str, str], TextDiff] = {}
     for m in matches:
         if m.base is None or m.new is None:
             continue
-        ops, change = diff_text(m.base.text, m.new.text)
-        out[(m.base.id, m.new.id)] = TextDiff(m.base.id, m.new.id, ops, round(change, 3))
+        a, b = m.base.text, m.new.text
+        ops, change = diff_text(a, b)
+        changes = sentence_changes(a, b) if a != b else ()
+        out[(m.base.id, m.new.id)] = TextDiff(m.base.id, m.new.id, ops, round(change, 3), changes)
     return out

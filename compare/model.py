@@ -286,6 +286,31 @@ class DiffOp(StrEnum):
     INSERT = "insert"
 
 
+class SentenceKind(StrEnum):
+    KEPT = "kept"  # the same sentence in both years
+    CHANGED = "changed"  # a sentence edited in place
+    ADDED = "added"
+    REMOVED = "removed"
+    MOVED = "moved"  # found elsewhere in the other year: listed where it stood and where it went
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceChange:
+    """One sentence of a section across two years; a TextDiff lists them as the new text reads.
+
+    kept and changed hold base and new; added only new; removed only base. A moved sentence is
+    listed twice: where it stood (base only) and where it went (new only, its ops showing any edit
+    from its old form). ops are the token diff, figures whole; whole: a changed sentence shares too
+    little with its old form to splice, so a view shows old and new whole (ops: delete, insert).
+    """
+
+    kind: SentenceKind
+    base: str
+    new: str
+    ops: tuple[tuple[DiffOp, str], ...]
+    whole: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class TextDiff:
     """A section's text diff as (op, text) spans: op is equal, delete or insert."""
@@ -294,6 +319,7 @@ class TextDiff:
     new_section: str
     ops: tuple[tuple[DiffOp, str], ...]
     change: float  # share of characters changed, 0-1
+    sentences: tuple[SentenceChange, ...] = ()  # sentence by sentence; () for an unchanged section
 
 
 @dataclass(frozen=True, slots=True)
