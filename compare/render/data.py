@@ -169,6 +169,16 @@ def comparison_dict(c: Comparison, lazy: bool = False) -> dict[str, Any]:
                 "new_section": d.new_section,
                 "change": d.change,
                 "ops": seq([op.value, text] for op, text in d.ops),
+                "sentences": seq(
+                    {
+                        "kind": sc.kind.value,
+                        "base": sc.base,
+                        "new": sc.new,
+                        "ops": [[op.value, text] for op, text in sc.ops],
+                        "whole": sc.whole,
+                    }
+                    for sc in d.sentences
+                ),
             }
             for d in c.diffs
         ),
