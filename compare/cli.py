@@ -80,6 +80,14 @@ def main(
             "a report, compare.toml or a read-only file is refused).",
         ),
     ] = None,
+    xlsx: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--xlsx",
+            help="Also write an Excel workbook: summary, figures, sections, programs, targets, waived "
+            "(an existing file is replaced; a report, compare.toml or a read-only file is refused).",
+        ),
+    ] = None,
     all_years: Annotated[
         bool, typer.Option("--all", help="Compare every consecutive pair of years in the reports folder.")
     ] = False,
@@ -128,6 +136,7 @@ def main(
             "--only": only is not None,
             "--explain": explain,
             "--html": html is not None,
+            "--xlsx": xlsx is not None,
             "--junit": junit is not None,
             "--no-cache": no_cache,
             "--config": config is not None,
@@ -150,12 +159,12 @@ def main(
             render_report(report, format, out, lang=lang, pager=not no_pager, bom=not no_bom)
             return
         config_path = find_config(config, resolve_reports_dir(reports_dir))
-        if html or junit:  # nothing the user owns is written over: checked before any work
+        if html or junit or xlsx:  # nothing the user owns is written over: checked before any work
             from .load import locate
 
             inputs = [locate(r, resolve_reports_dir(reports_dir)).path for r in reports]
             inputs += [config_path] if config_path else []
-            for target in (html, junit):
+            for target in (html, junit, xlsx):
                 if target:
                     check_output(target, inputs)
         cfg = load_config(config_path)
@@ -180,6 +189,10 @@ def main(
 
             title = f"compare {' '.join(visible(r) for r in reports)}"  # a file name may hold any byte
             write_atomic(html, comparison_html(comparison, cfg, resolve_lang(lang), title, explain))
+        if xlsx:
+            from .render.sheets import comparison_xlsx
+
+            write_atomic(xlsx, comparison_xlsx(comparison, cfg, resolve_lang(lang)))
         if check or junit:
             raise typer.Exit(_run_check(comparison, cfg, fail_on, junit, format, out))
         render_comparison(
@@ -198,10 +211,12 @@ def main(
 # never silently ignored. --format, --reports-dir, --lang and --debug apply everywhere.
 MODES: dict[str, frozenset[str]] = {
     "report": frozenset({"--no-pager", "--no-bom"}),
-    "compare": frozenset({"--only", "--explain", "--html", "--no-cache", "--config", "--no-pager", "--no-bom"}),
+    "compare": frozenset(
+        {"--only", "--explain", "--html", "--xlsx", "--no-cache", "--config", "--no-pager", "--no-bom"}
+    ),
     "trend": frozenset({"--config", "--no-pager", "--no-bom"}),
     "archive": frozenset({"--config", "--no-pager", "--no-bom"}),
-    "check": frozenset({"--html", "--junit", "--no-cache", "--config"}),
+    "check": frozenset({"--html", "--xlsx", "--junit", "--no-cache", "--config"}),
 }
 MODE_NAMES = {
     "report": "one report (compare BASE)",
@@ -357,7 +372,7 @@ def check_output(path: Path, inputs: list[Path]) -> None:
         raise CompareError(f"cannot write {visible(str(path))}: {e.strerror or e}") from None
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | bytes) -> None:
     """Write via a temporary file and a rename, so an interrupted run leaves no half-written file.
 
     A symlink's target is written (the link stays); a device, pipe or socket is written into
@@ -374,10 +389,11 @@ def write_atomic(path: Path, text: str) -> None:
         mode = None
     if mode is not None and stat.S_ISREG(mode) and path.is_symlink():
         path = path.resolve()  # replace the file the link names; the link stays
+    data = text if isinstance(text, bytes) else text.encode("utf-8", "replace")
     if mode is not None and not stat.S_ISREG(mode):
         try:
-            with open(path, "w", encoding="utf-8", errors="replace") as f:
-                f.write(text)
+            with open(path, "wb") as f:
+                f.write(data)
         except OSError as e:
             raise CompareError(f"cannot write {visible(str(path))}: {e.strerror or e}") from None
         return
@@ -387,8 +403,8 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as e:
         raise CompareError(f"cannot write {path}: {e.strerror or e}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="replace") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; the file should read like any other

@@ -208,3 +208,29 @@ def test_trend_shows_the_change_per_step_and_a_legend(run_cli, tmp_path: Path) -
 def test_one_report_speaks_chinese(run_cli) -> None:
     r = run_cli("2020", "--reports-dir", str(PAIR), "--lang", "zh")
     assert r.code == 0 and "章节" in r.out and "工作项目" in r.out and "Sections" not in r.out
+
+
+def test_xlsx_option_writes_a_workbook_and_refuses_a_report(run_cli, tmp_path: Path) -> None:
+    """--xlsx FILE writes a workbook beside the view; a report being compared is never written over."""
+    book = tmp_path / "out.xlsx"
+    r = run_cli("2020", "2021", "--reports-dir", str(PAIR), "--xlsx", str(book))
+    assert r.code == 0, r.err
+    assert book.read_bytes()[:2] == b"PK"  # a zip container, as every .xlsx
+    report = PAIR / "2020" / "report.txt"
+    before = report.read_bytes()
+    r = run_cli("2020", "2021", "--reports-dir", str(PAIR), "--xlsx", str(report))
+    assert r.code == 2 and "one of the reports" in r.err and report.read_bytes() == before
+    r = run_cli("2020", "--reports-dir", str(PAIR), "--xlsx", str(book))
+    assert r.code == 2 and "--xlsx does not apply to one report" in r.err
+
+
+def test_csv_bytes_are_utf8_with_a_bom_whatever_the_locale(tmp_path: Path) -> None:
+    env = {**os.environ, "LANG": "C", "LC_ALL": "C", "PYTHONIOENCODING": "ascii",
+           "COMPARE_CACHE_DIR": str(tmp_path)}  # fmt: skip
+    run = subprocess.run([sys.executable, "-m", "compare", "2020", "2021", "--reports-dir", str(PAIR), "--format",
+                          "csv"], env=env, capture_output=True, timeout=60)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith(b"\xef\xbb\xbf") and "帮扶资金".encode() in run.stdout
+    run = subprocess.run([sys.executable, "-m", "compare", "2020", "2021", "--reports-dir", str(PAIR), "--format",
+                          "csv", "--no-bom"], env=env, capture_output=True, timeout=60)  # fmt: skip
+    assert run.returncode == 0 and run.stdout.startswith(b"status,")

@@ -42,8 +42,9 @@ def test_csv_is_the_metric_change_table(run_cli) -> None:
     assert r.code == 0, r.err
     assert r.out.startswith("\ufeff")  # a byte-order mark: Excel reads the file as UTF-8
     rows = list(csv.reader(io.StringIO(r.out[1:])))
-    assert rows[0] == ["status", "label", "2020", "2021", "change", "% change", "warnings"]
-    assert rows[1][:6] == ["changed", "帮扶资金", "5000万元", "1.2亿元", "+7000万元", "+140.0%"]
+    assert rows[0][:6] == ["status", "section", "label", "base_as_written", "new_as_written", "base_value"]
+    assert rows[1][:10] == ["changed", "帮扶困难职工", "帮扶资金", "5000万元", "1.2亿元", "50000000", "120000000", "元",
+                            "70000000", "140.0"]  # fmt: skip
     assert len(rows) == 1 + 10
 
 

@@ -27,7 +27,6 @@ from .tables import (
     _report_rows,
     _section_rows,
     format_value,
-    metric_rows,
     tabular,
 )
 
@@ -63,9 +62,14 @@ def render_report(
     if fmt is Format.JSON:
         emit_json(out, report_dict(report))
         return
-    if fmt in (Format.CSV, Format.MARKDOWN, Format.PLAIN):
+    if fmt is Format.CSV:
+        from .sheets import report_csv
+
+        emit(out, report_csv(report, lang, bom), utf8=True)
+        return
+    if fmt in (Format.MARKDOWN, Format.PLAIN):
         headers, rows = _report_rows(report)
-        emit(out, (_bom(bom) if fmt is Format.CSV else "") + tabular(headers, rows, fmt))
+        emit(out, tabular(headers, rows, fmt))
         return
     from .terminal import make_console, print_report
 
@@ -94,10 +98,15 @@ def render_comparison(
         return
     lang = resolve(lang)
     if fmt is Format.CSV:
-        tables = {Only.SECTIONS: _section_rows, Only.METRICS: metric_rows, Only.PROGRAMS: _program_rows}
         if only is Only.TEXT:
             raise CompareError("--only text has no table form; use --format rich, plain or markdown")
-        emit(out, _bom(bom) + tabular(*tables[only or Only.METRICS](c), fmt))
+        if only in (None, Only.METRICS):
+            from .sheets import comparison_csv
+
+            emit(out, comparison_csv(c, lang, bom), utf8=True)
+            return
+        tables = {Only.SECTIONS: _section_rows, Only.PROGRAMS: _program_rows}
+        emit(out, _bom(bom) + tabular(*tables[only](c), fmt), utf8=True)
         return
     if fmt in (Format.PLAIN, Format.MARKDOWN):
         from .document import comparison_document
@@ -130,7 +139,9 @@ def render_trend(trend: Trend, fmt: Format, out: TextIO, *, lang: Lang = Lang.AU
         rows.append([s.label, *cells, s.marks])
     if fmt is not Format.RICH:
         legend = "" if fmt is Format.CSV else "\n" + w["legend_trend"] + "\n"
-        emit(out, (_bom(bom) if fmt is Format.CSV else "") + tabular(headers, rows, fmt) + legend)
+        emit(
+            out, (_bom(bom) if fmt is Format.CSV else "") + tabular(headers, rows, fmt) + legend, utf8=fmt is Format.CSV
+        )
         return
     from .terminal import make_console, print_trend
 
@@ -144,7 +155,7 @@ def render_archive(results: list[PairResult], fmt: Format, out: TextIO, *, bom: 
         return
     headers, rows = _archive_rows(results)
     if fmt is not Format.RICH:
-        emit(out, (_bom(bom) if fmt is Format.CSV else "") + tabular(headers, rows, fmt))
+        emit(out, (_bom(bom) if fmt is Format.CSV else "") + tabular(headers, rows, fmt), utf8=fmt is Format.CSV)
         return
     from .terminal import make_console, print_archive
 

@@ -101,29 +101,6 @@ def pct_text(m: MetricChange) -> str:
     return f"{m.delta.pct:+.1f}%"
 
 
-def metric_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
-    base_year = c.base.year or "base"
-    new_year = c.new.year or "new"
-    headers = ["status", "label", base_year, new_year, "change", "% change", "warnings"]
-    rows = []
-    for m in c.metrics:
-        label = (m.base or m.new).label if (m.base or m.new) else ""  # type: ignore[union-attr]
-        if m.base and m.new and m.base.label != m.new.label:
-            label = f"{m.base.label} → {m.new.label}"
-        rows.append(
-            [
-                m.status.value,
-                label,
-                m.base.raw if m.base else "",
-                m.new.raw if m.new else "",
-                change_text(m),
-                pct_text(m),
-                "; ".join(m.warnings),
-            ]
-        )
-    return headers, rows
-
-
 def _program_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
     headers = ["status", c.base.year or "base", c.new.year or "new", "score", "evidence"]
     rows = [
