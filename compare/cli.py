@@ -123,7 +123,7 @@ def main(
     from .config import find_config, load_config
     from .load import reports_dir as resolve_reports_dir
     from .pipeline import build_comparison, load_report
-    from .render import render_comparison, render_report
+    from .render import View, render
 
     out = sys.stdout
     reports = reports or []
@@ -144,6 +144,7 @@ def main(
             "--no-bom": no_bom,
         }
         refuse_inapplicable(mode_of(reports, all_years, check or junit is not None), given, format)
+        view = View(only, explain, None, lang, not no_pager, not no_bom)
         if all_years:
             if reports:
                 raise CompareError("--all compares every year in the reports folder; give no REPORT with it")
@@ -156,7 +157,7 @@ def main(
             raise CompareError("--check, --fail-on and --junit compare exactly two reports: BASE NEW")
         if len(reports) == 1:
             report = load_report(reports[0], reports_dir)
-            render_report(report, format, out, lang=lang, pager=not no_pager, bom=not no_bom)
+            render(report, format, out, view)
             return
         config_path = find_config(config, resolve_reports_dir(reports_dir))
         if html or junit or xlsx:  # nothing the user owns is written over: checked before any work
@@ -169,13 +170,12 @@ def main(
                     check_output(target, inputs)
         cfg = load_config(config_path)
         if len(reports) > 2:
-            from .render import render_trend
             from .trend import build_trend
 
             with progress(" → ".join(visible(r) for r in reports)):
                 loaded = [load_report(r, reports_dir) for r in reports]
                 trend = build_trend(loaded, cfg)
-            render_trend(trend, format, out, lang=lang, bom=not no_bom)
+            render(trend, format, out, View(config=cfg, lang=lang, bom=not no_bom))
             return
         cache = None
         if not no_cache:
@@ -195,9 +195,7 @@ def main(
             write_atomic(xlsx, comparison_xlsx(comparison, cfg, resolve_lang(lang)))
         if check or junit:
             raise typer.Exit(_run_check(comparison, cfg, fail_on, junit, format, out))
-        render_comparison(
-            comparison, format, out, only, explain, config=cfg, lang=lang, pager=not no_pager, bom=not no_bom
-        )
+        render(comparison, format, out, View(only, explain, cfg, lang, not no_pager, not no_bom))
     except CompareError as e:
         if debug:
             raise
@@ -256,7 +254,7 @@ def _run_archive(
     from .archive import run_archive
     from .checks import parse_fail_on
     from .config import find_config
-    from .render import render_archive
+    from .render import View, render
 
     parse_fail_on(fail_on)  # a bad rule name fails before any work starts
     config_path = find_config(config, root)
@@ -273,7 +271,7 @@ def _run_archive(
                                   progress=lambda _: bar.advance(task))  # fmt: skip
     else:
         results = run_archive(jobs, str(config_path) if config_path else None, check, fail_on)
-    render_archive(results, fmt, out, bom=bom)
+    render(results, fmt, out, View(bom=bom))
     for r in results:
         if r.error:
             print(f"compare: {visible(r.error)}", file=sys.stderr)

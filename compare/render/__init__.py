@@ -19,7 +19,7 @@ from ..errors import CompareError
 from ..model import Comparison, Report
 from .data import archive_dict, comparison_dict, json_number, metric_dict, report_dict, trend_dict
 from .emit import dumps, emit, emit_json
-from .options import Format, Only
+from .options import Format, Only, View
 from .strings import Lang, resolve, words
 from .tables import (
     _archive_rows,
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Format",
     "Only",
+    "View",
     "archive_dict",
     "comparison_dict",
     "dumps",
@@ -46,6 +47,7 @@ __all__ = [
     "format_value",
     "json_number",
     "metric_dict",
+    "render",
     "render_archive",
     "render_comparison",
     "render_report",
@@ -53,6 +55,19 @@ __all__ = [
     "report_dict",
     "trend_dict",
 ]
+
+
+def render(result: Report | Comparison | Trend | list[PairResult], fmt: Format, out: TextIO, view: View) -> None:
+    """The one entry: any result, in any format, drawn as the view says."""
+    if isinstance(result, Report):
+        render_report(result, fmt, out, lang=view.lang, pager=view.pager, bom=view.bom)
+    elif isinstance(result, Comparison):
+        render_comparison(result, fmt, out, view.only, view.explain, config=view.config, lang=view.lang,
+                          pager=view.pager, bom=view.bom)  # fmt: skip
+    elif isinstance(result, list):
+        render_archive(result, fmt, out, bom=view.bom)
+    else:
+        render_trend(result, fmt, out, lang=view.lang, bom=view.bom)
 
 
 def render_report(
