@@ -460,3 +460,15 @@ def test_a_long_section_with_one_sentence_changed_diffs_as_one_change(monkeypatc
     ops, share = diff_text(old, new)
     changed = [(op, text) for op, text in ops if op.value != "equal"]
     assert [text for _, text in changed] == ["1501万元", "1601万元"] and share < 0.001
+
+
+def test_attributes_of_different_entities_never_pair() -> None:
+    """The beds of 养护院 pair with the beds of 养护院, not with another kind of home that comes first."""
+    c = _compare(
+        "全省共有养护院120个，床位2.4万张。",
+        "全省共有其他照护机构260个，床位5.1万张。其中养护院131个，床位2.6万张。",
+    )
+    assert ("2.4万张", "2.6万张") in _paired(c)
+    assert _unpaired(c, "5.1万张").status is MetricStatus.NEW
+    c = _compare("五年来，全市法院共受理案件61.2万件，审结59.7万件。", "其中市中级法院受理2.2万件，审结2.0万件。")
+    assert _paired(c) == set()  # a five-year city total is not one court's year

@@ -491,3 +491,33 @@ def test_a_light_verb_before_the_activity_is_not_part_of_the_measure() -> None:
     """各地协会开展…技能培训，全年培训8.5万人次: the training is the measure, not who held it."""
     got = {m.raw: m.label for m in figures("支持各地协会开展新就业形态劳动者技能培训，全年培训8.5万人次。")}
     assert got == {"8.5万人次": "新就业形态劳动者技能培训"}
+
+
+def test_an_attribute_after_a_counted_entity_carries_the_entity() -> None:
+    """托育中心320个，床位1.8万张，收养…: the beds and the children are the centres', not anyone's."""
+    got = {
+        m.raw: m.label
+        for m in figures(
+            "全市共有托育中心320个，床位1.8万张，比上年增长6.2%，收养婴幼儿2.1万人。其中公办托育中心85个，床位0.6万张。"
+        )
+    }
+    assert got == {
+        "320个": "托育中心",
+        "1.8万张": "托育中心床位",
+        "6.2%": "托育中心床位增长",
+        "2.1万人": "托育中心收养婴幼儿",
+        "85个": "公办托育中心",
+        "0.6万张": "公办托育中心床位",
+    }
+    got = {m.raw: m.label for m in figures("其中市中级法院受理2.2万件，审结2.0万件。")}
+    assert got == {"2.2万件": "市中级法院受理", "2.0万件": "市中级法院审结"}  # the court named before the verb
+
+
+def test_an_entity_is_neither_an_aside_nor_an_adverb_and_ends_with_a_new_measure() -> None:
+    """A count in brackets, 严肃查处 (an adverb, not an actor) and a measure of its own give no entity."""
+    got = {m.raw: m.label for m in figures("全市养护机构46个(其中民办机构12个)，床位8200张。")}
+    assert got["8200张"] == "养护机构床位"
+    got = {m.raw: m.label for m in figures("严肃查处职务犯罪18人，立案侦查贿赂犯罪11人。")}
+    assert got["11人"] == "立案侦查贿赂犯罪"
+    got = {m.raw: m.label for m in figures("全市养护机构46个，其中社区站点20个；托位总数3100张，年末收养老人2600人。")}
+    assert got["2600人"] == "收养老人"

@@ -555,6 +555,7 @@ def _describe_sentence(
     clause_at = -1
     clause_figs: list[int] = []
     plan: _ListPlan | None = None
+    entity: Phrase = ()  # what the sentence's figures are about so far (某机构N个, 某法院受理…)
     for j in members:
         f = figures[j]
         k = bisect.bisect_left(segments, f.start)
@@ -642,6 +643,18 @@ def _describe_sentence(
         borrowed = weak or not subject
         if not subject:
             subject = _borrow(folded, sentence.lo, clause_lo)
+        elif not borrowed and plan is None and parent is None and subject == pre.subject:
+            aside = folded.count("(", sentence.lo, f.start) > folded.count(")", sentence.lo, f.start) or folded.count(
+                "（", sentence.lo, f.start
+            ) > folded.count("）", sentence.lo, f.start)
+            named, counts = _entity_of(folded, subject, f.unit) if not (change or share) else ((), False)
+            attribute = _bare(folded, subject) if entity and not counts else None
+            if attribute is not None:
+                subject = entity + attribute  # 救助管理站1891个,床位9.7万张: the stations' beds
+            elif named and not aside:
+                entity = named
+            elif not (aside or change or share or _PER_CAPITA.search(_text(folded, subject))):
+                entity = ()  # a measure of its own (各类养老床位…): the sentence has moved on
         measures[j] = subject
         if parent is None and not change and not share:
             levels.append(j)
@@ -681,6 +694,49 @@ def _list_plan(
     heads = levels[-n:]
     if len(heads) == n:
         return _ListPlan([measures[x] for x in heads], list(heads), first)
+    return None
+
+
+# What an entity does or holds, said without naming it (床位, 拥有床位, 收养各类人员, 办结): after
+# 某机构N个 or 某法院受理…, such a figure in the same sentence is about that entity.
+_HOLDS = re.compile(r"^(?:拥有|共有|设有|有)")
+_ACTION = re.compile(
+    r"^(?:受理|办结|审结|执结|结案|新收|收案|立案|起诉|批捕|办理|查处|调解|收养|收留|抚养|收治|救助|接待|服务(?!业)|培训|安置)"
+)
+# the actor before a verb of handling cases (市中院受理各类案件): the entity of what it does next
+_ACTOR_VERB = re.compile(r"(?:受理|办结|审结|执结|新收|收案|立案|起诉|批捕|办理|查处|调解|收治|收养)")
+_ENTITY_UNITS = frozenset({"个", "家", "所", "处", "座"})  # counters of organizations and sites, not of beds (张)
+_BODY = re.compile(r"(?:站|所|院|庭|局|中心|机构|机关|企业|公司|单位|设施|组织|协会|馆|园|基地)$")
+
+
+def _entity_of(folded: str, subject: Phrase, unit: str) -> tuple[Phrase, bool]:
+    """(the entity a figure names, whether it counts that entity), or ((), False).
+
+    救助管理站1891个 counts stations: the stations are the entity. 市中院受理2.8万件 is what the 市中院
+    did: the court is the entity of the figures after it, not the cases.
+    """
+    s = _text(folded, subject)
+    if len(s) < 2:
+        return (), False
+    counted = unit in _ENTITY_UNITS and (_BODY.search(s) or not _ACTION.match(s)) and not _VERB_END.match(s)
+    if counted and not (_HOLDS.match(s) or _CHANGE_VERB.search(s) or _PER_CAPITA.search(s)):
+        return subject, True
+    m = _ACTOR_VERB.search(s)
+    if m and m.start() >= 2 and _BODY.search(s, 0, m.start()):
+        return subject[: m.start()], False  # an actor that is a body (市中院), not an adverb (严肃查处)
+    return (), False
+
+
+def _bare(folded: str, subject: Phrase) -> Phrase | None:
+    """A measure that names no entity (床位, 拥有床位, 收养各类人员), without its verb of holding; else None."""
+    s = _text(folded, subject)
+    m = _HOLDS.match(s)
+    rest = subject[m.end() :] if m else subject
+    r = _text(folded, rest)
+    if not r:
+        return None
+    if len(r) <= 3 or _ACTION.match(r):
+        return rest
     return None
 
 
