@@ -370,13 +370,17 @@ def sentence_changes(base_text: str, new_text: str) -> tuple[SentenceChange, ...
     _find_moves(a, b, stretches, moves)
     taken_b = set(moves.values())
     pairs: dict[int, int] = {}  # base index -> new index of a sentence changed in place
+    scores: dict[int, float] = {}  # base index -> likeness to its pair, where pairing measured it
     for ra, rb in stretches:
         xs = [i for i in ra if i not in moves]
         ys = [j for j in rb if j not in taken_b]
-        alike = [(xs[x], ys[y]) for x, y in _pair_alike([a[i] for i in xs], [b[j] for j in ys])]
+        alike = []
+        for x, y, score in _pair_alike([a[i] for i in xs], [b[j] for j in ys]):
+            alike.append((xs[x], ys[y]))
+            scores[xs[x]] = score
         pairs.update(alike)
         pairs.update(_rewrites(ra, rb, alike, moves, taken_b))
-    return tuple(_assemble(a, b, runs, pairs, moves))
+    return tuple(_assemble(a, b, runs, pairs, moves, scores))
 
 
 def _likeness(x: str, y: str, cutoff: float = 0) -> float:
@@ -390,7 +394,7 @@ def _likeness(x: str, y: str, cutoff: float = 0) -> float:
     return fuzz.ratio(x, y, score_cutoff=cutoff)
 
 
-_DIGITS = re.compile(r"\d")
+_DIGITS = str.maketrans("123456789", "000000000")
 
 
 def _find_moves(a: list[str], b: list[str], stretches: list[tuple[range, range]], moves: dict[int, int]) -> None:
@@ -401,7 +405,7 @@ def _find_moves(a: list[str], b: list[str], stretches: list[tuple[range, range]]
     stretch_of = {j: k for k, (_, rb) in enumerate(stretches) for j in rb}
     left_a = [(k, i) for k, (ra, _) in enumerate(stretches) for i in ra]
     left_b = {j: b[j] for _, rb in stretches for j in rb}
-    for key in (str, lambda s: _DIGITS.sub("0", s)):
+    for key in (str, lambda s: s.translate(_DIGITS)):
         where: dict[str, deque[int]] = {}
         for j, text in left_b.items():
             where.setdefault(key(text), deque()).append(j)
@@ -428,21 +432,30 @@ def _find_moves(a: list[str], b: list[str], stretches: list[tuple[range, range]]
             del choices[hit[2]]
 
 
-def _pair_alike(xs: list[str], ys: list[str]) -> list[tuple[int, int]]:
-    """Pairs (x, y), increasing in both, of sentences at least PAIRED alike: the pairing of most
-    total likeness for a short stretch; for a long one, each x takes the likest of the next
-    WINDOW ys after the last pair."""
+def _pair_alike(xs: list[str], ys: list[str]) -> list[tuple[int, int, float]]:
+    """Pairs (x, y, likeness), increasing in x and y, of sentences at least PAIRED alike: the
+    pairing of most total likeness for a short stretch; for a long one, each x takes the next y
+    when it is MOVED alike, else the likest of the next WINDOW ys."""
     if not xs or not ys:
         return []
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, float]] = []
     if len(xs) * len(ys) > PAIR_CELLS:
+        from rapidfuzz import fuzz, process
+
         start = 0
         for x, text in enumerate(xs):
-            scores = [(_likeness(text, ys[y], PAIRED), -y) for y in range(start, min(len(ys), start + WINDOW))]
-            score, y = max(scores, default=(0.0, 0))
+            if start >= len(ys):
+                break
+            score = _likeness(text, ys[start], PAIRED)
+            y = start
+            if score < MOVED:
+                window = {k: ys[k] for k in range(start, min(len(ys), start + WINDOW)) if len(ys[k]) <= LONG_SENTENCE}
+                hit = None if len(text) > LONG_SENTENCE else process.extractOne(text, window, scorer=fuzz.ratio)
+                if hit is not None and hit[1] > score:
+                    score, y = hit[1], hit[2]
             if score >= PAIRED:
-                out.append((x, -y))
-                start = -y + 1
+                out.append((x, y, score))
+                start = y + 1
         return out
     n, m = len(xs), len(ys)
     like = [[_likeness(x, y, PAIRED) for y in ys] for x in xs]
@@ -458,7 +471,7 @@ def _pair_alike(xs: list[str], ys: list[str]) -> list[tuple[int, int]]:
         elif best[x][y] == best[x][y - 1]:
             y -= 1
         else:
-            out.append((x - 1, y - 1))
+            out.append((x - 1, y - 1, like[x - 1][y - 1]))
             x, y = x - 1, y - 1
     return out[::-1]
 
@@ -480,7 +493,12 @@ def _rewrites(
 
 
 def _assemble(
-    a: list[str], b: list[str], runs: list[tuple[bool, range, range]], pairs: dict[int, int], moves: dict[int, int]
+    a: list[str],
+    b: list[str],
+    runs: list[tuple[bool, range, range]],
+    pairs: dict[int, int],
+    moves: dict[int, int],
+    scores: dict[int, float],
 ) -> list[SentenceChange]:
     """The changes in reading order: in each stretch, before each pair, what was removed (or moved
     away) before it, then what was added (or moved in), then the pair itself."""
@@ -503,17 +521,18 @@ def _assemble(
                 else:
                     out.append(SentenceChange(SentenceKind.ADDED, "", b[k], ((DiffOp.INSERT, b[k]),)))
             if i < ra.stop:
-                out.append(_changed(a[i], b[j]))
+                out.append(_changed(a[i], b[j], scores.get(i)))
             pi, pj = i + 1, j + 1
     return out
 
 
-def _changed(x: str, y: str) -> SentenceChange:
+def _changed(x: str, y: str, likeness: float | None = None) -> SentenceChange:
     """x edited into y: the token diff, or old and new whole when they share under SPLICE."""
+    whole = SentenceChange(SentenceKind.CHANGED, x, y, ((DiffOp.DELETE, x), (DiffOp.INSERT, y)), True)
+    if (_likeness(x, y) if likeness is None else likeness) < SPLICE * 100:
+        return whole
     ops = tuple(_absorb_slivers([op for op in _diff_tokens(x, y) if op[1]]))
-    if _likeness(x, y) < SPLICE * 100 or not any(op is DiffOp.EQUAL for op, _ in ops):
-        return SentenceChange(SentenceKind.CHANGED, x, y, ((DiffOp.DELETE, x), (DiffOp.INSERT, y)), True)
-    return SentenceChange(SentenceKind.CHANGED, x, y, ops)
+    return SentenceChange(SentenceKind.CHANGED, x, y, ops) if any(op is DiffOp.EQUAL for op, _ in ops) else whole
 
 
 def diff_sections(matches: list[SectionMatch]) -> dict[tuple[str, str], TextDiff]:

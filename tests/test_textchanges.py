@@ -53,19 +53,19 @@ def test_one_changed_figure_is_one_short_hunk() -> None:
         (("发放防暑物资价值86万元。", Style.EQUAL),),
         (("… 5 unchanged sentences …", Style.COLLAPSED),),
     ]
-    assert marked_lines(lines).splitlines()[2] == "~ 慰问一线职工[-3000余人-]{+3500余人+}。"
+    assert marked_lines(lines).splitlines()[2] == "慰问一线职工[-3000余人-]{+3500余人+}。"
 
 
 def test_context_widens_the_hunk() -> None:
     """context=2 keeps two unchanged sentences on each side of the change."""
     lines = text_change_lines(_diff(BASE, BASE.replace("45个", "60个")), context=2)
     assert marked_lines(lines).splitlines() == [
-        "  … 7 unchanged sentences …",
-        "  活动覆盖全区街道。",
-        "  丙县推进户外劳动者服务站建设。",
-        "~ 全年新建站点[-45个-]{+60个+}。",
-        "  站点提供饮水和休息服务。",
-        "  每个站点有专人管理。",
+        "… 7 unchanged sentences …",
+        "活动覆盖全区街道。",
+        "丙县推进户外劳动者服务站建设。",
+        "全年新建站点[-45个-]{+60个+}。",
+        "站点提供饮水和休息服务。",
+        "每个站点有专人管理。",
     ]
 
 
@@ -83,14 +83,14 @@ def test_swapped_paragraphs_are_moved_not_deleted_and_inserted() -> None:
     assert Style.MOVED in styles and Style.NOTE in styles
     assert not styles & {Style.REMOVED, Style.ADDED, Style.DELETE, Style.INSERT, Style.OLD, Style.NEW}
     assert marked_lines(lines).splitlines() == [
-        "» ↑ 4 sentences moved here from below:",
+        "↑ moved here from below:",
         *(f"» {s}" for s in split_sentences(P2)),
-        "  甲市总工会举办职工技能大赛。",
-        "  … 2 unchanged sentences …",
-        "  大赛持续三个月。",
-        "» ↑ 4 sentences moved up from here",
-        "  丙县推进户外劳动者服务站建设。",
-        "  … 3 unchanged sentences …",
+        "甲市总工会举办职工技能大赛。",
+        "… 2 unchanged sentences …",
+        "大赛持续三个月。",
+        "↑ 4 moved up from here",
+        "丙县推进户外劳动者服务站建设。",
+        "… 3 unchanged sentences …",
     ]
 
 
@@ -116,7 +116,7 @@ def test_a_fully_rewritten_sentence_is_shown_whole() -> None:
     lines = text_change_lines(_diff(BASE, new))
     at = lines.index(((changed.base, Style.OLD),))
     assert lines[at + 1] == ((changed.new, Style.NEW),)
-    assert "< [-站点提供饮水和休息服务。-]\n> {+各地积极探索新就业形态劳动者入会新模式。+}" in marked_lines(lines)
+    assert "⇄ [-站点提供饮水和休息服务。-]\n⇄ {+各地积极探索新就业形态劳动者入会新模式。+}" in marked_lines(lines)
 
 
 def test_added_and_removed_sentences_stand_alone() -> None:
@@ -207,6 +207,14 @@ def test_both_sides_rejoin_to_their_texts_sentences(data: st.DataObject) -> None
 def test_any_two_texts_rejoin(base: str, new: str) -> None:
     """The same holds for arbitrary short texts, blank sentences and stray stops included."""
     _check_sides(base, new)
+
+
+def test_a_table_of_words_replaces_the_english() -> None:
+    """words= replaces the English of the folded count and the move notes key by key."""
+    zh = {"unchanged_sentences": "……{n} 句未变……", "moved_up_from_here": "↑ {n} 句移到上文"}
+    lines = text_change_lines(_diff(BASE, "\n\n".join((P2, P1, P3))), words=zh)
+    text = marked_lines(lines)
+    assert "……3 句未变……" in text and "↑ 4 句移到上文" in text and "moved here from below" in text
 
 
 def test_lines_are_deterministic() -> None:

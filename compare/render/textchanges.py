@@ -8,22 +8,19 @@ each view maps them to colour (or marked_lines writes them as plain-text markers
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Mapping
 from enum import StrEnum
 
 from ..model import DiffOp, SentenceChange, SentenceKind, TextDiff
 
-# The words of the lines, English for now; keyed so a translation table can replace them.
+# The words of the lines, in English; a view may pass a table (words=) that replaces them key by key.
+# {n} is always 2 or more for the folded count, any count for a move.
 WORDS: dict[str, str] = {
-    "unchanged": "… {n} unchanged sentences …",
-    "unchanged_one": "… 1 unchanged sentence …",
-    "moved_down": "↓ {n} sentences moved down from here",
-    "moved_down_one": "↓ 1 sentence moved down from here",
-    "moved_up": "↑ {n} sentences moved up from here",
-    "moved_up_one": "↑ 1 sentence moved up from here",
-    "moved_in_above": "↓ {n} sentences moved here from above:",
-    "moved_in_above_one": "↓ 1 sentence moved here from above:",
-    "moved_in_below": "↑ {n} sentences moved here from below:",
-    "moved_in_below_one": "↑ 1 sentence moved here from below:",
+    "unchanged_sentences": "… {n} unchanged sentences …",
+    "moved_down_from_here": "↓ {n} moved down from here",
+    "moved_up_from_here": "↑ {n} moved up from here",
+    "moved_here_from_above": "↓ moved here from above:",
+    "moved_here_from_below": "↑ moved here from below:",
 }
 
 
@@ -49,9 +46,12 @@ _INLINE = {DiffOp.EQUAL: Style.EQUAL, DiffOp.DELETE: Style.DELETE, DiffOp.INSERT
 _MOVED_INLINE = _INLINE | {DiffOp.EQUAL: Style.MOVED}
 
 
-def text_change_lines(diff: TextDiff, context: int = 1) -> list[Line]:
+def text_change_lines(diff: TextDiff, context: int = 1, words: Mapping[str, str] | None = None) -> list[Line]:
     """The section's changes, a sentence a line, with `context` unchanged sentences on each side of
-    each change and the unchanged runs between folded to one line; [] when it holds no sentences."""
+    each change and a run of two or more others folded to one line; [] when it holds no sentences.
+    words: a table of the WORDS keys in the view's language (a key it lacks stays English)."""
+    w = WORDS if words is None else {k: words.get(k, v) for k, v in WORDS.items()}
+    context = max(context, 0)
     items = diff.sentences
     towards = _move_directions(items)
     lines: list[Line] = []
@@ -62,19 +62,19 @@ def text_change_lines(diff: TextDiff, context: int = 1) -> list[Line]:
         while end < len(items) and (items[end].kind is SentenceKind.KEPT) == kept:
             end += 1
         if kept:
-            lines.extend(_kept_run(items[k:end], context if k else 0, context if end < len(items) else 0))
+            lines.extend(_kept_run(items[k:end], context if k else 0, context if end < len(items) else 0, w))
         else:
-            lines.extend(_change_run(items, k, end, towards))
+            lines.extend(_change_run(items, k, end, towards, w))
         k = end
     return lines
 
 
-def _kept_run(run: tuple[SentenceChange, ...], head: int, tail: int) -> list[Line]:
+def _kept_run(run: tuple[SentenceChange, ...], head: int, tail: int, w: Mapping[str, str]) -> list[Line]:
     """Unchanged sentences: head of them after a change, tail before the next, the rest as a count."""
     hidden = len(run) - head - tail
-    if hidden < 2 and not (hidden == 1 and head == tail == 0):  # a count would hide too little
+    if hidden < 2:  # a count would take the line the one sentence takes
         return [((c.new, Style.EQUAL),) for c in run]
-    count = WORDS["unchanged_one"] if hidden == 1 else WORDS["unchanged"].format(n=hidden)
+    count = w["unchanged_sentences"].format(n=hidden)
     return [
         *(((c.new, Style.EQUAL),) for c in run[:head]),
         ((count, Style.COLLAPSED),),
@@ -82,7 +82,9 @@ def _kept_run(run: tuple[SentenceChange, ...], head: int, tail: int) -> list[Lin
     ]
 
 
-def _change_run(items: tuple[SentenceChange, ...], start: int, end: int, towards: dict[int, bool]) -> list[Line]:
+def _change_run(
+    items: tuple[SentenceChange, ...], start: int, end: int, towards: dict[int, bool], w: Mapping[str, str]
+) -> list[Line]:
     """The lines of consecutive changes; a run of moved sentences gets one note saying where."""
     lines: list[Line] = []
     k = start
@@ -96,9 +98,11 @@ def _change_run(items: tuple[SentenceChange, ...], start: int, end: int, towards
                     break
                 group += 1
             down = towards.get(k, True)
-            key = ("moved_down" if down else "moved_up") if away else ("moved_in_above" if down else "moved_in_below")
-            n = group - k
-            lines.append(((WORDS[f"{key}_one"] if n == 1 else WORDS[key].format(n=n), Style.NOTE),))
+            if away:
+                note = w["moved_down_from_here" if down else "moved_up_from_here"].format(n=group - k)
+            else:
+                note = w["moved_here_from_above" if down else "moved_here_from_below"]
+            lines.append(((note, Style.NOTE),))
             if not away:
                 lines.extend(tuple((text, _MOVED_INLINE[op]) for op, text in m.ops) for m in items[k:group])
             k = group
@@ -133,7 +137,8 @@ def _move_directions(items: tuple[SentenceChange, ...]) -> dict[int, bool]:
     return out
 
 
-# Plain text: a mark opens each line that is no unchanged context, and changed text is bracketed.
+# Plain text: changed text is bracketed; a line of a rewrite or a move opens with a mark. Marks are
+# no Markdown syntax (no -, +, >, *), so the lines can be quoted into Markdown as they are.
 _MARKERS = {
     Style.DELETE: ("[-", "-]"),
     Style.INSERT: ("{+", "+}"),
@@ -142,26 +147,20 @@ _MARKERS = {
     Style.OLD: ("[-", "-]"),
     Style.NEW: ("{+", "+}"),
 }
-_LINE_MARKS = (  # the first style a line holds, in this order, picks its mark
-    (Style.OLD, "< "),  # a rewritten sentence, old ...
-    (Style.NEW, "> "),  # ... and new
-    (Style.REMOVED, "- "),
-    (Style.ADDED, "+ "),
-    (Style.MOVED, "» "),  # a sentence that moved here (its edits bracketed inside)
-    (Style.NOTE, "» "),
-    (Style.DELETE, "~ "),  # a sentence changed in place
-    (Style.INSERT, "~ "),
-)
+_LINE_MARKS = {
+    Style.OLD: "⇄ ",  # a sentence rewritten: old and new, each whole
+    Style.NEW: "⇄ ",
+    Style.MOVED: "» ",  # a sentence that moved here (any edit bracketed inside)
+}
 
 
 def marked_lines(lines: list[Line]) -> str:
-    """The lines as plain text without colour: `[-…-]` for text taken out, `{+…+}` for text put in,
-    and a mark opening each line: `~` changed, `<`/`>` a rewrite's old and new, `-` removed,
-    `+` added, `»` moved; two spaces for unchanged context and folded counts."""
+    """The lines as plain text without colour: `[-…-]` for text taken out (a removed sentence
+    whole), `{+…+}` for text put in, `⇄ ` opening both lines of a sentence rewritten whole and `» `
+    each sentence that moved here; notes of moves open with their arrow, other lines unmarked."""
     out: list[str] = []
     for line in lines:
-        styles = {style for _, style in line}
-        mark = next((m for style, m in _LINE_MARKS if style in styles), "  ")
+        mark = next((_LINE_MARKS[style] for _, style in line if style in _LINE_MARKS), "")
         body = "".join(
             _MARKERS[style][0] + text + _MARKERS[style][1] if style in _MARKERS else text for text, style in line
         )
