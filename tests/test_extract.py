@@ -521,3 +521,28 @@ def test_an_entity_is_neither_an_aside_nor_an_adverb_and_ends_with_a_new_measure
     assert got["11人"] == "立案侦查贿赂犯罪"
     got = {m.raw: m.label for m in figures("全市养护机构46个，其中社区站点20个；托位总数3100张，年末收养老人2600人。")}
     assert got["2600人"] == "收养老人"
+
+
+def test_a_respectively_list_spreads_its_subjects_over_its_values() -> None:
+    """A、B、C增加值分别增长…: each sector gets its value; 城乡 splits in two; 分别比…上升 follows the levels."""
+    got = {
+        m.raw: (m.label, m.key.measure if m.key else "")
+        for m in figures("其中,仓储和快递业、餐饮和住宿业、文化和娱乐业增加值分别增长-1.4%、2.6%、7.9%。")
+    }
+    assert got == {
+        "-1.4%": ("仓储和快递业增加值增长", "仓储和快递业增加值"),
+        "2.6%": ("餐饮和住宿业增加值增长", "餐饮和住宿业增加值"),
+        "7.9%": ("文化和娱乐业增加值增长", "文化和娱乐业增加值"),
+    }
+    got = {m.raw: m.key.measure if m.key else "" for m in figures("城乡居民人均消费支出分别增长6.4%、8.1%。")}
+    assert got == {"6.4%": "城镇居民人均消费支出", "8.1%": "农村居民人均消费支出"}
+    found = figures("五年来全市检察院受理案件8.6万件，办结8.1万件，分别比上个五年上升31.2%和28.7%。")
+    got = {m.raw: (m.label, m.key.scope if m.key else ()) for m in found}
+    assert got["31.2%"] == ("检察院受理案件上升", ("多年",))
+    assert got["28.7%"] == ("检察院办结上升", ("多年",))
+    report = normalize("【前言】\n\n2031年，受理案件1.9万件，办结1.7万件，分别比2026年上升12.5%和10.3%。")
+    changes = [m for m in extract_metrics(report) if m.unit == "%"]
+    assert [(m.label, m.key.scope if m.key else ()) for m in changes] == [
+        ("受理案件上升", ("多年",)),  # against a year long past: not this year's growth
+        ("办结上升", ("多年",)),
+    ]

@@ -40,6 +40,7 @@ _LEAD = re.compile(
     r"|(?:提出|表示|指出|强调|介绍|透露|宣布|公布)了?|第一时间"
     r"|据统计|据初步统计|初步核算|经初步核算|据测算|数据显示|据介绍|据了解|据悉|据知|统计显示"
     r"|全年|年末|年底|年初|年内|当年|本年|今年|去年|上年|\d{4}年(?:末|底|初|度|内|全年)?"
+    r"|(?:近|过去)?[一二两三四五六七八九十\d]{1,2}年(?:来|间|以来)"
     r"|\d{1,2}月(?:末|底|份)?|截至|截止|到|目前|现有"
     r"|全国|全省|全区|全市|全县|全州|全盟|全旗|全行业|全系统|全社会|我国|我省|我区|我市|我县|本市|本省|本区"
     r"|对(?!外)|为(?!期)|向|给)+"
@@ -49,7 +50,9 @@ _TAIL = re.compile(
     r"(?:为|是|达到|达|完成|实现|有|拥有|共有|约为|计|在|至|到|分别|共|共计|合计|总计|累计|均|都|也|又|再|还"
     r"|控制在|控制|力争|确保|进入了|进入|平均为|平均|保持在|保持|稳定在|由|从"
     r"|已|已经|仅|只|则|约|大约|预计|初步|同比去年|同比|环比|可比|实际|名义|折合|合计|、"
-    r"|(?:比|较|与|同)(?:上|去|前)一?年(?:同期|末|底)?(?:相比)?|比\d{4}年(?:末|底)?|与\d{4}年相比)$"
+    r"|(?:比|较|与|同)(?:上|去|前)一?年(?:同期|末|底)?(?:相比)?|比\d{4}年(?:末|底)?|与\d{4}年相比"
+    r"|(?:比|较|与)(?:上|前)一?个?[一二三四五六七八九十两\d]{1,2}个?(?:年|季度|月)(?:同期)?(?:相比)?"
+    r"|(?<![占对相])(?:比|较))$"  # 分别比上个五年上升, 比2016年 once its year is dropped: the base, not a measure
 )
 _CHANGE_VERB = re.compile(
     r"(?P<verb>增长|增加|提高|上升|上涨|提升|扩大|回升|攀升|净增|增产|增收|(?<!新)增|涨|升"
@@ -104,7 +107,11 @@ _TO_AFTER = re.compile(
 )
 _TURN = re.compile(r"(?:变化|提高|增加|增长|上升|下降|减少|降低|扩大|缩小)?(?:为|到|至)")
 # The part of the year a sentence speaks of: 全年 (一年来), a half or quarter, a month (not 截至…月底, a date).
-_MULTI_YEAR = re.compile(r"(?:近|连续|最近)[一二两三四五六七八九十\d]{1,2}年|\d{1,2}年(?:来|间)|年均|多年来")
+_MULTI_YEAR = re.compile(
+    r"(?:近|连续|最近)[一二两三四五六七八九十\d]{1,2}年|(?:[二两三四五六七八九十]|十[一二三四五六七八九]|\d{1,2})年(?:来|间)|年均|多年来"
+    r"|(?:比|较|与)(?:上|前)一?个?[二两三四五六七八九十\d]{1,2}个?年"  # 比上个五年上升: against a span
+)
+_BASE_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")  # 比2016年上升46.3%: a change over years when 2016 is long past
 _TIME_SCOPE = re.compile(
     r"上半年|下半年|前三季度|一季度|二季度|三季度|四季度|全年|一年来"
     r"|(?<![截止至])(?:(?P<first>\d{1,2})[—\-~～至])?(?<!\d)(?P<month>\d{1,2})月(?![底末\d]|份?以来)"
@@ -302,12 +309,18 @@ def key_measure(folded_phrase: str) -> str:
 def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
     """城镇和农村居民人均可支配收入 -> 城镇居民人均可支配收入, 农村居民人均可支配收入 (n parts or None)."""
     s = _text(folded, head)
+    if n == 2 and len(head) > 2 and s.startswith(_PAIRED_HALVES):  # 城乡居民收入: 城…居民收入, 乡…居民收入
+        return [head[:1] + head[2:], head[1:2] + head[2:]]
     parts: list[Phrase] = []
-    at = 0
-    for m in re.finditer(r"以及|和|与|及|、", s):
-        parts.append(head[at : m.start()])
-        at = m.end()
-    parts.append(head[at:])
+    for separators in (r"、", r"以及|和|与|及|、"):  # 交通运输仓储和邮政业、批发和零售业: 、 parts first
+        parts = []
+        at = 0
+        for m in re.finditer(separators, s):
+            parts.append(head[at : m.start()])
+            at = m.end()
+        parts.append(head[at:])
+        if len(parts) == n and all(parts):
+            break
     if len(parts) != n or not all(parts):
         return None
     first, last = parts[0], parts[-1]
@@ -317,7 +330,18 @@ def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
     if all(len(p) <= 3 for p in parts[:-1]) and len(last) > len(first) + 1:
         shared = last[len(first) :]
         parts = [p + shared for p in parts[:-1]] + [last]
+    elif (noun := _SHARED_NOUN.search(_text(folded, last))) and noun.start() > 0:
+        shared = last[noun.start() :]  # 批发业、住宿业增加值: each sector's 增加值
+        if not any(_SHARED_NOUN.search(_text(folded, p)) for p in parts[:-1]):
+            parts = [p + shared for p in parts[:-1]] + [last]
     return parts
+
+
+# compounds of two one-character halves that a list spreads over its figures (城乡 = 城镇, 农村)
+_PAIRED_HALVES = ("城乡", "进出口", "中小学", "男女")
+_SHARED_NOUN = re.compile(
+    r"(?:增加值|产值|总值|总产值|产量|总量|收入|支出|总额|余额|面积|人数|数量|规模|投资|利润|浓度|价格|指数)$"
+)
 
 
 class _When:
@@ -812,7 +836,14 @@ def _finish(
     time_scope = when.tag(f.start) or carry.time
     if time_scope:
         scope.append(time_scope)
-    if _MULTI_YEAR.search(folded, max(sentence.lo, f.start - 24), f.start):
+    base_year = None
+    if basis is MetricKind.CHANGE:
+        base_year = _BASE_YEAR.search(folded, max(sentence.lo, f.start - 24), f.start)
+    if base_year and _CLAUSE_SEP.search(folded, base_year.end(), f.start):
+        base_year = None  # the base of another clause's change
+    if _MULTI_YEAR.search(folded, max(sentence.lo, f.start - 24), f.start) or (
+        base_year and own is not None and int(base_year.group(1)) < own - 1
+    ):
         scope.append("多年")  # 近四年税收占比均…, 年均增长: a claim over years, not one year's figure
     per_capita = basis is MetricKind.PER_CAPITA or "人均" in measure_folded
     if parent_d is not None and "人均" in parent_d.scope:
