@@ -122,3 +122,16 @@ def test_qualifiers_read_as_meaning() -> None:
     assert figures("增速不低于6%。")[0][3] == Qualifier.AT_LEAST.value
     assert figures("赤字率不超过3%。")[0][3] == Qualifier.UNDER.value
     assert figures("增长5%左右。")[0][3] == Qualifier.ABOUT.value
+
+
+def test_days_and_batches_are_units() -> None:
+    """天 measures a duration (平均办理时间31天) and 批次 a count of batches; 4千余批次 keeps its unit."""
+    text = "【前言】\n\n平均办理时间31天，比上年缩短6天。受理查询1268批次，其中网上查询4千余批次。"
+    found = extract_metrics(normalize(text))
+    assert [(m.raw, m.unit, grammar.unit_family(m.unit)) for m in found] == [
+        ("31天", "天", "day"),
+        ("6天", "天", "day"),
+        ("1268批次", "批次", "batches"),
+        ("4千余批次", "批次", "batches"),
+    ]
+    assert grammar.unit_group("天") == grammar.unit_group("小时") != grammar.unit_group("床日")
