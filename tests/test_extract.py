@@ -546,3 +546,16 @@ def test_a_respectively_list_spreads_its_subjects_over_its_values() -> None:
         ("受理案件上升", ("多年",)),  # against a year long past: not this year's growth
         ("办结上升", ("多年",)),
     ]
+
+
+def test_a_change_after_a_bracketed_aside_speaks_of_the_main_figure() -> None:
+    """工业总产值356.4亿元(不含…48.2亿元),增长6.7%: the growth is the total's; an aside's own change stays inside."""
+    report = normalize(
+        "【前言】\n\n全县工业总产值356.4亿元(不含电力生产产值48.2亿元),按可比价格计算,比上年增长6.7%。"
+        "全县公共图书馆藏书210万册(每万人拥有图书3.1万册,比上年增长4.0%),增长5.5%。"
+    )
+    found = {m.raw: m for m in extract_metrics(report)}
+    assert found["6.7%"].label == "工业总产值增长" and found["6.7%"].parent == found["356.4亿元"].id
+    assert found["48.2亿元"].label == "不含电力生产产值"  # no bracket opens a label
+    assert found["4.0%"].parent == found["3.1万册"].id
+    assert found["5.5%"].parent == found["210万册"].id

@@ -203,7 +203,7 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
     if space >= 0 and len(raw.strip()) > space + 1 and _RUN_IN.match(raw[:space].strip()):
         p = p[space + 1 :]  # 财政收入 全县地方财政收入79.3亿元: a run-in heading, then the sentence
     p = _drop(folded, p, _DROP_ANYWHERE)
-    while p and folded[p[0]] in "、，,；;：:":
+    while p and folded[p[0]] in "、，,；;：:(（":
         p = p[1:]
     if _BULLET_CHARS.search(_text(folded, p)):
         p = tuple(i for i in p if folded[i] not in _BULLET_CHARS_SET)
@@ -580,6 +580,8 @@ def _describe_sentence(
     clause_figs: list[int] = []
     plan: _ListPlan | None = None
     entity: Phrase = ()  # what the sentence's figures are about so far (某机构N个, 某法院受理…)
+    bracketed = "(" in folded[sentence.lo : sentence.hi] or "（" in folded[sentence.lo : sentence.hi]
+    asides: set[int] = set()  # figures of the sentence inside brackets
     for j in members:
         f = figures[j]
         k = bisect.bisect_left(segments, f.start)
@@ -605,6 +607,7 @@ def _describe_sentence(
             clause_lo if idx == 0 else max(figures[clause_figs[idx - 1]].end, noun_until.get(clause_figs[idx - 1], 0))
         )
         pre = first_pre if idx == 0 and first_pre is not None else _take_pre(folded, tuple(range(own_lo, f.start)))
+        aside = bracketed and _in_aside(folded, sentence.lo, f.start)
         parent: int | None = None
         if plan is not None:
             parent = plan.parents[idx]
@@ -661,16 +664,16 @@ def _describe_sentence(
             subject = measures[levels[-1]]  # 年度新增3357人，累计达41101人: the same workers, counted otherwise
             subject = _drop(folded, subject, re.compile(r"(?:年度)?(?:新增|增加|新发展)$"))
         if (change or share) and parent is None and not subject:
-            parent = levels[-1] if levels else None  # every level of the sentence so far stands before this figure
+            # every level of the sentence so far stands before this figure; one in an aside (不含…121亿元)
+            # speaks only to a change inside that aside
+            outside = [x for x in levels if x not in asides] if not aside else levels
+            parent = outside[-1] if outside else (levels[-1] if levels else None)
         if parent is not None and not subject:
             subject = measures.get(parent, ())
         borrowed = weak or not subject
         if not subject:
             subject = _borrow(folded, sentence.lo, clause_lo)
         elif not borrowed and plan is None and parent is None and subject == pre.subject:
-            aside = folded.count("(", sentence.lo, f.start) > folded.count(")", sentence.lo, f.start) or folded.count(
-                "（", sentence.lo, f.start
-            ) > folded.count("）", sentence.lo, f.start)
             named, counts = _entity_of(folded, subject, f.unit) if not (change or share) else ((), False)
             attribute = _bare(folded, subject) if entity and not counts else None
             if attribute is not None:
@@ -682,12 +685,20 @@ def _describe_sentence(
         measures[j] = subject
         if parent is None and not change and not share:
             levels.append(j)
+        if aside:
+            asides.add(j)
         target = goal_from < f.start
         d = _finish(text, folded, f, sentence, subject, pre, parent, out, target, sub_total, own, carry)
         if plan is not None and plan.terms:
             d = replace(d, term=idx + 1)
         out[j] = replace(d, borrowed=borrowed) if borrowed else d
         prev_end = f.end
+
+
+def _in_aside(folded: str, lo: int, at: int) -> bool:
+    """Whether offset at stands inside brackets opened since lo: (不含…121.06亿元)."""
+    ascii_open = folded.count("(", lo, at) > folded.count(")", lo, at)
+    return ascii_open or folded.count("（", lo, at) > folded.count("）", lo, at)
 
 
 def _list_plan(
