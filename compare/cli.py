@@ -112,6 +112,10 @@ def main(
     no_pager: Annotated[
         bool, typer.Option("--no-pager", help="Never page the terminal view (it is paged only on a terminal).")
     ] = False,
+    context: Annotated[
+        int,
+        typer.Option("--context", min=0, max=1000, help="Unchanged sentences shown around each text change."),
+    ] = 1,
     no_bom: Annotated[
         bool, typer.Option("--no-bom", help="CSV without the UTF-8 byte-order mark Excel needs.")
     ] = False,
@@ -142,6 +146,7 @@ def main(
             "--config": config is not None,
             "--no-pager": no_pager,
             "--no-bom": no_bom,
+            "--context": context != 1,
         }
         refuse_inapplicable(mode_of(reports, all_years, check or junit is not None), given, format)
         view = View(only, explain, None, lang, not no_pager, not no_bom)
@@ -195,7 +200,7 @@ def main(
             write_atomic(xlsx, comparison_xlsx(comparison, cfg, resolve_lang(lang)))
         if check or junit:
             raise typer.Exit(_run_check(comparison, cfg, fail_on, junit, format, out))
-        render(comparison, format, out, View(only, explain, cfg, lang, not no_pager, not no_bom))
+        render(comparison, format, out, View(only, explain, cfg, lang, not no_pager, not no_bom, context))
     except CompareError as e:
         if debug:
             raise
@@ -210,7 +215,7 @@ def main(
 MODES: dict[str, frozenset[str]] = {
     "report": frozenset({"--no-pager", "--no-bom"}),
     "compare": frozenset(
-        {"--only", "--explain", "--html", "--xlsx", "--no-cache", "--config", "--no-pager", "--no-bom"}
+        {"--only", "--explain", "--html", "--xlsx", "--no-cache", "--config", "--no-pager", "--no-bom", "--context"}
     ),
     "trend": frozenset({"--config", "--no-pager", "--no-bom"}),
     "archive": frozenset({"--config", "--no-pager", "--no-bom"}),

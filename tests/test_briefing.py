@@ -234,3 +234,23 @@ def test_csv_bytes_are_utf8_with_a_bom_whatever_the_locale(tmp_path: Path) -> No
     run = subprocess.run([sys.executable, "-m", "compare", "2020", "2021", "--reports-dir", str(PAIR), "--format",
                           "csv", "--no-bom"], env=env, capture_output=True, timeout=60)  # fmt: skip
     assert run.returncode == 0 and run.stdout.startswith(b"status,")
+
+
+def test_text_changes_fold_unchanged_sentences_and_take_a_context(run_cli, tmp_path: Path) -> None:
+    """One changed figure in a long section is one short hunk; --context widens it; zh words fold in Chinese."""
+    sentences = [f"第{n}项工作按计划推进，覆盖{n}个街道。" for n in range(1, 11)]
+    for year, value in (("2020", "300"), ("2021", "360")):
+        body = [*sentences[:5], f"全年新建驿站{value}座。", *sentences[5:]]
+        (tmp_path / year).mkdir()
+        (tmp_path / year / "report.txt").write_text("一、站点建设\n\n" + "".join(body) + "\n", encoding="utf-8")
+    r = run_cli("2020", "2021", "--reports-dir", str(tmp_path), "--only", "text", "--format", "plain")
+    assert r.code == 0, r.err
+    assert "全年新建驿站[-300座-]{+360座+}。" in r.out
+    assert "… 4 unchanged sentences …" in r.out and "第5项工作" in r.out and "第4项工作" not in r.out
+    wide = run_cli("2020", "2021", "--reports-dir", str(tmp_path), "--only", "text", "--format", "plain",
+                   "--context", "2").out  # fmt: skip
+    assert "第4项工作" in wide and "… 3 unchanged sentences …" in wide
+    zh = run_cli("2020", "2021", "--reports-dir", str(tmp_path), "--only", "text", "--lang", "zh").out
+    assert "……4 句未变……" in zh
+    r = run_cli("2020", "--reports-dir", str(tmp_path), "--context", "3")
+    assert r.code == 2 and "--context does not apply to one report" in r.err

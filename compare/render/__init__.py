@@ -63,7 +63,7 @@ def render(result: Report | Comparison | Trend | list[PairResult], fmt: Format, 
         render_report(result, fmt, out, lang=view.lang, pager=view.pager, bom=view.bom)
     elif isinstance(result, Comparison):
         render_comparison(result, fmt, out, view.only, view.explain, config=view.config, lang=view.lang,
-                          pager=view.pager, bom=view.bom)  # fmt: skip
+                          pager=view.pager, bom=view.bom, context=view.context)  # fmt: skip
     elif isinstance(result, list):
         render_archive(result, fmt, out, bom=view.bom)
     else:
@@ -102,6 +102,7 @@ def render_comparison(
     lang: Lang = Lang.AUTO,
     pager: bool = False,
     bom: bool = True,
+    context: int = 1,
 ) -> None:
     """Print a comparison in the chosen format (JSON is always the whole comparison).
 
@@ -126,11 +127,11 @@ def render_comparison(
     if fmt in (Format.PLAIN, Format.MARKDOWN):
         from .document import comparison_document
 
-        emit(out, comparison_document(c, fmt, only, config, lang))
+        emit(out, comparison_document(c, fmt, only, config, lang, context))
         return
     from .terminal import make_console, print_comparison
 
-    print_comparison(c, make_console(out), only, explain, config=config, lang=lang, pager=pager)
+    print_comparison(c, make_console(out), only, explain, config=config, lang=lang, pager=pager, context=context)
 
 
 def _bom(bom: bool) -> str:

@@ -15,10 +15,16 @@ from . import briefing
 from .options import Format, Only
 from .strings import Lang, words
 from .tables import change_text, changed_diffs, marked_diff, pct_text, tabular
+from .textchanges import marked_lines, text_change_lines
 
 
 def comparison_document(
-    c: Comparison, fmt: Format, only: Only | None = None, config: Config | None = None, lang: Lang = Lang.EN
+    c: Comparison,
+    fmt: Format,
+    only: Only | None = None,
+    config: Config | None = None,
+    lang: Lang = Lang.EN,
+    context: int = 1,
 ) -> str:
     """Plain (for logs) or Markdown (for docs and tickets): every part, in the order a reader acts on."""
     w = words(lang)
@@ -86,7 +92,8 @@ def comparison_document(
         for title_text, d in diffs:
             changed = w["percent_changed"].format(pct=f"{d.change:.0%}")
             heading(f"{title_text} ({changed})", 3)
-            body = marked_diff(d.ops)
+            lines = text_change_lines(d, context, w)
+            body = marked_lines(lines) if lines else marked_diff(d.ops)
             parts.append(("\n".join(f"> {line}" if line else ">" for line in body.split("\n")) if md else body) + "\n")
     if only in (None, Only.SECTIONS, Only.PROGRAMS):
         parts.append(w["legend_score"] + "\n")

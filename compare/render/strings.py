@@ -113,6 +113,10 @@ _TABLE: dict[str, tuple[str, str]] = {
     "and_more": ("… and {n} more", "……另有 {n} 项"),
     "unchanged_sentences": ("… {n} unchanged sentences …", "……{n} 句未变……"),
     "moved": ("moved", "移动"),
+    "moved_down_from_here": ("↓ {n} moved down from here", "↓ 此处 {n} 句移到下文"),
+    "moved_up_from_here": ("↑ {n} moved up from here", "↑ 此处 {n} 句移到上文"),
+    "moved_here_from_above": ("↓ moved here from above:", "↓ 从上文移来："),
+    "moved_here_from_below": ("↑ moved here from below:", "↑ 从下文移来："),
     "legend_trend": (
         "↑ rose · ↓ fell · → unchanged · · no figure that year",
         "↑ 上升 · ↓ 下降 · → 未变 · · 当年无此数字",

@@ -102,8 +102,10 @@ def print_comparison(
     config: Config | None = None,
     lang: Lang = Lang.EN,
     pager: bool = True,
+    context: int = 1,
 ) -> None:
-    view = comparison_view(c, only, explain, markers=console.color_system is None, config=config, lang=lang)
+    markers = console.color_system is None
+    view = comparison_view(c, only, explain, markers, config=config, lang=lang, context=context)
     print_paged(view, console, pager)
 
 
@@ -174,6 +176,7 @@ def comparison_view(
     *,
     config: Config | None = None,
     lang: Lang = Lang.EN,
+    context: int = 1,
 ) -> list[Any]:
     """The Rich renderables of the terminal view, top to bottom: what needs attention first."""
     w = words(lang)
@@ -200,7 +203,7 @@ def comparison_view(
     if only in (None, Only.PROGRAMS):
         out.append(_programs_table(c, w, explain))
     if only in (None, Only.TEXT):
-        out.extend(_diff_panels(c, markers, w))
+        out.extend(_diff_panels(c, markers, w, context))
     if only in (None, Only.SECTIONS, Only.PROGRAMS):
         out.append(Text(w["legend_score"], style="dim"))
     return out
@@ -347,11 +350,37 @@ def diff_renderable(ops: tuple[tuple[DiffOp, str], ...], markers: bool = False) 
     return text
 
 
-def _diff_panels(c: Comparison, markers: bool, w: Mapping[str, str]) -> list[Panel]:
+_LINE_STYLE = {
+    "equal": "",
+    "delete": "red strike",
+    "insert": "green underline",
+    "removed": "red",
+    "added": "green",
+    "old": "red",
+    "new": "green",
+    "moved": "cyan",
+    "note": "dim italic",
+    "collapsed": "dim",
+}
+
+
+def _diff_panels(c: Comparison, markers: bool, w: Mapping[str, str], context: int) -> list[Panel]:
+    """Each changed section: its changed sentences with `context` kept ones around, the rest folded."""
+    from .textchanges import marked_lines, text_change_lines
+
     panels = []
     for heading, d in changed_diffs(c):
         changed = w["percent_changed"].format(pct=f"{d.change:.0%}")
-        panels.append(Panel(diff_renderable(d.ops, markers), title=Text(f"{heading}  ({changed})"), title_align="left"))
+        lines = text_change_lines(d, context, w)
+        if not lines:
+            body = diff_renderable(d.ops, markers)
+        elif markers:  # no space after a mark: a wrapped line would leave the mark alone on its own line
+            body = Text(marked_lines(lines).replace("⇄ ", "⇄").replace("» ", "»"))
+        else:
+            body = Text("\n").join(
+                Text.assemble(*[(text, _LINE_STYLE.get(style.value, "")) for text, style in line]) for line in lines
+            )
+        panels.append(Panel(body, title=Text(f"{heading}  ({changed})"), title_align="left"))
     return panels
 
 
