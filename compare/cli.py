@@ -24,7 +24,7 @@ from typer._click import exceptions as click_exceptions
 from . import __version__
 from .errors import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_VIOLATIONS, CompareError
 from .normalize import visible
-from .render import Format, Only
+from .render import Format, Only, View
 from .render.strings import Lang
 from .render.strings import resolve as resolve_lang
 
@@ -127,7 +127,7 @@ def main(
     from .config import find_config, load_config
     from .load import reports_dir as resolve_reports_dir
     from .pipeline import build_comparison, load_report
-    from .render import View, render
+    from .render import render
 
     out = sys.stdout
     reports = reports or []
@@ -153,9 +153,7 @@ def main(
         if all_years:
             if reports:
                 raise CompareError("--all compares every year in the reports folder; give no REPORT with it")
-            raise typer.Exit(
-                _run_archive(resolve_reports_dir(reports_dir), config, check, fail_on, format, out, not no_bom)
-            )
+            raise typer.Exit(_run_archive(resolve_reports_dir(reports_dir), config, check, fail_on, format, out, view))
         if not reports:
             raise CompareError("give a REPORT (a year or a path), or --all; see compare --help")
         if (check or junit or fail_on) and len(reports) != 2:
@@ -252,14 +250,14 @@ def refuse_inapplicable(mode: str, given: dict[str, bool], fmt: Format) -> None:
 
 
 def _run_archive(
-    root: Path, config: Path | None, check: bool, fail_on: str | None, fmt: Format, out: TextIO, bom: bool
+    root: Path, config: Path | None, check: bool, fail_on: str | None, fmt: Format, out: TextIO, view: View
 ) -> int:
     """Every consecutive pair of years, on all cores, with a progress bar on a terminal."""
     from .archive import plan as plan_archive
     from .archive import run_archive
     from .checks import parse_fail_on
     from .config import find_config
-    from .render import View, render
+    from .render import render
 
     parse_fail_on(fail_on)  # a bad rule name fails before any work starts
     config_path = find_config(config, root)
@@ -276,7 +274,7 @@ def _run_archive(
                                   progress=lambda _: bar.advance(task))  # fmt: skip
     else:
         results = run_archive(jobs, str(config_path) if config_path else None, check, fail_on)
-    render(results, fmt, out, View(bom=bom))
+    render(results, fmt, out, view)
     for r in results:
         if r.error:
             print(f"compare: {visible(r.error)}", file=sys.stderr)

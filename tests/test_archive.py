@@ -95,3 +95,9 @@ def test_all_rejects_options_it_cannot_honour(run_cli, tmp_path: Path) -> None:
     for extra in (("--junit", str(tmp_path / "j.xml")), ("--html", str(tmp_path / "h.html")), ("--explain",)):
         r = run_cli("--all", "--reports-dir", str(root), *extra)
         assert r.code == 2 and "does not apply to --all" in r.err, extra
+
+
+def test_archive_table_speaks_chinese(run_cli, tmp_path: Path) -> None:
+    root = archive(tmp_path)
+    r = run_cli("--all", "--reports-dir", str(root), "--check", "--lang", "zh")
+    assert r.code == 1 and "档案" in r.out and "未通过" in r.out and "failed" not in r.out

@@ -65,7 +65,7 @@ def render(result: Report | Comparison | Trend | list[PairResult], fmt: Format, 
         render_comparison(result, fmt, out, view.only, view.explain, config=view.config, lang=view.lang,
                           pager=view.pager, bom=view.bom, context=view.context)  # fmt: skip
     elif isinstance(result, list):
-        render_archive(result, fmt, out, bom=view.bom)
+        render_archive(result, fmt, out, lang=view.lang, bom=view.bom)
     else:
         render_trend(result, fmt, out, lang=view.lang, bom=view.bom)
 
@@ -164,15 +164,18 @@ def render_trend(trend: Trend, fmt: Format, out: TextIO, *, lang: Lang = Lang.AU
     print_trend(headers, rows, make_console(out), w)
 
 
-def render_archive(results: list[PairResult], fmt: Format, out: TextIO, *, bom: bool = True) -> None:
+def render_archive(
+    results: list[PairResult], fmt: Format, out: TextIO, *, lang: Lang = Lang.AUTO, bom: bool = True
+) -> None:
     """One combined result: JSON of every pair, or a summary table with a row per pair."""
     if fmt is Format.JSON:
         emit_json(out, archive_dict(results))
         return
-    headers, rows = _archive_rows(results)
+    w = words(resolve(lang))
+    headers, rows = _archive_rows(results, w)
     if fmt is not Format.RICH:
         emit(out, (_bom(bom) if fmt is Format.CSV else "") + tabular(headers, rows, fmt), utf8=fmt is Format.CSV)
         return
     from .terminal import make_console, print_archive
 
-    print_archive(headers, rows, make_console(out))
+    print_archive(headers, rows, [r.error is not None for r in results], make_console(out), w)

@@ -142,16 +142,17 @@ def changed_diffs(c: Comparison) -> list[tuple[str, TextDiff]]:
     return out
 
 
-def _archive_rows(results: list[PairResult]) -> tuple[list[str], list[list[str]]]:
-    headers = ["years", "document", "changed", "new", "missing", "pending", "sections new/dropped", "check"]
+def _archive_rows(results: list[PairResult], w: Mapping[str, str]) -> tuple[list[str], list[list[str]]]:
+    headers = [w["years"], w["document"], w["changed"], w["new"], w["missing"], w["pending"],
+               w["sections_new_dropped"], w["check"]]  # fmt: skip
     rows = []
     for r in results:
         years = f"{r.job.base_year}→{r.job.new_year}"
         if r.error:
-            rows.append([years, r.job.document, "", "", "", "", "", f"error: {r.error}"])
+            rows.append([years, r.job.document, "", "", "", "", "", f"{w['error']}: {r.error}"])
             continue
         m, s = r.summary["metrics"], r.summary["sections"]
-        check = "" if r.check_ok is None else ("ok" if r.check_ok else f"{r.failures} failed")
+        check = "" if r.check_ok is None else (w["ok"] if r.check_ok else w["n_failed"].format(n=r.failures))
         rows.append(
             [years, r.job.document, str(m["changed"]), str(m["new"]), str(m["missing"]), str(m["pending"]),
              f"{s['new']}/{s['dropped']}", check]

@@ -395,10 +395,12 @@ def print_trend(headers: list[str], rows: list[list[str]], console: Console, w: 
     console.print(table)
 
 
-def print_archive(headers: list[str], rows: list[list[str]], console: Console) -> None:
-    table = Table(title=f"Archive: {len(rows)} comparisons", title_justify="left")
-    for h in headers:
-        table.add_column(h, justify="right" if h in ("changed", "new", "missing", "pending") else "left")
-    for row in rows:
-        table.add_row(*[Text(cell, style="red" if cell.startswith("error") else "") for cell in row])
+def print_archive(
+    headers: list[str], rows: list[list[str]], failed: list[bool], console: Console, w: Mapping[str, str]
+) -> None:
+    table = Table(title=w["archive_title"].format(n=len(rows)), title_justify="left")
+    for k, h in enumerate(headers):
+        table.add_column(h, justify="right" if 2 <= k <= 5 else "left")  # the four counts
+    for row, error in zip(rows, failed, strict=True):
+        table.add_row(*[Text(cell, style="red" if error else "") for cell in row])
     console.print(table)
