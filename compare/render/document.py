@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from wcwidth import wcswidth
+
 from ..config import Config
 from ..model import Comparison, MetricChange
 from . import briefing
@@ -33,7 +35,8 @@ def comparison_document(
     parts: list[str] = []
 
     def heading(text: str, level: int = 2) -> None:
-        parts.append(f"{'#' * level} {text}\n" if md else f"{text}\n{'-' * min(len(text) * 2, 60)}\n")
+        underline = "-" * min(max(wcswidth(text), len(text)), 60)  # a CJK character is two columns wide
+        parts.append(f"{'#' * level} {text}\n" if md else f"{text}\n{underline}\n")
 
     title = f"{c.base.year or c.base.path} → {c.new.year or c.new.path}"
     heading(title, 1)
