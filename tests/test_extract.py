@@ -559,3 +559,40 @@ def test_a_change_after_a_bracketed_aside_speaks_of_the_main_figure() -> None:
     assert found["48.2亿元"].label == "不含电力生产产值"  # no bracket opens a label
     assert found["4.0%"].parent == found["3.1万册"].id
     assert found["5.5%"].parent == found["210万册"].id
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "发布时间：2031/7/9 08:45:12 来源：市政府网站",  # a page's date and clock time
+        "更新于2031-11-02 17:05:40。",
+        "全市刑事案件13年来首次同比下降。",  # a span that dates a claim, not a measured span
+        "十二年来首次实现净流入。",
+    ],
+)
+def test_page_dates_and_spans_that_date_a_claim_are_not_figures(sentence: str) -> None:
+    """Date-times of page metadata and a bare N年来 are refused; 近10年来 and 连续6年 stay spans."""
+    assert figures_of(sentence) == []
+
+
+def test_spans_of_years_that_frame_a_claim_are_still_read() -> None:
+    assert [raw for raw, _, _, _ in figures_of("近12年来，连续5年保持增长。")] == ["近12年", "5年"]
+
+
+def test_a_spaced_ratio_reads_like_an_unspaced_one() -> None:
+    """三次产业结构为8.2 : 41.5 : 50.3 gives the same three shares as 8.2:41.5:50.3."""
+    spaced = [
+        (m.raw, m.value, m.kind.value, m.key.term if m.key else 0) for m in figures("三次产业结构为8.2 : 41.5 : 50.3。")
+    ]
+    plain = [
+        (m.raw, m.value, m.kind.value, m.key.term if m.key else 0) for m in figures("三次产业结构为8.2:41.5:50.3。")
+    ]
+    assert (
+        spaced
+        == plain
+        == [
+            ("8.2", Decimal("8.2"), "share", 1),
+            ("41.5", Decimal("41.5"), "share", 2),
+            ("50.3", Decimal("50.3"), "share", 3),
+        ]
+    )

@@ -36,7 +36,11 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _ESCAPED = re.compile(r"%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})+")
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]")
 _RANGE_NEXT = re.compile(r"[—－\-~～至到]\s*\d")
-_RATIO = re.compile(r"(?<![\d.:：])\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?){1,6}(?![\d.:：])")
+_RATIO = re.compile(r"(?<![\d.:：])\d+(?:\.\d+)?(?:[ \u3000]?[:：][ \u3000]?\d+(?:\.\d+)?){1,6}(?![\d.:：])")
+_TERM = re.compile(r"\d+(?:\.\d+)?")
+# a date or a clock time in page metadata (发布时间: 2024/3/4 16:16:00): no figure
+_DATE = re.compile(r"(?<![\d.])\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}(?![\d.])")
+_CLOCK = re.compile(r"(?<![\d.:：])\d{1,2}[:：][0-5]\d[:：][0-5]\d(?![\d.:：])")
 _RATIO_CONTEXT = re.compile(r"(?:比例|之比|比值|比为|比重)(?:为|是|达到|约为)?\s*$")
 # a dimensionless measure: 基尼系数为0.465, 价格指数102.5
 _UNITLESS_CONTEXT = re.compile(r"(?:系数|指数|比率|比值|得分|评分|分值)(?:为|是|达到|达|约为)?\s*$")
@@ -53,8 +57,9 @@ _COUNT_FAMILIES = {"people", "visits", "count", "times", "households", "items", 
 def masked_spans(text: str) -> list[tuple[int, int]]:
     """Spans that hold no figure: quoted names “…” and titles 《…》, URLs, e-mail, footnote markers [2]."""
     spans = [(s - 1, e + 1) for s, e, _, _ in quoted(text, 0, len(text))]
-    for pattern, mark in ((_URL, "/"), (_EMAIL, "@"), (_ESCAPED, "%"), (_FOOTNOTE, "[")):
-        if mark in text:
+    marks = ((_URL, "/"), (_EMAIL, "@"), (_ESCAPED, "%"), (_FOOTNOTE, "["), (_DATE, "/-"), (_CLOCK, ":："))
+    for pattern, mark in marks:
+        if any(c in text for c in mark):
             spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
     return sorted(spans)
 
@@ -114,14 +119,12 @@ def scan(text: str, folded: str, lo: int, hi: int, masked: Mask) -> list[Figure]
     for m in _RATIO.finditer(folded, lo, hi):
         if masked.covers(m.start()):
             continue
-        terms = re.split(r"[:：]", m.group())
+        terms = list(_TERM.finditer(folded, m.start(), m.end()))
         before = folded[max(lo, m.start() - 12) : m.start()]
         if len(terms) < 3 and not _RATIO_CONTEXT.search(before):
             continue  # 10:30 is a time, 1:2 a score; a ratio needs three terms or a word that says so
-        at = m.start()
         for k, term in enumerate(terms, 1):
-            found.append(Figure(at, at + len(term), Decimal(term), "", Qualifier.EXACT, term=k))
-            at += len(term) + 1
+            found.append(Figure(term.start(), term.end(), Decimal(term.group()), "", Qualifier.EXACT, term=k))
     ratio_spans = [(f.start, f.end) for f in found]
     for m in grammar.figure_re().finditer(folded, lo, hi):
         if m.start() < taken_until or not m.group().strip() or _bare(m):
@@ -264,7 +267,15 @@ def _year_span(folded: str, lo: int, start: int, end: int, num: str, scale: str,
         return True  # 人均受教育年限10.5年
     if m.group("pre") or _YEAR_SPAN_BEFORE.search(folded[max(lo, start - 4) : start]):
         return True
-    return bool(_YEAR_SPAN_AFTER.match(folded[end : end + 3]))
+    return _span_after(folded, start, end)
+
+
+def _span_after(folded: str, start: int, end: int) -> bool:
+    """10年间, 近10年来: a span the claim covers; a bare 11年来 (11年来首次回落) only dates the claim."""
+    after = _YEAR_SPAN_AFTER.match(folded[end : end + 3])
+    if after is None:
+        return False
+    return not after.group().endswith("来") or folded[max(0, start - 2) : start].endswith(("近", "最近", "过去"))
 
 
 def _range(
@@ -302,6 +313,9 @@ def _chinese(
         return None  # a quoted brand continued: “和谐同行”千户企业
     if folded.startswith(_IDIOMS, m.start("num")):
         return None
+    span_word = m.group("pre") or _YEAR_SPAN_BEFORE.search(folded[max(lo, m.start() - 4) : m.start()])
+    if unit == "年" and not span_word and not _span_after(folded, m.start(), m.end()):
+        return None  # 十一年来首次: a claim dated by a span of years, not a measured span
     family = grammar.unit_family(unit)
     bare_scale = all(c in "十百千万亿" for c in num)
     if bare_scale and before in ("数", "几", "上", "若", "干", "多"):

@@ -113,7 +113,7 @@ _MULTI_YEAR = re.compile(
 )
 _BASE_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")  # 比2016年上升46.3%: a change over years when 2016 is long past
 _TIME_SCOPE = re.compile(
-    r"上半年|下半年|前三季度|一季度|二季度|三季度|四季度|全年|一年来"
+    r"上半年|下半年|前三季度|一季度|二季度|三季度|四季度|全年|(?<![十\d])一年来"
     r"|(?<![截止至])(?:(?P<first>\d{1,2})[—\-~～至])?(?<!\d)(?P<month>\d{1,2})月(?![底末\d]|份?以来)"
 )
 
