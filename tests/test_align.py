@@ -472,3 +472,11 @@ def test_attributes_of_different_entities_never_pair() -> None:
     assert _unpaired(c, "5.1万张").status is MetricStatus.NEW
     c = _compare("五年来，全市法院共受理案件61.2万件，审结59.7万件。", "其中市中级法院受理2.2万件，审结2.0万件。")
     assert _paired(c) == set()  # a five-year city total is not one court's year
+
+
+def test_the_start_of_a_span_never_pairs_as_this_years_figure() -> None:
+    """Two identical copies of 排名从上年43位升至37位: each value pairs with itself, unchanged."""
+    text = "全县综合实力排名从上年43位升至37位。"
+    c = _compare(text, text)
+    assert _paired(c) == {("43位", "43位"), ("37位", "37位")}
+    assert all(m.status is MetricStatus.UNCHANGED for m in c.metrics)

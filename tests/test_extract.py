@@ -596,3 +596,15 @@ def test_a_spaced_ratio_reads_like_an_unspaced_one() -> None:
             ("50.3", Decimal("50.3"), "share", 3),
         ]
     )
+
+
+def test_from_x_to_y_gives_x_the_earlier_period_and_y_a_level() -> None:
+    """从上年43位升至37位: 43位 is last year's place (start), 37位 this year's level; 上升到2031年… is a level."""
+    report = normalize(
+        "【前言】\n\n2031年，全县综合实力排名从上年43位升至37位。每名法官年均结案从2026年188件上升到2031年254件。"
+    )
+    got = {m.raw: (m.label, m.kind.value, m.key.period if m.key else "") for m in extract_metrics(report)}
+    assert got["43位"] == ("综合实力排名", "level", "start")
+    assert got["37位"] == ("综合实力排名", "level", "own")
+    assert got["188件"][1:] == ("per_capita", "2026")
+    assert got["254件"][1:] == ("per_capita", "own")  # the level reached, not a change
