@@ -608,3 +608,13 @@ def test_from_x_to_y_gives_x_the_earlier_period_and_y_a_level() -> None:
     assert got["37位"] == ("综合实力排名", "level", "own")
     assert got["188件"][1:] == ("per_capita", "2026")
     assert got["254件"][1:] == ("per_capita", "own")  # the level reached, not a change
+
+
+def test_a_rate_noun_gives_a_change_its_direction_and_unit_captions_are_no_figures() -> None:
+    """降幅为1.86% is a fall, 涨幅为2.4% a rise; 单位:万台、台 above a table names units, no amount."""
+    found = described("【前言】\n\n全县单位产值水耗降幅为1.86%，居民消费价格涨幅为2.4%。")
+    assert [(raw, kind, direction) for raw, _, kind, direction in found] == [
+        ("1.86%", "change", "down"),
+        ("2.4%", "change", "up"),
+    ]
+    assert figures_of("单位:万台、台") == []

@@ -37,6 +37,7 @@ _ESCAPED = re.compile(r"%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})+")
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]")
 _RANGE_NEXT = re.compile(r"[—－\-~～至到]\s*\d")
 _RATIO = re.compile(r"(?<![\d.:：])\d+(?:\.\d+)?(?:[ \u3000]?[:：][ \u3000]?\d+(?:\.\d+)?){1,6}(?![\d.:：])")
+_UNIT_CAPTION = re.compile(r"单位\s*[:：]\s*(?:[^\d\s，,。；;]{1,6}[、/，,]\s*)*$")
 _TERM = re.compile(r"\d+(?:\.\d+)?")
 # a date or a clock time in page metadata (发布时间: 2024/3/4 16:16:00): no figure
 _DATE = re.compile(r"(?<![\d.])\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}(?![\d.])")
@@ -186,6 +187,8 @@ def _read(m: re.Match[str], text: str, folded: str, lo: int, hi: int) -> Figure 
     qualifier = grammar.qualifier_of(m)
     if before in ("第", "每") or folded[max(lo, start - 2) : start] in ("每个", "按每"):
         return None  # an ordinal (第三批) or a per-capita denominator (每千人口)
+    if _UNIT_CAPTION.search(folded, max(lo, start - 12), start):
+        return None  # 单位:万张、张: a table's unit caption names units, states no amount
     if before.isascii() and before.isalpha() and not m.group("pre"):
         return None  # PM2.5, COVID-19, H7N9: a number inside a name
     if m.group("pct") is not None:

@@ -874,6 +874,8 @@ def _finish(
         label += "累计"
     label = label[-LABEL_MAX:]
     direction = pre.direction if basis is MetricKind.CHANGE else None
+    if direction is None and basis is MetricKind.CHANGE and (rate := _RATE_NOUN.search(measure_folded)):
+        direction = Direction.DOWN if rate.group().startswith(("降", "下降")) else Direction.UP  # 降幅为2.43%
     return Description(
         label, kind, basis, direction, parent, key_measure(measure_folded), tuple(dict.fromkeys(scope)), period
     )
