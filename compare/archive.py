@@ -137,17 +137,26 @@ def run_archive(
     progress: Callable[[PairResult], None] | None = None,
 ) -> list[PairResult]:
     """Run every pair, on all cores when there is more than a little work; results in plan order."""
+    return list(iter_archive(jobs, config_path, check, fail_on, workers, progress))
+
+
+def iter_archive(
+    jobs: list[PairJob],
+    config_path: str | None,
+    check: bool = False,
+    fail_on: str | None = None,
+    workers: int | None = None,
+    progress: Callable[[PairResult], None] | None = None,
+) -> Iterator[PairResult]:
+    """Each pair's result as it is ready, in plan order: a caller can write one and let it go."""
     workers = workers or os.cpu_count() or 1
     args = [(job, config_path, check, fail_on) for job in jobs]
-    results: list[PairResult] = []
-    stream: Iterator[PairResult]
     if workers == 1 or len(jobs) < 4:
-        stream = map(_run_one, args)
-        for result in stream:
-            results.append(result)
+        for result in map(_run_one, args):
             if progress:
                 progress(result)
-        return results
+            yield result
+        return
     import signal
 
     from .errors import Stopped
@@ -160,10 +169,10 @@ def run_archive(
     try:
         # chunks amortise pickling; order is kept, so output stays deterministic
         for result in pool.map(_run_one, args, chunksize=max(1, len(args) // (workers * 8))):
-            results.append(result)
             if progress:
                 progress(result)
-    except BaseException:  # a signal, Ctrl-C or an error: end the workers now, do not wait for them
+            yield result
+    except BaseException:  # a signal, Ctrl-C, an error or a reader gone: end the workers now, do not wait
         for process in list(getattr(pool, "_processes", {}).values()):
             process.terminate()
         pool.shutdown(wait=False, cancel_futures=True)
@@ -172,4 +181,3 @@ def run_archive(
         for s, handler in previous.items():
             signal.signal(s, handler)
     pool.shutdown()
-    return results

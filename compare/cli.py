@@ -252,9 +252,14 @@ def refuse_inapplicable(mode: str, given: dict[str, bool], fmt: Format) -> None:
 def _run_archive(
     root: Path, config: Path | None, check: bool, fail_on: str | None, fmt: Format, out: TextIO, view: View
 ) -> int:
-    """Every consecutive pair of years, on all cores, with a progress bar on a terminal."""
+    """Every consecutive pair of years, on all cores, with a progress bar on a terminal.
+
+    Each pair's result is written (JSON) or reduced to its table row as it comes, never all held.
+    """
+    from dataclasses import replace
+
+    from .archive import PairResult, iter_archive
     from .archive import plan as plan_archive
-    from .archive import run_archive
     from .checks import parse_fail_on
     from .config import find_config
     from .render import render
@@ -264,23 +269,33 @@ def _run_archive(
     jobs, notes = plan_archive(root)
     for note in notes:
         print(f"compare: not compared: {visible(note)}", file=sys.stderr)
+    errors: list[str] = []
+    failed = False
+
+    def noted(results: Iterator[PairResult]) -> Iterator[PairResult]:
+        nonlocal failed
+        for r in results:
+            if r.error:
+                errors.append(r.error)
+            failed = failed or r.check_ok is False
+            yield r if fmt is Format.JSON else replace(r, metrics=[])  # a table row needs no figures
+
+    config_arg = str(config_path) if config_path else None
     if sys.stderr.isatty():
         from rich.console import Console
         from rich.progress import Progress
 
         with Progress(console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("comparing", total=len(jobs))
-            results = run_archive(jobs, str(config_path) if config_path else None, check, fail_on,
-                                  progress=lambda _: bar.advance(task))  # fmt: skip
+            stream = iter_archive(jobs, config_arg, check, fail_on, progress=lambda _: bar.advance(task))
+            render(noted(stream), fmt, out, view)
     else:
-        results = run_archive(jobs, str(config_path) if config_path else None, check, fail_on)
-    render(results, fmt, out, view)
-    for r in results:
-        if r.error:
-            print(f"compare: {visible(r.error)}", file=sys.stderr)
-    if any(r.error for r in results):
+        render(noted(iter_archive(jobs, config_arg, check, fail_on)), fmt, out, view)
+    for error in errors:
+        print(f"compare: {visible(error)}", file=sys.stderr)
+    if errors:
         return EXIT_ERROR
-    return EXIT_VIOLATIONS if any(r.check_ok is False for r in results) else EXIT_OK
+    return EXIT_VIOLATIONS if failed else EXIT_OK
 
 
 def _run_check(

@@ -101,3 +101,20 @@ def test_archive_table_speaks_chinese(run_cli, tmp_path: Path) -> None:
     root = archive(tmp_path)
     r = run_cli("--all", "--reports-dir", str(root), "--check", "--lang", "zh")
     assert r.code == 1 and "档案" in r.out and "未通过" in r.out and "failed" not in r.out
+
+
+def test_all_json_is_streamed_with_the_same_bytes(run_cli, tmp_path: Path) -> None:
+    """--all writes each pair as it comes; the bytes are those of the whole result built at once."""
+    import io
+
+    from compare.archive import iter_archive
+    from compare.render import Format, dumps, render_archive
+    from compare.render.data import archive_dict
+
+    root = archive(tmp_path)
+    jobs = plan(root)[0]
+    whole = dumps(archive_dict(run_archive(jobs, None, workers=1)))
+    out = io.StringIO()
+    render_archive(iter_archive(jobs, None, workers=1), Format.JSON, out)
+    assert out.getvalue() == whole
+    assert run_cli("--all", "--reports-dir", str(root), "--format", "json").out == whole

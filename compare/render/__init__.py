@@ -13,6 +13,7 @@ terminal.py and is imported only when it is shown, so a JSON or CSV run never lo
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
 from ..errors import CompareError
@@ -57,17 +58,21 @@ __all__ = [
 ]
 
 
-def render(result: Report | Comparison | Trend | list[PairResult], fmt: Format, out: TextIO, view: View) -> None:
+def render(result: Report | Comparison | Trend | Iterable[PairResult], fmt: Format, out: TextIO, view: View) -> None:
     """The one entry: any result, in any format, drawn as the view says."""
     if isinstance(result, Report):
         render_report(result, fmt, out, lang=view.lang, pager=view.pager, bom=view.bom)
-    elif isinstance(result, Comparison):
+        return
+    if isinstance(result, Comparison):
         render_comparison(result, fmt, out, view.only, view.explain, config=view.config, lang=view.lang,
                           pager=view.pager, bom=view.bom, context=view.context)  # fmt: skip
-    elif isinstance(result, list):
-        render_archive(result, fmt, out, lang=view.lang, bom=view.bom)
-    else:
+        return
+    from ..trend import Trend  # only here: it brings the pipeline, which a report or a comparison do not need
+
+    if isinstance(result, Trend):
         render_trend(result, fmt, out, lang=view.lang, bom=view.bom)
+    else:
+        render_archive(result, fmt, out, lang=view.lang, bom=view.bom)
 
 
 def render_report(
@@ -165,12 +170,13 @@ def render_trend(trend: Trend, fmt: Format, out: TextIO, *, lang: Lang = Lang.AU
 
 
 def render_archive(
-    results: list[PairResult], fmt: Format, out: TextIO, *, lang: Lang = Lang.AUTO, bom: bool = True
+    results: Iterable[PairResult], fmt: Format, out: TextIO, *, lang: Lang = Lang.AUTO, bom: bool = True
 ) -> None:
-    """One combined result: JSON of every pair, or a summary table with a row per pair."""
+    """One combined result: JSON of every pair (written as each comes), or a summary table, a row per pair."""
     if fmt is Format.JSON:
-        emit_json(out, archive_dict(results))
+        emit_json(out, archive_dict(results, lazy=True))
         return
+    results = list(results)
     w = words(resolve(lang))
     headers, rows = _archive_rows(results, w)
     if fmt is not Format.RICH:

@@ -6,6 +6,7 @@ never recomputed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -227,9 +228,11 @@ def trend_dict(trend: Trend) -> dict[str, Any]:
     }
 
 
-def archive_dict(results: list[PairResult]) -> dict[str, Any]:
+def archive_dict(results: Iterable[PairResult], lazy: bool = False) -> dict[str, Any]:
+    """Every pair's result. lazy: the pairs as a generator, each written as it comes and then let go."""
+    seq: Any = (lambda items: items) if lazy else list
     return {
-        "pairs": [
+        "pairs": seq(
             {
                 "document": r.job.document,
                 "base": {"year": r.job.base_year, "path": r.job.base_path},
@@ -240,5 +243,5 @@ def archive_dict(results: list[PairResult]) -> dict[str, Any]:
                 "metrics": r.metrics,
             }
             for r in results
-        ]
+        )
     }
