@@ -521,6 +521,10 @@ def test_an_entity_is_neither_an_aside_nor_an_adverb_and_ends_with_a_new_measure
     assert got["11人"] == "立案侦查贿赂犯罪"
     got = {m.raw: m.label for m in figures("全市养护机构46个，其中社区站点20个；托位总数3100张，年末收养老人2600人。")}
     assert got["2600人"] == "收养老人"
+    got = {m.raw: m.label for m in figures("年末驿站数达到420个，服务的环卫工人约3.6万人。")}
+    assert got["约3.6万人"] == "服务的环卫工人"  # 驿站数 says how many; it names no entity to lend
+    got = {m.raw: m.label for m in figures("全区已建成驿站120个；截至年底，驿站数超过150个，服务的环卫工人约3.6万人。")}
+    assert got["约3.6万人"] == "服务的环卫工人" and got["超过150个"] == "驿站数"  # a count of its own ends it
 
 
 def test_a_respectively_list_spreads_its_subjects_over_its_values() -> None:

@@ -746,6 +746,8 @@ _ACTION = re.compile(
 _ACTOR_VERB = re.compile(r"(?:受理|办结|审结|执结|新收|收案|立案|起诉|批捕|办理|查处|调解|收治|收养)")
 _ENTITY_UNITS = frozenset({"个", "家", "所", "处", "座"})  # counters of organizations and sites, not of beds (张)
 _BODY = re.compile(r"(?:站|所|院|庭|局|中心|机构|机关|企业|公司|单位|设施|组织|协会|馆|园|基地)$")
+# a count named as a measure (站点数, 企业数量, 总量): it says how many, it names no entity to borrow
+_MEASURE_END = re.compile(r"(?:数|数量|总数|个数|量|总量|额|规模|率|比重)$")
 
 
 def _entity_of(folded: str, subject: Phrase, unit: str) -> tuple[Phrase, bool]:
@@ -757,7 +759,12 @@ def _entity_of(folded: str, subject: Phrase, unit: str) -> tuple[Phrase, bool]:
     s = _text(folded, subject)
     if len(s) < 2:
         return (), False
-    counted = unit in _ENTITY_UNITS and (_BODY.search(s) or not _ACTION.match(s)) and not _VERB_END.match(s)
+    counted = (
+        unit in _ENTITY_UNITS
+        and (_BODY.search(s) or not _ACTION.match(s))
+        and not _VERB_END.match(s)
+        and not _MEASURE_END.search(s)
+    )
     if counted and not (_HOLDS.match(s) or _CHANGE_VERB.search(s) or _PER_CAPITA.search(s)):
         return subject, True
     m = _ACTOR_VERB.search(s)
@@ -774,6 +781,8 @@ def _bare(folded: str, subject: Phrase) -> Phrase | None:
     r = _text(folded, rest)
     if not r:
         return None
+    if _MEASURE_END.search(r) and len(_MEASURE_END.sub("", r)) >= 2:
+        return None  # 站点数, 床位总数: a count that names what it counts is a measure of its own
     if len(r) <= 3 or _ACTION.match(r):
         return rest
     return None
