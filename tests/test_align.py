@@ -480,3 +480,13 @@ def test_the_start_of_a_span_never_pairs_as_this_years_figure() -> None:
     c = _compare(text, text)
     assert _paired(c) == {("43位", "43位"), ("37位", "37位")}
     assert all(m.status is MetricStatus.UNCHANGED for m in c.metrics)
+
+
+def test_a_rate_noun_pairs_with_its_verb() -> None:
+    """增幅为5.2% one year and 增长6.1% the next speak of one measure; so do 降幅为 and 下降."""
+    c = _compare(
+        "一、经济\n\n全市工业增加值增幅为5.2%，商品房销售面积降幅为3.4%。\n",
+        "一、经济\n\n全市工业增加值增长6.1%，商品房销售面积下降2.1%。\n",
+    )
+    pairs = {(m.base.raw, m.new.raw) for m in c.metrics if m.base and m.new}
+    assert pairs == {("5.2%", "6.1%"), ("3.4%", "2.1%")}

@@ -622,3 +622,11 @@ def test_a_rate_noun_gives_a_change_its_direction_and_unit_captions_are_no_figur
         ("2.4%", "change", "up"),
     ]
     assert figures_of("单位:万台、台") == []
+
+
+def test_a_rate_noun_keys_as_the_change_it_names() -> None:
+    """工业增加值增幅为5.2% and 工业增加值增长6.1% have one key; 年均增长 keeps its years apart."""
+    keys = {m.raw: m.key.measure for m in figures("工业增加值增幅为5.2%，商品房销售面积降幅为3.4%。") if m.key}
+    assert keys == {"5.2%": "工业增加值", "3.4%": "商品房销售面积"}
+    keys = {m.raw: m.key.measure for m in figures("工业增加值增长6.1%，商品房销售面积下降2.1%。") if m.key}
+    assert keys == {"6.1%": "工业增加值", "2.1%": "商品房销售面积"}

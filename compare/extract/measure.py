@@ -885,6 +885,7 @@ def _finish(
     direction = pre.direction if basis is MetricKind.CHANGE else None
     if direction is None and basis is MetricKind.CHANGE and (rate := _RATE_NOUN.search(measure_folded)):
         direction = Direction.DOWN if rate.group().startswith(("降", "下降")) else Direction.UP  # 降幅为2.43%
-    return Description(
-        label, kind, basis, direction, parent, key_measure(measure_folded), tuple(dict.fromkeys(scope)), period
-    )
+    keyed = measure_folded
+    if basis is MetricKind.CHANGE and (rate := _RATE_NOUN.search(keyed)) and not rate.group().startswith("年均"):
+        keyed = keyed[: rate.start()] if rate.start() >= 2 else keyed  # 工业增加值增幅为5.2% keys as its 增长
+    return Description(label, kind, basis, direction, parent, key_measure(keyed), tuple(dict.fromkeys(scope)), period)
