@@ -630,3 +630,9 @@ def test_a_rate_noun_keys_as_the_change_it_names() -> None:
     assert keys == {"5.2%": "工业增加值", "3.4%": "商品房销售面积"}
     keys = {m.raw: m.key.measure for m in figures("工业增加值增长6.1%，商品房销售面积下降2.1%。") if m.key}
     assert keys == {"6.1%": "工业增加值", "2.1%": "商品房销售面积"}
+
+
+def test_yearly_average_keeps_its_average() -> None:
+    """年均增长 is an average over years: 均 there is no adverb to drop (三项指标均增长 is)."""
+    got = {m.raw: m.label for m in figures("十年间全省居民收入年均增长6.3%。")}
+    assert got == {"6.3%": "居民收入年均增长"}
