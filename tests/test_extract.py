@@ -636,3 +636,9 @@ def test_yearly_average_keeps_its_average() -> None:
     """年均增长 is an average over years: 均 there is no adverb to drop (三项指标均增长 is)."""
     got = {m.raw: m.label for m in figures("十年间全省居民收入年均增长6.3%。")}
     assert got == {"6.3%": "居民收入年均增长"}
+
+
+def test_a_table_or_chart_number_is_no_figure() -> None:
+    """如图2所示 names a chart (2所 is no count of schools); 代表2万人 is an amount all the same."""
+    got = {m.raw: m.label for m in figures("如图2所示，全年新建驿站30座。详见表5 所列各项，会议代表2万人。")}
+    assert got == {"30座": "新建驿站", "2万人": "会议代表"}

@@ -175,6 +175,19 @@ def _stray_end(m: re.Match[str]) -> int | None:
     return min(cuts) if cuts else None
 
 
+# a table's or a chart's number (图2, 表3, 附表1, 附件2) right before the figure; 代表2万人 is no table
+_EXHIBIT = re.compile(r"(?:附表|附图|附件|图|表)\s?$")
+_EXHIBIT_CUE = "如见据按详参"  # 如图2, 见表3: the words that point at one
+
+
+def _exhibit(folded: str, lo: int, start: int) -> bool:
+    m = _EXHIBIT.search(folded, max(lo, start - 4), start)
+    if m is None:
+        return False
+    before = folded[m.start() - 1] if m.start() > lo else ""
+    return not ("\u4e00" <= before <= "\u9fff") or before in _EXHIBIT_CUE
+
+
 def _read(m: re.Match[str], text: str, folded: str, lo: int, hi: int) -> Figure | None:
     """The figure a match states, or None when it states none."""
     start, end = m.start(), m.end()
@@ -187,6 +200,8 @@ def _read(m: re.Match[str], text: str, folded: str, lo: int, hi: int) -> Figure 
     qualifier = grammar.qualifier_of(m)
     if before in ("第", "每") or folded[max(lo, start - 2) : start] in ("每个", "按每"):
         return None  # an ordinal (第三批) or a per-capita denominator (每千人口)
+    if not m.group("pre") and _exhibit(folded, lo, start):
+        return None  # 如图2所示, 表3 床位…, 附表1: the number of a table or a chart, not an amount
     if _UNIT_CAPTION.search(folded, max(lo, start - 12), start):
         return None  # 单位:万张、张: a table's unit caption names units, states no amount
     if before.isascii() and before.isalpha() and not m.group("pre"):
