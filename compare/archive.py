@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import itertools
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,6 +128,14 @@ def _run_one(args: tuple[PairJob, str | None, bool, str | None]) -> PairResult:
     return run_pair(*args)
 
 
+def _default_signals() -> None:
+    """A worker ends on SIGTERM or SIGHUP as any process does: the parent's handler is not for it."""
+    import signal
+
+    for s in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(s, signal.SIG_DFL)
+
+
 def run_archive(
     jobs: list[PairJob],
     config_path: str | None,
@@ -147,7 +155,7 @@ def iter_archive(
     fail_on: str | None = None,
     workers: int | None = None,
     progress: Callable[[PairResult], None] | None = None,
-) -> Iterator[PairResult]:
+) -> Generator[PairResult, None, None]:
     """Each pair's result as it is ready, in plan order: a caller can write one and let it go."""
     workers = workers or os.cpu_count() or 1
     args = [(job, config_path, check, fail_on) for job in jobs]
@@ -161,10 +169,18 @@ def iter_archive(
 
     from .errors import Stopped
 
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_default_signals)
+
+    def end_workers() -> None:
+        for process in list((getattr(pool, "_processes", None) or {}).values()):  # None once shut down
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+
     def stop(signum: int, _frame: object) -> None:
+        # the signal may land while a result is being written, outside this generator: end the workers here
+        end_workers()
         raise Stopped(f"stopped by {signal.Signals(signum).name}; the workers were ended", 128 + signum)
 
-    pool = ProcessPoolExecutor(max_workers=workers)
     previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGHUP)}
     try:
         # chunks amortise pickling; order is kept, so output stays deterministic
@@ -172,10 +188,8 @@ def iter_archive(
             if progress:
                 progress(result)
             yield result
-    except BaseException:  # a signal, Ctrl-C, an error or a reader gone: end the workers now, do not wait
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
+    except BaseException:  # a signal, Ctrl-C, an error, a reader gone or the caller closing: end the workers now
+        end_workers()
         raise
     finally:
         for s, handler in previous.items():

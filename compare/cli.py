@@ -288,9 +288,12 @@ def _run_archive(
         with Progress(console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("comparing", total=len(jobs))
             stream = iter_archive(jobs, config_arg, check, fail_on, progress=lambda _: bar.advance(task))
-            render(noted(stream), fmt, out, view)
+            with contextlib.closing(stream):  # stopped while writing: the workers end too
+                render(noted(stream), fmt, out, view)
     else:
-        render(noted(iter_archive(jobs, config_arg, check, fail_on)), fmt, out, view)
+        stream = iter_archive(jobs, config_arg, check, fail_on)
+        with contextlib.closing(stream):
+            render(noted(stream), fmt, out, view)
     for error in errors:
         print(f"compare: {visible(error)}", file=sys.stderr)
     if errors:
