@@ -254,3 +254,17 @@ def test_text_changes_fold_unchanged_sentences_and_take_a_context(run_cli, tmp_p
     assert "……4 句未变……" in zh
     r = run_cli("2020", "--reports-dir", str(tmp_path), "--context", "3")
     assert r.code == 2 and "--context does not apply to one report" in r.err
+
+
+def test_each_section_line_counts_its_sentences() -> None:
+    """A dropped section's sentences all count as removed, a new one's as added, a kept one's from the alignment."""
+    c, cfg = _pair()
+    lines = {}
+    for ln in briefing.build(c, cfg).sections:
+        section = ln.match.base or ln.match.new
+        assert section is not None
+        lines[(ln.match.status.value, section.title)] = ln
+    dropped, new = lines[("dropped", "抗击疫情")], lines[("new", "新就业形态入会")]
+    assert dropped.removed > 0 and dropped.added == 0 and new.added > 0 and new.removed == 0
+    kept = lines[("matched", "帮扶困难职工")]
+    assert kept.figures == 3 and kept.started == 0 and (kept.added, kept.removed) == (0, 0)

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from ..checks import Outcome, Rule, find_violations
 from ..config import Config
+from ..diff import split_sentences
 from ..model import Comparison, MetricChange, MetricStatus, ProgramStatus, SectionMatch, SectionStatus
 from .tables import change_text, pct_text
 
@@ -152,7 +153,9 @@ def _section_lines(c: Comparison) -> list[SectionLine]:
         b, n = sm.base.id if sm.base else "", sm.new.id if sm.new else ""
         added, removed = sentences.get((b, n), (0, 0))
         if sm.status is SectionStatus.NEW and sm.new:
-            added = len([p for p in sm.new.paragraphs if p])
+            added = len(split_sentences(sm.new.text))  # all of a new section's text is new
+        elif sm.status is SectionStatus.DROPPED and sm.base:
+            removed = len(split_sentences(sm.base.text))
         lines.append(
             SectionLine(
                 sm,

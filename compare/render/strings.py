@@ -105,9 +105,8 @@ _TABLE: dict[str, tuple[str, str]] = {
     ),
     "nothing_needs_attention": ("Nothing needs attention.", "没有需要处理的事项。"),
     "section_line": (
-        "{figures} figures changed · {added} sentences added · {removed} removed · "
-        "{started} programs started · {stopped} dropped",
-        "数字变化 {figures} 个 · 新增句子 {added} 句 · 删除 {removed} 句 · 新增项目 {started} 个 · 删除 {stopped} 个",
+        "figures {figures} · sentences +{added} −{removed} · programs +{started} −{stopped}",
+        "数字 {figures} · 句子 +{added} −{removed} · 项目 +{started} −{stopped}",
     ),
     "percent_changed": ("{pct} changed", "改动 {pct}"),
     "and_more": ("… and {n} more", "……另有 {n} 项"),

@@ -222,28 +222,29 @@ def _comparison_header(c: Comparison, b: briefing.Briefing, w: Mapping[str, str]
 
 
 def _sections_table(c: Comparison, b: briefing.Briefing, w: Mapping[str, str], explain: bool) -> Table:
+    """A row per section pairing; under the title, what changed in the section, in counts."""
     table = Table(title=w["sections"], title_justify="left")
     table.add_column(w["status"], no_wrap=True)
-    table.add_column(c.base.year or w["base"], overflow="fold")
-    table.add_column(c.new.year or w["new_side"], overflow="fold")
-    table.add_column(w["score"], justify="right")
+    table.add_column(c.base.year or w["base"], overflow="fold", ratio=2)
+    table.add_column(c.new.year or w["new_side"], overflow="fold", ratio=3)
+    table.add_column(w["score"], justify="right", no_wrap=True)
     table.add_column(w["text_changed"], justify="right")
-    table.add_column(w["change"], overflow="fold", style="dim")
     if explain:
-        table.add_column("why / best rejected")
+        table.add_column("why / best rejected", ratio=3)
     for line in b.sections:
         m = line.match
+        counts = w["section_line"].format(
+            figures=line.figures, added=line.added, removed=line.removed, started=line.started, stopped=line.stopped
+        )
+        where = Text(m.new.title if m.new else "")  # the summary goes under the section it is read in
+        where.append(("\n" if m.new else "") + counts, style="dim")
         row: list[Any] = [
             Text(w[m.status.value], style=_STATUS_STYLE.get(m.status.value, "")),
             Text(m.base.title if m.base else ""),
-            Text(m.new.title if m.new else ""),
+            where,
             f"{m.score:.0f}" if m.base and m.new else "",
             f"{m.change:.0%}" if m.base and m.new else "",
-            Text(w["section_line"].format(
-                figures=line.figures, added=line.added, removed=line.removed,
-                started=line.started, stopped=line.stopped,
-            )),
-        ]  # fmt: skip
+        ]
         if explain:
             rejected = "; ".join(f"{t} {s:.0f}" for t, s in m.rejected)
             row.append(Text(f"{m.reason}" + (f" | rejected: {rejected}" if rejected else "")))
