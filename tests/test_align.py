@@ -490,3 +490,20 @@ def test_a_rate_noun_pairs_with_its_verb() -> None:
     )
     pairs = {(m.base.raw, m.new.raw) for m in c.metrics if m.base and m.new}
     assert pairs == {("5.2%", "6.1%"), ("3.4%", "2.1%")}
+
+
+def test_lists_of_shares_pair_by_place_and_by_name() -> None:
+    """Two lists in one sentence never share a key: each value pairs with its own across years."""
+    base = "三类企业对利税的贡献率依次为12.4%、50.2%和37.4%,其中机械、纺织、食品表现较好,分别为30.1%、9.9%和6.2%。"
+    new = "三类企业对利税的贡献率依次为11.0%、38.0%和51.0%,其中机械、纺织、食品表现较好,分别为20.5%、12.5%和5.0%。"
+    got = _paired(_compare(base, new))
+    assert got == {
+        ("12.4%", "11.0%"),
+        ("50.2%", "38.0%"),
+        ("37.4%", "51.0%"),
+        ("30.1%", "20.5%"),
+        ("9.9%", "12.5%"),
+        ("6.2%", "5.0%"),
+    }
+    got = _paired(_compare("各业分别拉动增长0.4、1.9、2.2个百分点。", "各业分别拉动增长1.1、0.7、3.0个百分点。"))
+    assert got == {("0.4", "1.1"), ("1.9", "0.7"), ("2.2个百分点", "3.0个百分点")}

@@ -642,3 +642,39 @@ def test_a_table_or_chart_number_is_no_figure() -> None:
     """如图2所示 names a chart (2所 is no count of schools); 代表2万人 is an amount all the same."""
     got = {m.raw: m.label for m in figures("如图2所示，全年新建驿站30座。详见表5 所列各项，会议代表2万人。")}
     assert got == {"30座": "新建驿站", "2万人": "会议代表"}
+
+
+def test_bare_numbers_listed_before_a_unit_share_it_and_keep_their_place() -> None:
+    """拉动…0.4、1.9、2.2个百分点: three figures in 个百分点; 下降…、提高… each keeps its own verb."""
+    found = figures("三大产业分别拉动全县经济增长0.4、1.9、2.2个百分点。")
+    got = [(m.raw, m.value, m.unit, m.key.term if m.key else 0) for m in found]
+    assert got == [
+        ("0.4", Decimal("0.4"), "个百分点", 1),
+        ("1.9", Decimal("1.9"), "个百分点", 2),
+        ("2.2个百分点", Decimal("2.2"), "个百分点", 3),
+    ]
+    found = figures("产业结构比为9.2:48.1:42.7,分别较上年下降0.3、提高1.4、下降1.1个百分点。")
+    changes = [m for m in found if m.unit == "个百分点"]
+    assert [(m.raw, m.direction.value if m.direction else None) for m in changes] == [
+        ("0.3", "down"),
+        ("1.4", "up"),
+        ("1.1个百分点", "down"),
+    ]
+    assert len({m.key for m in changes}) == 3  # one ratio's three terms: told apart by place
+    found = figures("投入资金2.5和4.25亿元。")
+    assert [m.value for m in found] == [Decimal("250000000"), Decimal("425000000")]  # the scale word is shared
+    assert [m.raw for m in figures("依照第4、5、6条办理,新建道路7条。")] == ["6条", "7条"]  # an ordinal's list
+
+
+def test_a_list_in_order_gives_each_value_the_name_of_its_place() -> None:
+    """依次为…: the shares keep their place; 其中甲、乙、丙…,分别为… gives the k-th name to the k-th value."""
+    found = figures(
+        "三类企业对利税的贡献率依次为12.4%、50.2%和37.4%,其中机械、纺织、食品表现较好,分别为30.1%、9.9%和6.2%。"
+    )
+    got = {m.raw: (m.label, m.key.term if m.key else 0) for m in found}
+    assert got["12.4%"] == ("三类企业对利税的贡献率", 1)
+    assert got["37.4%"] == ("三类企业对利税的贡献率", 3)
+    assert got["30.1%"][0].startswith("机械")
+    assert got["9.9%"][0].startswith("纺织")
+    assert got["6.2%"][0].startswith("食品")
+    assert len({m.key for m in found}) == 6  # no two lists share one key

@@ -144,7 +144,53 @@ def scan(text: str, folded: str, lo: int, hi: int, masked: Mask) -> list[Figure]
         if figure is not None:
             found.append(figure)
             taken_until = figure.end
-    return sorted(found, key=lambda f: f.start)
+    found.sort(key=lambda f: f.start)
+    if "、" in folded[lo:hi] or "和" in folded[lo:hi]:
+        found = _spread_lists(folded, lo, found, masked)
+    return found
+
+
+# 0.6、2.3、3.3个百分点 and 下降0.8、提高2.3、下降1.5个百分点: bare numbers listed before a figure share
+# its unit (and scale word). An item may carry its own verb of change; an ordinal's list (第1、2条) is none.
+_CHANGE_WORD = "增长|下降|提高|上升|增加|减少|降低|回落|扩大|缩小|上涨|下跌|增|降|减"
+_LIST_ITEM = re.compile(rf"(?<![\d.:：/A-Za-z第\-−－+])(\d+(?:\.\d+)?)(?:、|和|及|与|以及)(?:{_CHANGE_WORD})?$")
+
+_LIST_JOIN = re.compile(rf"(?:、|和|及|与)(?:{_CHANGE_WORD})?$")
+_ORDINAL_LIST = re.compile(r"第(?:\d+(?:、|和|及|与))?$")
+
+
+def _spread_lists(folded: str, lo: int, found: list[Figure], masked: Mask) -> list[Figure]:
+    """The figures with the bare numbers of a list added, each with the unit of the list's last figure."""
+    out: list[Figure] = []
+    for k, f in enumerate(found):
+        if (
+            f.value is None
+            or not f.unit
+            or f.term
+            or f.upper is not None
+            or not folded[f.start : f.start + 1].isdigit()
+            or not _LIST_JOIN.search(folded, max(lo, f.start - 4), f.start)
+        ):
+            out.append(f)
+            continue
+        m = grammar.figure_re().match(folded, f.start, f.end)
+        scale = m.group("scale") if m is not None and m.group("num") else None
+        factor = grammar.SCALES[scale] if scale else 1
+        floor = found[k - 1].end if k else lo
+        items: list[Figure] = []
+        at = f.start
+        while (item := _LIST_ITEM.search(folded, max(floor, at - 24), at)) is not None:
+            if masked.covers(item.start(1)):
+                break
+            value = grammar.parse_number(item.group(1))
+            if value is None:
+                break
+            items.append(Figure(item.start(1), item.end(1), value * factor, f.unit, Qualifier.EXACT))
+            at = item.start(1)
+        if items and not _ORDINAL_LIST.search(folded, max(lo, at - 8), at):
+            out.extend(reversed(items))
+        out.append(f)
+    return out
 
 
 def _bare(m: re.Match[str]) -> bool:

@@ -47,7 +47,7 @@ _LEAD = re.compile(
 )
 # Words between the measure and its number: copulas, adverbs, a comparison's base.
 _TAIL = re.compile(
-    r"(?:为|是|达到|达|完成|实现|有|拥有|共有|约为|计|在|至|到|分别|共|共计|合计|总计|累计|(?<![年人])均|都|也|又|再|还"
+    r"(?:为|是|达到|达|完成|实现|有|拥有|共有|约为|计|在|至|到|分别|依次|共|共计|合计|总计|累计|(?<![年人])均|都|也|又|再|还"
     r"|控制在|控制|力争|确保|进入了|进入|平均为|平均|保持在|保持|稳定在|由|从"
     r"|已|已经|仅|只|则|约|大约|预计|初步|同比去年|同比|环比|可比|实际|名义|折合|合计|、"
     r"|(?:比|较|与|同)(?:上|去|前)一?年(?:同期|末|底)?(?:相比)?|比\d{4}年(?:末|底)?|与\d{4}年相比"
@@ -69,7 +69,7 @@ _PER_CAPITA = re.compile(r"人均|每(?:[一二两三四五六七八九十百千
 # Adverbs and light verbs that stand between an actor and what was measured (这些平台已累计提供岗位):
 # the measure is what follows the last of them. Single characters split only where they stand alone.
 _FILLERS = re.compile(
-    r"共计|总计|合计|累计|达到|多达|高达|安排|投入|下拨|其中|已经|分别|实现|并且|开展"
+    r"共计|总计|合计|累计|达到|多达|高达|安排|投入|下拨|其中|已经|分别|依次|实现|并且|开展"
     r"|(?<![公中总])共(?![同享建产青识济渡治商育赢担])"
     r"|(?<![到表传发直下抵通送转])达(?![成标])"
     r"|(?<![所具拥没含享占持富])有(?![关效力序所机偿利益])"
@@ -212,7 +212,7 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
     if _BULLET_CHARS.search(_text(folded, p)):
         p = tuple(i for i in p if folded[i] not in _BULLET_CHARS_SET)
     s = _text(folded, p)
-    listed = "分别" in s
+    listed = "分别" in s or "依次" in s
     cumulative = "累计" in s
     p, lead = _strip_lead(folded, p)
     sub_total = "其中" in lead or _text(folded, p).startswith("其中")
@@ -241,7 +241,7 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
     p, _ = _strip_lead(folded, p)
     s = _text(folded, p)
     predicate: Phrase = ()
-    at_list = s.rfind("分别")
+    at_list = max(s.rfind("分别"), s.rfind("依次"))
     if at_list > 0:  # 总部、研发中心分别新增…: the subjects before 分别, what happened to them after it
         predicate = p[at_list + 2 :]
         while predicate and (m := _TAIL.search(_text(folded, predicate))):
@@ -606,6 +606,10 @@ def _describe_sentence(
             if clause_figs:
                 first_pre = _take_pre(folded, tuple(range(clause_lo, figures[clause_figs[0]].start)))
             plan = _list_plan(folded, figures, clause_figs, first_pre, levels, measures)
+            if plan is not None and first_pre is not None and first_pre.listed and not first_pre.subject:
+                names = _names_before(folded, seps, sentence.lo, clause_lo, len(clause_figs), prev_end)
+                if names:  # 其中工业、建筑业、商贸贡献突出,分别为…: the k-th name is the k-th figure's
+                    plan = _ListPlan(names, [None] * len(names), plan.pre)
         idx = clause_figs.index(j) if j in clause_figs else 0
         own_lo = (
             clause_lo if idx == 0 else max(figures[clause_figs[idx - 1]].end, noun_until.get(clause_figs[idx - 1], 0))
@@ -615,10 +619,11 @@ def _describe_sentence(
         parent: int | None = None
         if plan is not None:
             parent = plan.parents[idx]
+            own_verb = idx > 0 and bool(pre.verb)  # 下降0.8、提高2.3: an item's own verb of change
             pre = _Pre(
                 plan.subjects[idx],
-                plan.pre.verb,
-                plan.pre.direction,
+                pre.verb if own_verb else plan.pre.verb,
+                pre.direction if own_verb else plan.pre.direction,
                 plan.pre.share,
                 True,
                 plan.pre.cumulative,
@@ -721,7 +726,7 @@ def _list_plan(
         return None
     for a, b in itertools.pairwise(clause_figs):
         gap = folded[figures[a].end : figures[b].start]
-        if not re.fullmatch(r"\s*(?:和|与|及|以及|、|或|,|，)?\s*", gap):
+        if not _LIST_GAP.fullmatch(gap):
             return None  # each figure has words of its own
     if first.list_head:
         parts = _split_list(folded, first.list_head, n)
@@ -732,8 +737,31 @@ def _list_plan(
         return _ListPlan(parts or [first.subject] * n, [None] * n, first, terms=parts is None)
     heads = levels[-n:]
     if len(heads) == n:
-        return _ListPlan([measures[x] for x in heads], list(heads), first)
+        subjects = [measures[x] for x in heads]
+        same = len({_text(folded, x) for x in subjects}) == 1  # three terms of one ratio: told apart by place
+        return _ListPlan(subjects, list(heads), first, terms=same)
     return None
+
+
+# between two figures of a list: a separator, and a verb of change of the next one's own (下降0.8、提高2.3)
+_LIST_GAP = re.compile(
+    r"\s*(?:和|与|及|以及|、|或|,|，)?\s*(?:增长|下降|提高|上升|增加|减少|降低|回落|扩大|缩小|上涨|下跌)?"
+)
+
+
+def _names_before(
+    folded: str, seps: list[tuple[int, int]], sentence_lo: int, clause_lo: int, n: int, prev_end: int
+) -> list[Phrase] | None:
+    """The n names listed in the clause before clause_lo (工业、建筑业、商贸…), when it holds no figure."""
+    k = bisect.bisect_left([a for a, _ in seps], clause_lo) - 1  # the mark that opens this clause
+    if k < 0:
+        return None
+    lo = seps[k - 1][1] if k > 0 else sentence_lo
+    hi = seps[k][0]
+    if lo < prev_end or hi - lo < 3 or "、" not in folded[lo:hi]:
+        return None
+    pre = _take_pre(folded, tuple(range(lo, hi)))
+    return _split_list(folded, pre.subject, n) if pre.subject else None
 
 
 # What an entity does or holds, said without naming it (床位, 拥有床位, 收养各类人员, 办结): after
