@@ -507,3 +507,16 @@ def test_lists_of_shares_pair_by_place_and_by_name() -> None:
     }
     got = _paired(_compare("各业分别拉动增长0.4、1.9、2.2个百分点。", "各业分别拉动增长1.1、0.7、3.0个百分点。"))
     assert got == {("0.4", "1.1"), ("1.9", "0.7"), ("2.2个百分点", "3.0个百分点")}
+
+
+def test_a_work_report_keys_its_reviewed_year_alike_with_or_without_a_title() -> None:
+    """A report titled 2033 reviews 2032; undated figures after 2032年,… key as its own year either way."""
+    titled = (
+        "2033年某县人民检察院工作报告\n\n2032年工作回顾\n\n"
+        "2032年,全县检察机关认真履职。全年批准逮捕1240人,提起公诉2310人。"
+    )
+    untitled = "2036年工作回顾\n\n2036年,全县检察机关认真履职。全年批准逮捕1310人,提起公诉2150人。"
+    base, new = normalize(titled), normalize(untitled)
+    base, new = replace(base, metrics=extract_metrics(base)), replace(new, metrics=extract_metrics(new))
+    assert {m.key.period for m in base.metrics if m.key} == {"own"}
+    assert _paired(compare_reports(base, new, Config())) == {("1240人", "1310人"), ("2310人", "2150人")}

@@ -408,16 +408,29 @@ def own_year(
     counts: Counter[int] = Counter()
     for sentences, found in zip(sections, figures, strict=True):
         starts = [x.lo for x in sentences]
+        # the year the paragraph's earlier sentences named (2020年,…。全年共受理…): figures dated by it
+        # count for it, as describe dates them, so a title line naming the year ahead does not decide
+        carried: int | None = None
+        seen = 0
         for f in found:
             k = bisect.bisect_right(starts, f.start) - 1
             if k < 0:
                 continue
+            while seen < k:
+                before = sentences[seen]
+                if seen == 0 or before.paragraph != sentences[seen - 1].paragraph:
+                    carried = None
+                named = before.when(folded, None).year(before.hi)
+                carried = named if named is not None else carried
+                seen += 1
             sentence = sentences[k]
             if sentence.goal is None:
                 sentence.goal = _goal_start(folded, sentence, None, quoted)
             if sentence.goal < f.start or _FROM_BEFORE.search(folded, max(sentence.lo, f.start - 12), f.start):
                 continue  # a goal, or the start of a span (由2010年的31客位): not an outcome of the year
             dated = sentence.when(folded, None).year(f.start)
+            if dated is None and k > 0 and sentences[k - 1].paragraph == sentence.paragraph:
+                dated = carried
             if dated is not None:
                 counts[dated] += 1
     order: list[int] = []
