@@ -678,3 +678,13 @@ def test_a_list_in_order_gives_each_value_the_name_of_its_place() -> None:
     assert got["9.9%"][0].startswith("纺织")
     assert got["6.2%"][0].startswith("食品")
     assert len({m.key for m in found}) == 6  # no two lists share one key
+
+
+@pytest.mark.parametrize("marker", ["[2]", "【2】", "[ii]", "②", "²"])
+def test_a_footnote_marker_leaves_the_label_and_the_key(marker: str) -> None:
+    """区域生产总值【2】 labels and keys as 区域生产总值, whatever the form of the note's marker."""
+    found = figures(f"全年全县区域生产总值{marker}318.6亿元,增长5.1%。")
+    assert [(m.raw, m.label, m.key.measure if m.key else "") for m in found] == [
+        ("318.6亿元", "区域生产总值", "区域生产总值"),
+        ("5.1%", "区域生产总值增长", "区域生产总值"),
+    ]

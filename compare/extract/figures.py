@@ -34,7 +34,7 @@ class Figure:
 _URL = re.compile(r"(?:https?://|www\.)[^\s，。；、）)\]】”\"'<>]+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _ESCAPED = re.compile(r"%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})+")
-_FOOTNOTE = re.compile(r"\[\d{1,2}\]")
+_FOOTNOTE = re.compile(r"[\[【]\s?(?:\d{1,2}|[ivxIVX]{1,4})\s?[\]】]")  # [1], 【1】, [i]: the marker of a note
 _RANGE_NEXT = re.compile(r"[—－\-~～至到]\s*\d")
 _RATIO = re.compile(r"(?<![\d.:：])\d+(?:\.\d+)?(?:[ \u3000]?[:：][ \u3000]?\d+(?:\.\d+)?){1,6}(?![\d.:：])")
 _UNIT_CAPTION = re.compile(r"单位\s*[:：]\s*(?:[^\d\s，,。；;]{1,6}[、/，,]\s*)*$")
@@ -58,7 +58,7 @@ _COUNT_FAMILIES = {"people", "visits", "count", "times", "households", "items", 
 def masked_spans(text: str) -> list[tuple[int, int]]:
     """Spans that hold no figure: quoted names “…” and titles 《…》, URLs, e-mail, footnote markers [2]."""
     spans = [(s - 1, e + 1) for s, e, _, _ in quoted(text, 0, len(text))]
-    marks = ((_URL, "/"), (_EMAIL, "@"), (_ESCAPED, "%"), (_FOOTNOTE, "["), (_DATE, "/-"), (_CLOCK, ":："))
+    marks = ((_URL, "/"), (_EMAIL, "@"), (_ESCAPED, "%"), (_FOOTNOTE, "[【"), (_DATE, "/-"), (_CLOCK, ":："))
     for pattern, mark in marks:
         if any(c in text for c in mark):
             spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
