@@ -688,3 +688,14 @@ def test_a_footnote_marker_leaves_the_label_and_the_key(marker: str) -> None:
         ("318.6亿元", "区域生产总值", "区域生产总值"),
         ("5.1%", "区域生产总值增长", "区域生产总值"),
     ]
+
+
+@pytest.mark.parametrize("colon", [":", "：", "︰", "∶"])
+def test_a_ratio_reads_alike_with_any_colon(colon: str) -> None:
+    """产业结构比为4.2︰51.6︰44.2 gives three terms, as with :."""
+    found = figures(f"全市产业结构比为4.2{colon}51.6{colon}44.2。")
+    assert [(m.value, m.key.term if m.key else 0) for m in found] == [
+        (Decimal("4.2"), 1),
+        (Decimal("51.6"), 2),
+        (Decimal("44.2"), 3),
+    ]

@@ -111,3 +111,8 @@ def test_no_header_no_preface_marker() -> None:
         ("前言", SectionKind.PREFACE),
         ("第一节", SectionKind.SECTION),
     ]
+
+
+def test_vertical_and_ratio_colons_read_as_the_full_width_colon() -> None:
+    """︰ (a reprint's vertical form) and ∶ (the ratio sign) are the colon of a ratio: 4.2︰51.6︰44.2."""
+    assert clean_text("结构比为4.2︰51.6︰44.2,男女比1.05∶1") == "结构比为4.2：51.6：44.2,男女比1.05：1"
