@@ -113,9 +113,9 @@ def main(
         bool, typer.Option("--no-pager", help="Never page the terminal view (it is paged only on a terminal).")
     ] = False,
     context: Annotated[
-        int,
-        typer.Option("--context", min=0, max=1000, help="Unchanged sentences shown around each text change."),
-    ] = 1,
+        Optional[int],
+        typer.Option("--context", min=0, max=1000, help="Unchanged sentences shown around each text change [1]."),
+    ] = None,
     no_bom: Annotated[
         bool, typer.Option("--no-bom", help="CSV without the UTF-8 byte-order mark Excel needs.")
     ] = False,
@@ -146,10 +146,11 @@ def main(
             "--config": config is not None,
             "--no-pager": no_pager,
             "--no-bom": no_bom,
-            "--context": context != 1,
+            "--context": context is not None,
         }
-        refuse_inapplicable(mode_of(reports, all_years, check or junit is not None), given, format)
-        view = View(only, explain, None, lang, not no_pager, not no_bom)
+        refuse_inapplicable(mode_of(reports, all_years, check or junit is not None), given, format, only,
+                            (html, xlsx, junit))  # fmt: skip
+        view = View(only, explain, None, lang, not no_pager, not no_bom, context or 1)
         if all_years:
             if reports:
                 raise CompareError("--all compares every year in the reports folder; give no REPORT with it")
@@ -198,7 +199,7 @@ def main(
             write_atomic(xlsx, comparison_xlsx(comparison, cfg, resolve_lang(lang)))
         if check or junit:
             raise typer.Exit(_run_check(comparison, cfg, fail_on, junit, format, out))
-        render(comparison, format, out, View(only, explain, cfg, lang, not no_pager, not no_bom, context))
+        render(comparison, format, out, View(only, explain, cfg, lang, not no_pager, not no_bom, context or 1))
     except CompareError as e:
         if debug:
             raise
@@ -215,8 +216,8 @@ MODES: dict[str, frozenset[str]] = {
     "compare": frozenset(
         {"--only", "--explain", "--html", "--xlsx", "--no-cache", "--config", "--no-pager", "--no-bom", "--context"}
     ),
-    "trend": frozenset({"--config", "--no-pager", "--no-bom"}),
-    "archive": frozenset({"--config", "--no-pager", "--no-bom"}),
+    "trend": frozenset({"--config", "--no-bom"}),
+    "archive": frozenset({"--config", "--no-bom"}),
     "check": frozenset({"--html", "--xlsx", "--junit", "--no-cache", "--config"}),
 }
 MODE_NAMES = {
@@ -237,7 +238,9 @@ def mode_of(reports: list[str], all_years: bool, check: bool) -> str:
     return {0: "compare", 1: "report", 2: "compare"}.get(len(reports), "trend")
 
 
-def refuse_inapplicable(mode: str, given: dict[str, bool], fmt: Format) -> None:
+def refuse_inapplicable(
+    mode: str, given: dict[str, bool], fmt: Format, only: Only | None = None, outputs: tuple[Path | None, ...] = ()
+) -> None:
     """A one-line usage error for the first option given that the mode does not use."""
     for flag, present in given.items():
         if present and flag not in MODES[mode]:
@@ -247,6 +250,12 @@ def refuse_inapplicable(mode: str, given: dict[str, bool], fmt: Format) -> None:
         raise CompareError(f"--check prints its findings as rich, plain or json, not {fmt.value}")
     if given.get("--no-bom") and fmt is not Format.CSV:
         raise CompareError("--no-bom applies to --format csv")
+    if only is Only.TEXT and fmt is Format.CSV:
+        raise CompareError("--only text has no table form; use --format rich, plain or markdown")
+    files = [path for path in outputs if path is not None]
+    for k, path in enumerate(files):
+        if any(_same_path(path, other) for other in files[:k]):
+            raise CompareError(f"{visible(str(path))} is named for two outputs; give each its own file")
 
 
 def _run_archive(
@@ -350,11 +359,12 @@ def progress(what: str, after: float = 1.0) -> Iterator[None]:
 
     def show() -> None:
         from rich.console import Console
+        from rich.text import Text
 
         with lock:
             if done:
                 return
-            status = Console(stderr=True).status(f"comparing {what}…")
+            status = Console(stderr=True).status(Text(f"comparing {what}…"))  # a path is text, not markup
             status.start()
             shown.append(status)
 
@@ -375,6 +385,13 @@ def _stderr_is_terminal() -> bool:
     try:
         return sys.stderr is not None and sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
     except (AttributeError, ValueError):
+        return False
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
+    except OSError:
         return False
 
 
@@ -424,9 +441,12 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; the file should read like any other
+        if mode is not None:
+            os.chmod(tmp, stat.S_IMODE(mode))  # a file replaced keeps its permissions (a private one stays private)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a new file should read like any other
         os.replace(tmp, path)
     except BaseException as e:
         with contextlib.suppress(OSError):

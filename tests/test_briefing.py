@@ -268,3 +268,97 @@ def test_each_section_line_counts_its_sentences() -> None:
     assert dropped.removed > 0 and dropped.added == 0 and new.added > 0 and new.removed == 0
     kept = lines[("matched", "帮扶困难职工")]
     assert kept.figures == 3 and kept.started == 0 and (kept.added, kept.removed) == (0, 0)
+
+
+def _hostile_pair(tmp_path: Path) -> Path:
+    folder = tmp_path / "h"
+    for year, value in (("2020", "100"), ("2021", "120"), ("2022", "130")):
+        (folder / year).mkdir(parents=True)
+        (folder / year / "report.md").write_text(
+            f"## -1+cmd|' /C calc'!A0 <script>x</script>\n\n=cmd()收入{value}万元。\n\n# 工作|进展\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def test_no_csv_cell_can_run_as_a_formula(run_cli, tmp_path: Path) -> None:
+    """Every CSV path (figures, sections, trend) prefixes a cell a spreadsheet would run; a plain number stays."""
+    import csv
+    import io
+
+    folder = _hostile_pair(tmp_path)
+    for argv in (("2020", "2021"), ("2020", "2021", "--only", "sections"), ("2020", "2021", "2022")):
+        r = run_cli(*argv, "--reports-dir", str(folder), "--format", "csv")
+        assert r.code == 0, r.err
+        cells = [cell for row in csv.reader(io.StringIO(r.out.lstrip("\ufeff"))) for cell in row]
+        assert not [cell for cell in cells if cell and cell[0] in "=@+-" and not cell.lstrip("+-")[:1].isdigit()], cells
+        assert not [cell for cell in cells if cell.startswith("-1+")], cells
+    from compare.render.tables import spreadsheet_safe
+
+    assert spreadsheet_safe("-8.6%") == "-8.6%" and spreadsheet_safe("-1+cmd") == "'-1+cmd"
+
+
+def test_markdown_carries_no_raw_html(run_cli, tmp_path: Path) -> None:
+    r = run_cli("2020", "2021", "--reports-dir", str(_hostile_pair(tmp_path)), "--format", "markdown")
+    assert r.code == 0, r.err
+    assert "<script>" not in r.out
+    assert not [line for line in r.out.splitlines() if line.startswith("> #")]
+    from compare.render.tables import md_text
+
+    assert md_text("# 标题 <b>x</b> & y") == "\\# 标题 &lt;b&gt;x&lt;/b&gt; &amp; y"
+
+
+def test_one_file_for_two_outputs_is_refused_before_any_work(run_cli, tmp_path: Path) -> None:
+    same = tmp_path / "same.out"
+    r = run_cli("2020", "2021", "--reports-dir", str(PAIR), "--xlsx", str(same), "--html", str(same))
+    assert r.code == 2 and "named for two outputs" in r.err and not same.exists()
+    page = tmp_path / "late.html"
+    r = run_cli("2020", "2021", "--reports-dir", str(PAIR), "--format", "csv", "--only", "text", "--html", str(page))
+    assert r.code == 2 and "--only text has no table form" in r.err and not page.exists()
+
+
+def test_a_replaced_output_keeps_its_permissions(run_cli, tmp_path: Path) -> None:
+    page = tmp_path / "private.html"
+    page.write_text("old", encoding="utf-8")
+    page.chmod(0o600)
+    assert run_cli("2020", "2021", "--reports-dir", str(PAIR), "--html", str(page)).code == 0
+    assert page.stat().st_mode & 0o777 == 0o600 and page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_bad_or_empty_pager_prints_instead(tmp_path: Path) -> None:
+    for pager in ('less "-R', "", "cat"):
+        env = {**os.environ, "FORCE_COLOR": "1", "LINES": "20", "COLUMNS": "100", "COMPARE_PAGER": pager,
+               "COMPARE_CACHE_DIR": str(tmp_path / "cache")}  # fmt: skip
+        run = subprocess.run([sys.executable, "-m", "compare", "2020", "2021"], cwd=ROOT, env=env,
+                             capture_output=True, text=True, timeout=60)  # fmt: skip
+        assert run.returncode == 0 and "Traceback" not in run.stderr and "Pending" in run.stdout, pager
+
+
+def test_the_rich_view_on_an_encoding_that_cannot_write_it_is_a_one_line_error(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1", "COMPARE_CACHE_DIR": str(tmp_path)}
+    for argv in (("2020", "2021"), ("2020",)):
+        run = subprocess.run([sys.executable, "-m", "compare", *argv], cwd=ROOT, env=env, capture_output=True,
+                             text=True, timeout=60)  # fmt: skip
+        assert run.returncode == 2 and "Traceback" not in run.stderr and "encoding" in run.stderr, argv
+
+
+def test_the_spinner_shows_a_path_as_text_not_markup(monkeypatch, capsys) -> None:
+    import time
+
+    from compare import cli
+
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setattr(cli, "_stderr_is_terminal", lambda: True)
+    with cli.progress("m[/x]/a.txt → m[red]/b.txt", after=0.01):
+        time.sleep(0.3)
+    err = capsys.readouterr().err
+    assert "m[/x]/a.txt" in err and "Traceback" not in err and "MarkupError" not in err
+
+
+def test_csv_headers_do_not_follow_the_locale(run_cli, monkeypatch) -> None:
+    """A script reading the CSV gets the same columns in a Chinese locale; --lang zh asks for Chinese."""
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    r = run_cli("2020", "2021", "--reports-dir", str(PAIR), "--format", "csv")
+    assert r.out.lstrip("\ufeff").startswith("status,section,label,")
+    r = run_cli("2020", "2021", "--reports-dir", str(PAIR), "--format", "csv", "--lang", "zh")
+    assert r.out.lstrip("\ufeff").startswith("状态,")

@@ -85,7 +85,7 @@ def render_report(
     if fmt is Format.CSV:
         from .sheets import report_csv
 
-        emit(out, report_csv(report, lang, bom), utf8=True)
+        emit(out, report_csv(report, Lang.EN if lang is Lang.AUTO else lang, bom), utf8=True)
         return
     if fmt in (Format.MARKDOWN, Format.PLAIN):
         headers, rows = _report_rows(report)
@@ -117,6 +117,7 @@ def render_comparison(
     if fmt is Format.JSON:
         emit_json(out, comparison_dict(c, lazy=True))
         return
+    csv_lang = Lang.EN if lang is Lang.AUTO else lang  # a machine's CSV reads the same in every locale
     lang = resolve(lang)
     if fmt is Format.CSV:
         if only is Only.TEXT:
@@ -124,7 +125,7 @@ def render_comparison(
         if only in (None, Only.METRICS):
             from .sheets import comparison_csv
 
-            emit(out, comparison_csv(c, lang, bom), utf8=True)
+            emit(out, comparison_csv(c, csv_lang, bom), utf8=True)
             return
         tables = {Only.SECTIONS: _section_rows, Only.PROGRAMS: _program_rows}
         emit(out, _bom(bom) + tabular(*tables[only](c), fmt), utf8=True)

@@ -16,7 +16,7 @@ from ..model import Comparison, MetricChange
 from . import briefing
 from .options import Format, Only
 from .strings import Lang, words
-from .tables import change_text, changed_diffs, marked_diff, pct_text, tabular
+from .tables import change_text, changed_diffs, marked_diff, md_text, pct_text, tabular
 from .textchanges import marked_lines, text_change_lines
 
 
@@ -36,11 +36,12 @@ def comparison_document(
 
     def heading(text: str, level: int = 2) -> None:
         underline = "-" * min(max(wcswidth(text), len(text)), 60)  # a CJK character is two columns wide
-        parts.append(f"{'#' * level} {text}\n" if md else f"{text}\n{underline}\n")
+        parts.append(f"{'#' * level} {md_text(text)}\n" if md else f"{text}\n{underline}\n")
 
     title = f"{c.base.year or c.base.path} → {c.new.year or c.new.path}"
     heading(title, 1)
-    parts.append(briefing.summary_text(c, b, w) + "\n")
+    summary = briefing.summary_text(c, b, w)
+    parts.append((md_text(summary) if md else summary) + "\n")
     base_name, new_name = c.base.year or w["base"], c.new.year or w["new_side"]
     if only in (None, Only.METRICS):
         for key, items in (
@@ -97,7 +98,9 @@ def comparison_document(
             heading(f"{title_text} ({changed})", 3)
             lines = text_change_lines(d, context, w)
             body = marked_lines(lines) if lines else marked_diff(d.ops)
-            parts.append(("\n".join(f"> {line}" if line else ">" for line in body.split("\n")) if md else body) + "\n")
+            if md:  # quoted, and the report's own text can open no heading, list or tag inside the quote
+                body = "\n".join(f"> {md_text(line)}" if line else ">" for line in body.split("\n"))
+            parts.append(body + "\n")
     if only in (None, Only.SECTIONS, Only.PROGRAMS):
         parts.append(w["legend_score"] + "\n")
     return "\n".join(parts)

@@ -22,7 +22,7 @@ from ..model import Comparison, MetricChange, MetricStatus, Report
 from .briefing import Briefing, build, summary_text
 from .data import json_number
 from .strings import Lang, words
-from .tables import format_value
+from .tables import format_value, spreadsheet_safe
 
 BOM = "\ufeff"  # Excel reads a CSV as UTF-8 only when it opens with a byte-order mark
 # A fixed creation date: the same comparison gives the same workbook, byte for byte.
@@ -107,10 +107,8 @@ def plain_number(value: Number) -> str:
 
 
 def _text(cell: str) -> str:
-    """Report text as a CSV cell that Excel will not run as a formula (=, @, or a sign before no number)."""
-    if cell[:1] in ("=", "@", "\t", "\r") or (cell[:1] in ("+", "-") and not cell[1:2].isdigit()):
-        return "'" + cell
-    return cell
+    """Report text as a CSV cell that Excel will not run as a formula (tables.spreadsheet_safe)."""
+    return spreadsheet_safe(cell)
 
 
 def _csv(headers: list[str], rows: list[list[Cell]], bom: bool) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -35,13 +36,25 @@ def format_value(value: Decimal | None) -> str:
     return f"{value.normalize():,f}"
 
 
+_NUMBER_CELL = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?%?")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV cell a spreadsheet shows as text, never runs: one that opens with =, @, a tab, a return, or a
+    sign (unless the whole cell is a number, -8.6%) gets a leading apostrophe."""
+    first = cell[:1]
+    if first in ("=", "@", "\t", "\r") or (first in ("+", "-") and not _NUMBER_CELL.fullmatch(cell)):
+        return "'" + cell
+    return cell
+
+
 def tabular(headers: list[str], rows: list[list[str]], fmt: Format) -> str:
     """A plain table for logs (plain), docs (markdown) or spreadsheets (csv)."""
     if fmt is Format.CSV:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(headers)
-        writer.writerows(rows)
+        writer.writerow([spreadsheet_safe(h) for h in headers])
+        writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
         return out.getvalue()
     import tabulate  # lazily: 45 ms, needed only for these two formats
 
@@ -53,8 +66,19 @@ def tabular(headers: list[str], rows: list[list[str]], fmt: Format) -> str:
     return table + "\n"
 
 
+def md_text(text: str) -> str:
+    """Report text inside Markdown: no raw HTML (<script>), no entity, no line that opens a heading or a list."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_LEAD.sub(lambda m: "\\" + m.group(), text)
+
+
+_MD_LEAD = re.compile(r"^(?:#|[-+*](?=\s)|\d+\.(?=\s))", re.MULTILINE)
+
+
 def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    """A table cell: no raw HTML, and a pipe or a line break cannot end the cell or the row."""
+    text = text.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("|", "\\|").replace("\n", "<br>")
 
 
 def _report_rows(report: Report) -> tuple[list[str], list[list[str]]]:

@@ -14,6 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ..errors import CompareError
 from ..model import Comparison, DiffOp, MetricChange, MetricStatus, Qualifier, Report
 from . import briefing
 from .options import Only
@@ -111,35 +112,49 @@ def print_comparison(
 
 def print_paged(renderables: list[Any], console: Console, pager: bool = True) -> None:
     """Print; on a terminal, when the view is longer than the screen, through $PAGER (or less -R), as git does."""
-    if not (pager and console.is_terminal and not console.is_dumb_terminal):
-        for r in renderables:
-            console.print(r)
-        return
-    with console.capture() as captured:
-        for r in renderables:
-            console.print(r)
-    text = captured.get()
-    if text.count("\n") < console.height or not _page(text):
-        console.file.write(text)
-        console.file.flush()
+    try:
+        if not (pager and console.is_terminal and not console.is_dumb_terminal):
+            for r in renderables:
+                console.print(r)
+            return
+        with console.capture() as captured:
+            for r in renderables:
+                console.print(r)
+        text = captured.get()
+        if text.count("\n") < console.height or not _page(text):
+            console.file.write(text)
+            console.file.flush()
+    except UnicodeEncodeError:
+        encoding = getattr(console.file, "encoding", "?")
+        raise CompareError(
+            f"the output's encoding ({encoding}) cannot write this report's text; "
+            "use a UTF-8 locale (LC_ALL=C.UTF-8) or --format json"
+        ) from None
 
 
 def _page(text: str) -> bool:
-    """Hand text to the pager; False when there is none to run (the caller prints instead)."""
+    """Hand text to the pager; False when there is none to run (the caller prints instead).
+
+    COMPARE_PAGER, then PAGER, then less; set to "" or cat, paging is off, as in git. Ctrl-C while
+    the pager shows goes to the pager, which decides; compare waits for it, so the terminal is its.
+    """
     import os
     import shlex
     import shutil
+    import signal
     import subprocess
 
-    command = os.environ.get("COMPARE_PAGER") or os.environ.get("PAGER") or "less"
-    if command.strip() in ("", "cat"):
+    command = next((os.environ[k] for k in ("COMPARE_PAGER", "PAGER") if k in os.environ), "less")
+    try:
+        argv = shlex.split(command)
+    except ValueError:  # an unclosed quote: no pager, not a crash
         return False
-    argv = shlex.split(command)
-    if not argv or shutil.which(argv[0]) is None:
+    if not argv or argv == ["cat"] or shutil.which(argv[0]) is None:
         return False
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")  # quit if one screen, keep colours, leave the text on screen (git's choice)
     env.setdefault("LV", "-c")
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         with subprocess.Popen(argv, stdin=subprocess.PIPE, env=env) as proc:
             assert proc.stdin is not None
@@ -151,6 +166,8 @@ def _page(text: str) -> bool:
             proc.wait()
     except OSError:
         return False
+    finally:
+        signal.signal(signal.SIGINT, previous)
     return True
 
 
@@ -393,7 +410,7 @@ def print_trend(headers: list[str], rows: list[list[str]], console: Console, w: 
     table.add_column(headers[-1], no_wrap=True)
     for row in rows:
         table.add_row(*[Text(cell) for cell in row])
-    console.print(table)
+    print_paged([table], console, pager=False)
 
 
 def print_archive(
@@ -404,4 +421,4 @@ def print_archive(
         table.add_column(h, justify="right" if 2 <= k <= 5 else "left")  # the four counts
     for row, error in zip(rows, failed, strict=True):
         table.add_row(*[Text(cell, style="red" if error else "") for cell in row])
-    console.print(table)
+    print_paged([table], console, pager=False)
