@@ -415,27 +415,19 @@ def own_year(
         starts = [x.lo for x in sentences]
         # the year the paragraph's earlier sentences named (2020年,…。全年共受理…): figures dated by it
         # count for it, as describe dates them, so a title line naming the year ahead does not decide
-        carried: int | None = None
-        seen = 0
+        carried: dict[int, int | None] = {}
         for f in found:
             k = bisect.bisect_right(starts, f.start) - 1
             if k < 0:
                 continue
-            while seen < k:
-                before = sentences[seen]
-                if seen == 0 or before.paragraph != sentences[seen - 1].paragraph:
-                    carried = None
-                named = before.when(folded, None).year(before.hi)
-                carried = named if named is not None else carried
-                seen += 1
             sentence = sentences[k]
             if sentence.goal is None:
                 sentence.goal = _goal_start(folded, sentence, None, quoted)
             if sentence.goal < f.start or _FROM_BEFORE.search(folded, max(sentence.lo, f.start - 12), f.start):
                 continue  # a goal, or the start of a span (由2010年的31客位): not an outcome of the year
             dated = sentence.when(folded, None).year(f.start)
-            if dated is None and k > 0 and sentences[k - 1].paragraph == sentence.paragraph:
-                dated = carried
+            if dated is None:
+                dated = _carried_year(folded, sentences, k, carried)
             if dated is not None:
                 counts[dated] += 1
     order: list[int] = []
@@ -449,6 +441,27 @@ def own_year(
         best = [y for y, n in counts.items() if n == top]
         return min(best, key=lambda y: order.index(y) if y in order else len(order))
     return order[0] if order else None
+
+
+def _carried_year(folded: str, sentences: Sequence[_Sentence], k: int, memo: dict[int, int | None]) -> int | None:
+    """The last year the sentences before sentences[k] in its paragraph named, or None (memo by k)."""
+    walked: list[int] = []
+    year: int | None = None
+    at = k
+    while at > 0 and sentences[at - 1].paragraph == sentences[at].paragraph:
+        if at in memo:
+            year = memo[at]
+            break
+        walked.append(at)
+        before = sentences[at - 1]
+        if folded.find("年", before.lo, before.hi) >= 0:
+            year = before.when(folded, None).year(before.hi)
+            if year is not None:
+                break
+        at -= 1
+    for x in walked:
+        memo[x] = year
+    return year
 
 
 @dataclass
