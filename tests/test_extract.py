@@ -699,3 +699,15 @@ def test_a_ratio_reads_alike_with_any_colon(colon: str) -> None:
         (Decimal("51.6"), 2),
         (Decimal("44.2"), 3),
     ]
+
+
+def test_an_index_with_no_unit_is_a_level_and_a_base_of_100_is_no_figure() -> None:
+    """性别比(以女性为100)为104.7 and 性别比为111 are index levels; 106.2:100 states 106.2 alone."""
+    found = figures("全县常住人口性别比(以女性为100)为104.7,新生儿性别比为111,户籍人口男女性别比为106.2:100。")
+    got = [(m.raw, m.label, m.unit, m.kind.value, m.key.term if m.key else 0) for m in found]
+    assert got == [
+        ("104.7", "常住人口性别比", "", "level", 0),
+        ("111", "新生儿性别比", "", "level", 0),
+        ("106.2", "户籍人口男女性别比", "", "level", 0),
+    ]
+    assert [m.raw for m in figures("会议于10:30召开,参会代表为120名。")] == ["120名"]

@@ -43,8 +43,11 @@ _TERM = re.compile(r"\d+(?:\.\d+)?")
 _DATE = re.compile(r"(?<![\d.])\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}(?![\d.])")
 _CLOCK = re.compile(r"(?<![\d.:：])\d{1,2}[:：][0-5]\d[:：][0-5]\d(?![\d.:：])")
 _RATIO_CONTEXT = re.compile(r"(?:比例|之比|比值|比为|比重)(?:为|是|达到|约为)?\s*$")
-# a dimensionless measure: 基尼系数为0.465, 价格指数102.5
-_UNITLESS_CONTEXT = re.compile(r"(?:系数|指数|比率|比值|得分|评分|分值)(?:为|是|达到|达|约为)?\s*$")
+# a dimensionless measure: 基尼系数为0.465, 价格指数102.5, 人口性别比(以女性为100)为103.3
+_GLOSS = r"(?:\([^()]{0,30}\)|（[^（）]{0,30}）)?"
+_UNITLESS_CONTEXT = re.compile(rf"(?:系数|指数|比率|比值|得分|评分|分值|性别比){_GLOSS}(?:为|是|达到|达|约为)?\s*$")
+# an index stated as a whole number: 性别比为105, 指数为98
+_INDEX_CONTEXT = re.compile(rf"(?:指数|性别比){_GLOSS}(?:为|是)\s*$")
 _IDIOMS = ("千家万户", "百家争鸣", "万家灯火", "千千万万", "万众一心", "百花齐放", "千方百计", "万人空巷", "十万火急")
 # 年 counts as a unit only where a span is the measure: 连续6年, 近10年来, 10年间, 人均受教育年限10.5年
 _YEAR_SPAN_BEFORE = re.compile(r"(?:连续|长达|历时|时隔|年限|寿命|工龄|期限)\s*$")
@@ -116,6 +119,7 @@ class Mask:
 def scan(text: str, folded: str, lo: int, hi: int, masked: Mask) -> list[Figure]:
     """Every figure between lo and hi, in text order."""
     found: list[Figure] = []
+    ratio_spans: list[tuple[int, int]] = []
     taken_until = lo
     for m in _RATIO.finditer(folded, lo, hi):
         if masked.covers(m.start()):
@@ -124,9 +128,12 @@ def scan(text: str, folded: str, lo: int, hi: int, masked: Mask) -> list[Figure]
         before = folded[max(lo, m.start() - 12) : m.start()]
         if len(terms) < 3 and not _RATIO_CONTEXT.search(before):
             continue  # 10:30 is a time, 1:2 a score; a ratio needs three terms or a word that says so
+        ratio_spans.append((m.start(), m.end()))
+        if len(terms) == 2 and Decimal(terms[1].group()) == 100:  # 性别比为109.4:100: one value, to a base of 100
+            found.append(Figure(terms[0].start(), terms[0].end(), Decimal(terms[0].group()), "", Qualifier.EXACT))
+            continue
         for k, term in enumerate(terms, 1):
             found.append(Figure(term.start(), term.end(), Decimal(term.group()), "", Qualifier.EXACT, term=k))
-    ratio_spans = [(f.start, f.end) for f in found]
     for m in grammar.figure_re().finditer(folded, lo, hi):
         if m.start() < taken_until or not m.group().strip() or _bare(m):
             continue
@@ -203,6 +210,8 @@ def _bare(m: re.Match[str]) -> bool:
     if not num or m.group("unit") or m.group("per") is not None or m.group("pending"):
         return False
     if num[0].isdigit():
+        if m.string[m.start() - 1 : m.start()] in ("为", "是") and m.start() > 0:
+            return _INDEX_CONTEXT.search(m.string, max(0, m.start() - 40), m.start()) is None  # 性别比为105
         return not m.group("scale") and "." not in num
     return num[0] not in "Xx×"
 
@@ -272,8 +281,8 @@ def _read(m: re.Match[str], text: str, folded: str, lo: int, hi: int) -> Figure 
         return _chinese(m, folded, lo, num, scale, unit, before, after)
     # Arabic numerals; most matches that are no figure (11月, 24日, 2020年) leave here, cheaply
     if not (scale or unit):
-        context = folded[max(lo, start - 12) : start]
-        if "." in num and _UNITLESS_CONTEXT.search(context):
+        context = folded[max(lo, start - 40) : start]
+        if ("." in num and _UNITLESS_CONTEXT.search(context)) or _INDEX_CONTEXT.search(context):
             value = grammar.parse_number(num)
             return _signed(Figure(start, end, value, "", qualifier), m) if value is not None else None
         return None  # a bare number says nothing measured
