@@ -174,7 +174,9 @@ def iter_archive(
     def end_workers() -> None:
         for process in list((getattr(pool, "_processes", None) or {}).values()):  # None once shut down
             process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
+        # wait for the pool's own thread to mark what was pending as failed (the workers are gone, so it is
+        # quick); cancelling those futures meanwhile races that thread (InvalidStateError on stderr)
+        pool.shutdown(wait=True)
 
     def stop(signum: int, _frame: object) -> None:
         # the signal may land while a result is being written, outside this generator: end the workers here
