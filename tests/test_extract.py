@@ -711,3 +711,38 @@ def test_an_index_with_no_unit_is_a_level_and_a_base_of_100_is_no_figure() -> No
         ("106.2", "户籍人口男女性别比", "", "level", 0),
     ]
     assert [m.raw for m in figures("会议于10:30召开,参会代表为120名。")] == ["120名"]
+
+
+def _keyed(text: str) -> dict[str, tuple[str, str, str]]:
+    report = normalize(text)
+    return {m.raw: (m.label, m.kind.value, m.key.period if m.key else "") for m in extract_metrics(report)}
+
+
+def test_figures_under_a_heading_of_the_year_ahead_are_targets() -> None:
+    text = (
+        "一、2031年工作回顾\n\n棉花总产218.4万吨，新增城镇就业37万人。\n\n"
+        "二、“十九五”时期的主要目标\n\n全区生产总值年均增长4.5%左右。\n\n"
+        "三、2032年主要工作\n\n棉花总产220万吨以上，新增城镇就业35万人。\n\n"
+        "（一）扩大有效需求\n\n新建冷链仓储库容12万吨，养老床位从3200张增加到4100张。\n"
+    )
+    got = _keyed(text)
+    assert got["218.4万吨"][1:] == ("level", "own")
+    assert got["37万人"][1:] == ("level", "own")
+    assert got["4.5%左右"][1:] == ("target", "plan")  # 十九五 begins after 2031
+    assert got["220万吨以上"][1:] == ("target", "plan")
+    assert got["35万人"][1:] == ("target", "plan")
+    assert got["12万吨"][1:] == ("target", "plan")  # (一) stands under 三、2032年主要工作
+    assert got["3200张"][1:] == ("level", "start")  # a span's start is where the plan begins
+    assert got["4100张"][1:] == ("target", "plan")
+
+
+def test_achievements_in_a_review_section_are_results_not_goals() -> None:
+    text = (
+        "一、2031年工作回顾\n\n城镇登记失业率控制在4%以内。争取中央专项债券额度88.6亿元。"
+        "清理闲置用地1200亩、超计划150亩，完成造林42万亩、超年度计划17%。\n\n"
+        "二、2032年工作安排\n\n城镇登记失业率控制在4.5%以内。\n"
+    )
+    got = _keyed(text)
+    for raw in ("4%以内", "88.6亿元", "150亩", "17%"):
+        assert got[raw][1:] == ("level", "own"), raw
+    assert got["4.5%以内"][1:] == ("target", "plan")

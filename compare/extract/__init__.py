@@ -33,12 +33,25 @@ def extract_metrics(report: Report) -> tuple[Metric, ...]:
     view = quiet_parens(folded)
     scanned = [scan(text, folded, section.start, section.end, mask) for section in report.sections]
     sentences = [sentences_of(view, section) for section in report.sections]
-    own = own_year(grammar.fold(report.title), view, report.year, sentences, scanned, mask)
+    title = grammar.fold(report.title)
+    heads = [grammar.fold(section.title) for section in report.sections]
+    reviewed = _review_year(heads)
+    # the plan half's figures (二、2026年工作安排) date no outcome: the own year is read without them
+    plan = plan_sections(heads, int(report.year) if report.year and report.year.isdigit() else reviewed)
+    outcomes = [[] if p else found for p, found in zip(plan, scanned, strict=True)]
+    own = own_year(title, view, report.year, sentences, outcomes, mask, reviewed)
+    dated = plan_sections(heads, own)
+    if dated != plan and any(scanned[k] for k, p in enumerate(dated) if p and not plan[k]):
+        outcomes = [[] if p else found for p, found in zip(dated, scanned, strict=True)]
+        own = own_year(title, view, report.year, sentences, outcomes, mask, reviewed)
+        dated = plan_sections(heads, own)
+    plan = dated
+    review = review_sections(heads, plan)
     metrics: list[Metric] = []
-    for section, figures, said in zip(report.sections, scanned, sentences, strict=True):
+    for k, (section, figures, said) in enumerate(zip(report.sections, scanned, sentences, strict=True)):
         if not figures:
             continue
-        described = describe(text, view, section, figures, own, said, mask)
+        described = describe(text, view, section, figures, own, said, mask, plan=plan[k], review=review[k])
         ends = _sentence_ends(text, section)
         ids = [f"{section.id}.m{k:02d}" for k in range(1, len(figures) + 1)]
         for k, (f, d) in enumerate(zip(figures, described, strict=True)):
@@ -67,6 +80,72 @@ def extract_metrics(report: Report) -> tuple[Metric, ...]:
                 )
             )
     return tuple(metrics)
+
+
+# A heading that announces the coming year's work: its figures are targets (二、2026年工作安排, 今年主要工作).
+_PLAN_HEAD = re.compile(
+    r"工作安排|重点任务|主要任务|目标任务|预期目标|主要目标|发展目标|奋斗目标|工作部署|总体要求|工作思路|今年|明年|下一步"
+)
+_REVIEW_HEAD = re.compile(r"回顾|总结|成效|成绩|进展|完成情况")
+_DOCUMENT_HEAD = re.compile(r"报告|公报|纲要|名词|注释|说明")
+_HEAD_YEAR = re.compile(r"(?<!\d)(\d{4})年(?!\d{1,2}月)")
+# a five-year plan period (十五五, 第十五个五年): the n-th plan runs from 1951 + 5n (the 3rd from 1966)
+_FIVE_YEAR = re.compile(r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年")
+_DIGIT = {c: k for k, c in enumerate("一二三四五六七八九", 1)}
+# a sub-heading under the last numbered heading: (一), （1）, 1.
+_SUB_HEAD = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、])")
+
+
+def _head_plan(head: str, own: int | None) -> bool:
+    if _REVIEW_HEAD.search(head) or _DOCUMENT_HEAD.search(head):
+        return False
+    if _PLAN_HEAD.search(head):
+        return True
+    if own is None:
+        return False
+    if any(int(m.group(1)) > own for m in _HEAD_YEAR.finditer(head)):
+        return True
+    return any(1951 + 5 * (10 + _DIGIT[m.group(1) or m.group(2)]) > own for m in _FIVE_YEAR.finditer(head))
+
+
+def plan_sections(heads: list[str], own: int | None) -> list[bool]:
+    """For each section, whether its heading (or the numbered heading it stands under) announces the year ahead.
+
+    二、2026年工作安排, 今年主要工作, 主要预期目标, “十五五”时期…目标 (a heading naming a year or a five-year
+    plan after the report's own year, or a word of planning) mark a plan section, and the (一)…(八) under it
+    too; a review heading (回顾, 成效) or a document's title never does.
+    """
+    out: list[bool] = []
+    upper = False
+    for head in heads:
+        if head and _SUB_HEAD.match(head):
+            out.append(upper or _head_plan(head, own))
+        else:
+            upper = bool(head) and _head_plan(head, own)
+            out.append(upper)
+    return out
+
+
+def review_sections(heads: list[str], plan: list[bool]) -> list[bool]:
+    """Sections under a heading that reviews the year (一、2025年工作回顾) and their (一)…(五)."""
+    out: list[bool] = []
+    upper = False
+    for head, p in zip(heads, plan, strict=True):
+        this = bool(_REVIEW_HEAD.search(head)) and not p
+        if head and _SUB_HEAD.match(head):
+            out.append((upper or this) and not p)
+        else:
+            upper = this
+            out.append(this)
+    return out
+
+
+def _review_year(heads: list[str]) -> int | None:
+    """The year a review heading names (一、2025年工作回顾): the year the report is about."""
+    for head in heads:
+        if _REVIEW_HEAD.search(head) and not _DOCUMENT_HEAD.search(head) and (m := _HEAD_YEAR.search(head)):
+            return int(m.group(1))
+    return None
 
 
 def _sentence_ends(text: str, section: Section) -> list[int]:

@@ -97,13 +97,14 @@ _POST_CUT = re.compile(
 _TARGET = re.compile(
     r"预期目标|主要.{0,4}目标|发展目标|工作目标|目标(?:[:：是为]|确定为|定为|设定为)|奋斗目标|力争|争取|预期(?!寿命)"
     r"|承诺|确保|要(?:达到|高于|低于|控制在|保持在|实现|完成|确保)|控制在|将(?!近)"
-    r"|计划(?:[到在]|\d|完成|实现|投资|新建|建成|开工|安排|新增|培训|招聘|达到)"
+    r"|(?<!超)(?<!超年度)(?<!超过)计划(?:[到在]|\d|完成|实现|投资|新建|建成|开工|安排|新增|培训|招聘|达到)"
 )
+_ACHIEVED = frozenset({"控制在", "争取"})
 # 到2025年: a deadline, so a goal — when the year lies after the report's own year (到2021年7月 is a date of record)
 _BY_YEAR = re.compile(r"(?<![截止加高长升降少低大小])(?:到|至)(\d{4})年")  # not 增加到2011年: an end point
 # a year a sentence speaks of; not a comparison's base (比2014年), a span, or a price base (2015年不变价)
 _YEAR = re.compile(
-    r"(?<![比较与同自至—\-\d])(?P<from>[由从])?(\d{4})年(?![—\-~～至]\d|不变价|可比价|价格|基期)(?P<month>\d{1,2}月)?"
+    r"(?<![比较与同自至—\-\d])(?P<from>[由从])?(\d{4})年(?![—\-~～至]\d|不变价|可比价|价格|基期|以来)(?P<month>\d{1,2}月)?"
 )
 _FROM_BEFORE = re.compile(r"(?:由|从)(?:(?:\d{4}|上|去|上一)年(?:底|末)?的?)?$")
 _TO_AFTER = re.compile(
@@ -401,15 +402,19 @@ def own_year(
     sections: Sequence[Sequence[_Sentence]],
     figures: Sequence[Sequence[Figure]],
     quoted: Mask | None = None,
+    review: int | None = None,
 ) -> int | None:
     """The year a report is about.
 
     Its folder's year when it has one. Otherwise the year that dates the most of its outcome figures
     (figures in goal sentences do not count: a work-conference report's title may name the year
-    ahead); with no dated outcome, the first year the title or text names that is not a date.
+    ahead), unless a review heading names it (一、2025年工作回顾); with no dated outcome, the first year
+    the title or text names that is not a date.
     """
     if year and year.isdigit() and len(year) == 4:
         return int(year)
+    if review is not None:
+        return review
     counts: Counter[int] = Counter()
     for sentences, found in zip(sections, figures, strict=True):
         starts = [x.lo for x in sentences]
@@ -513,10 +518,15 @@ def describe(
     own: int | None,
     sentences: list[_Sentence],
     quoted: Mask | None = None,
+    *,
+    plan: bool = False,
+    review: bool = False,
 ) -> list[Description]:
     """A Description for each figure of one section (figures in text order).
 
-    folded is the report's text in simplified script, with quiet_parens applied.
+    folded is the report's text in simplified script, with quiet_parens applied. In a plan section (under
+    二、2026年工作安排) every figure of the year ahead is a target; in a review section (under 一、2025年工作回顾)
+    控制在 and 争取 state what was achieved, not a goal.
     """
     out: list[Description | None] = [None] * len(figures)
     si = 0
@@ -531,7 +541,7 @@ def describe(
         members: list[int] = []
         while k + len(members) < len(figures) and figures[k + len(members)].start < sentence.hi:
             members.append(k + len(members))
-        _describe_sentence(text, folded, sentence, figures, members, own, carry, out, quoted)
+        _describe_sentence(text, folded, sentence, figures, members, own, carry, out, quoted, plan, review)
         carry.see(folded, sentence, own)
         k = members[-1] + 1 if members else k + 1
         si += 1
@@ -563,13 +573,18 @@ def _fallback() -> Description:
     return Description("", MetricKind.LEVEL, MetricKind.LEVEL, None, None, "", (), "own")
 
 
-def _goal_start(folded: str, sentence: _Sentence, own: int | None, quoted: Mask | None = None) -> int:
+def _goal_start(
+    folded: str, sentence: _Sentence, own: int | None, quoted: Mask | None = None, review: bool = False
+) -> int:
     """Where a sentence turns into a goal (预期目标是, 力争, 到2025年 …); its end when it never does.
 
-    A goal word inside a quoted name (“红十字天使计划”) opens no goal.
+    A goal word inside a quoted name (“红十字天使计划”) opens no goal; in a review section 控制在 and 争取
+    say what was achieved (失业率控制在5%以内, 争取国家资金465亿元).
     """
     at = sentence.hi
     for m in _TARGET.finditer(folded, sentence.lo, sentence.hi):
+        if review and m.group() in _ACHIEVED:
+            continue
         if quoted is None or not quoted.covers(m.start()):
             at = m.start()
             break
@@ -599,9 +614,11 @@ def _describe_sentence(
     carry: _Carry,
     out: list[Description | None],
     quoted: Mask | None,
+    ahead: bool = False,
+    review: bool = False,
 ) -> None:
     sub_total = False
-    goal_from = _goal_start(folded, sentence, own, quoted)
+    goal_from = _goal_start(folded, sentence, own, quoted, review)
     # the clause and segment marks of the sentence, found once: a long sentence stays linear
     seps = [(m.start(), m.end()) for m in _CLAUSE_SEP.finditer(folded, sentence.lo, sentence.hi)]
     sep_starts = [a for a, _ in seps]
@@ -728,7 +745,7 @@ def _describe_sentence(
         if aside:
             asides.add(j)
         target = goal_from < f.start
-        d = _finish(text, folded, f, sentence, subject, pre, parent, out, target, sub_total, own, carry)
+        d = _finish(text, folded, f, sentence, subject, pre, parent, out, target, sub_total, own, carry, ahead)
         if plan is not None and plan.terms:
             d = replace(d, term=idx + 1)
         out[j] = replace(d, borrowed=borrowed) if borrowed else d
@@ -881,6 +898,7 @@ def _finish(
     sub_total: bool,
     own: int | None,
     carry: _Carry,
+    ahead: bool = False,
 ) -> Description:
     change, share = bool(pre.verb), pre.share
     measure_folded = _text(folded, subject)
@@ -901,15 +919,18 @@ def _finish(
         year = carry.year
     period = _period_key(year, own)
     basis = kind
+    start = (
+        period == "own"
+        and _FROM_BEFORE.search(folded, max(sentence.lo, f.start - 12), f.start) is not None
+        and _TO_AFTER.match(folded, f.end, min(sentence.hi, f.end + 24)) is not None
+    )
+    if ahead and period == "own" and not start:
+        target = True  # under 二、2026年工作安排: the year ahead's figure, unless a span's start (由A提高到B)
     if target or period.startswith("+"):
         kind = MetricKind.TARGET
         # a goal for the coming year pairs with next year's goal; a goal for a named later year with that year's
         period = "plan" if period in ("own", "+1") else str(year)
-    elif (
-        period == "own"
-        and _FROM_BEFORE.search(folded, max(sentence.lo, f.start - 12), f.start)
-        and _TO_AFTER.match(folded, f.end, min(sentence.hi, f.end + 24))
-    ):
+    elif start:
         period = "start"  # 由5.2万公里增长到13.1万公里: the start of the span, not this year's level
     scope: list[str] = []
     if sub_total:
