@@ -746,3 +746,17 @@ def test_achievements_in_a_review_section_are_results_not_goals() -> None:
     for raw in ("4%以内", "88.6亿元", "150亩", "17%"):
         assert got[raw][1:] == ("level", "own"), raw
     assert got["4.5%以内"][1:] == ("target", "plan")
+
+
+def test_an_urban_rural_pair_is_never_cut_one_character_at_a_time() -> None:
+    found = figures("城乡特困供养标准分别提高12.5%、14%，城乡居民医保财政补助标准增长8.8%。")
+    labels = [m.label for m in found]
+    assert labels[:2] == ["城乡特困供养标准提高", "城乡特困供养标准提高"]
+    assert [m.key.term for m in found[:2] if m.key] == [1, 2]  # told apart by place
+    assert all(m.key and "城农村" not in m.key.measure for m in found)
+    assert found[2].key is not None and found[2].key.measure.startswith("城乡居民医保")
+
+
+def test_a_measure_that_begins_with_you_keeps_it() -> None:
+    found = figures("有色金属加工产值达到860亿元，有线电视用户减少3.1万户。")
+    assert [m.label for m in found] == ["有色金属加工产值", "有线电视用户减少"]

@@ -72,7 +72,7 @@ _FILLERS = re.compile(
     r"共计|总计|合计|累计|达到|多达|高达|安排|投入|下拨|其中|已经|分别|依次|实现|并且|开展"
     r"|(?<![公中总])共(?![同享建产青识济渡治商育赢担])"
     r"|(?<![到表传发直下抵通送转])达(?![成标])"
-    r"|(?<![所具拥没含享占持富])有(?![关效力序所机偿利益])"
+    r"|(?<![所具拥没含享占持富])有(?![关效力序所机偿利益色线])"
     r"|(?<![而早])已(?![知])|仅|(?<![原规准法细总否守实])则"
     r"|(?<![合兼])并(?![购入轨])|(?<![退归偿交返])还"
     r"|(?<![针面绝相反应核比校])对(?![接口象于话外标照比策应付称])"
@@ -320,6 +320,8 @@ def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
     """城镇和农村居民人均可支配收入 -> 城镇居民人均可支配收入, 农村居民人均可支配收入 (n parts or None)."""
     s = _text(folded, head)
     if n == 2 and len(head) > 2 and s.startswith(_PAIRED_HALVES):  # 城乡居民收入: 城…居民收入, 乡…居民收入
+        if s.startswith("城乡") and not s.startswith("城乡居民"):
+            return None  # 城乡低保标准: no 城低保; the label stays as written, the figures told apart by place
         return [head[:1] + head[2:], head[1:2] + head[2:]]
     parts: list[Phrase] = []
     for separators in (r"、", r"以及|和|与|及|、"):  # 交通运输仓储和邮政业、批发和零售业: 、 parts first
