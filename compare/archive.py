@@ -6,11 +6,12 @@ runs the ordinary pipeline. The result is one combined record, rendered by compa
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import os
 from collections.abc import Callable, Generator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -171,27 +172,28 @@ def iter_archive(
 
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_default_signals)
 
-    def end_workers() -> None:
-        for process in list((getattr(pool, "_processes", None) or {}).values()):  # None once shut down
-            process.terminate()
-        # wait for the pool's own thread to mark what was pending as failed (the workers are gone, so it is
-        # quick); cancelling those futures meanwhile races that thread (InvalidStateError on stderr)
-        pool.shutdown(wait=True)
-
     def stop(signum: int, _frame: object) -> None:
-        # the signal may land while a result is being written, outside this generator: end the workers here
-        end_workers()
         raise Stopped(f"stopped by {signal.Signals(signum).name}; the workers were ended", 128 + signum)
 
     previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGHUP)}
+    # A window of submitted pairs, taken in plan order (the output stays deterministic); never cancelled:
+    # a future cancelled while the pool's thread fails it on a stop prints InvalidStateError.
+    todo = iter(args)
+    window: collections.deque[Future[PairResult]] = collections.deque()
     try:
-        # chunks amortise pickling; order is kept, so output stays deterministic
-        for result in pool.map(_run_one, args, chunksize=max(1, len(args) // (workers * 8))):
+        while True:
+            while len(window) < workers * 4 and (item := next(todo, None)) is not None:
+                window.append(pool.submit(_run_one, item))
+            if not window:
+                break
+            result = window.popleft().result()
             if progress:
                 progress(result)
             yield result
     except BaseException:  # a signal, Ctrl-C, an error, a reader gone or the caller closing: end the workers now
-        end_workers()
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        pool.shutdown(wait=True)  # quick, the workers being gone: the pool's thread fails what was pending
         raise
     finally:
         for s, handler in previous.items():
