@@ -760,3 +760,23 @@ def test_an_urban_rural_pair_is_never_cut_one_character_at_a_time() -> None:
 def test_a_measure_that_begins_with_you_keeps_it() -> None:
     found = figures("有色金属加工产值达到860亿元，有线电视用户减少3.1万户。")
     assert [m.label for m in found] == ["有色金属加工产值", "有线电视用户减少"]
+
+
+def test_a_list_gives_each_item_the_shared_noun_of_the_last() -> None:
+    found = figures("铁矿石、锰矿、铬铁矿产量分别增长6.2%、3.5%、11%，轻纺、现代农机产业产值分别增长9.1%、4.4%。")
+    assert [m.label for m in found] == [
+        "铁矿石产量增长",
+        "锰矿产量增长",
+        "铬铁矿产量增长",
+        "轻纺产业产值增长",
+        "现代农机产业产值增长",
+    ]
+    found = figures("火灾起数、受伤人数分别下降3.3%、7.9%。")
+    assert [m.label for m in found] == ["火灾起数下降", "受伤人数下降"]
+
+
+def test_the_end_of_a_span_of_shares_takes_the_measure_of_its_start() -> None:
+    got = _keyed("【前言】\n\n清洁能源占发电量比重由38.2%提升至51.7%，数字化车间占比从12%提高到35%。")
+    assert got["38.2%"] == ("清洁能源占发电量比重", "share", "start")
+    assert got["51.7%"] == ("清洁能源占发电量比重", "share", "own")
+    assert got["35%"] == ("数字化车间占比", "share", "own")

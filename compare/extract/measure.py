@@ -339,20 +339,30 @@ def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
     if folded[first[0]] == "第":  # 第一、二、三产业: the ordinals share 第
         parts = [p if folded[p[0]] == "第" else (first[0], *p) for p in parts]
         first, last = parts[0], parts[-1]
-    if all(len(p) <= 3 for p in parts[:-1]) and len(last) > len(first) + 1:
+    noun = _SHARED_NOUN.search(_text(folded, last))
+    short = all(len(p) <= 3 for p in parts[:-1]) and len(last) > len(first) + 1
+    if short and _PEOPLE.match(_text(folded, last[len(first) :])):
+        noun = None  # 城镇和农村居民人均可支配收入: the people and all after them are shared
+    if noun and noun.start() > 0 and not any(_OWN_NOUN.search(_text(folded, p)) for p in parts[:-1]):
+        shared = last[noun.start() :]  # 批发业、住宿业增加值: each sector's 增加值; 原煤、原油、天然气产量
+        parts = [p + shared for p in parts[:-1]] + [last]
+    elif short and not noun:
         shared = last[len(first) :]
         parts = [p + shared for p in parts[:-1]] + [last]
-    elif (noun := _SHARED_NOUN.search(_text(folded, last))) and noun.start() > 0:
-        shared = last[noun.start() :]  # 批发业、住宿业增加值: each sector's 增加值
-        if not any(_SHARED_NOUN.search(_text(folded, p)) for p in parts[:-1]):
-            parts = [p + shared for p in parts[:-1]] + [last]
     return parts
 
 
 # compounds of two one-character halves that a list spreads over its figures (城乡 = 城镇, 农村)
 _PAIRED_HALVES = ("城乡", "进出口", "中小学", "男女")
 _SHARED_NOUN = re.compile(
-    r"(?:增加值|产值|总值|总产值|产量|总量|收入|支出|总额|余额|面积|人数|数量|规模|投资|利润|浓度|价格|指数)$"
+    r"(?:产业|行业)?(?:增加值|产值|总值|总产值|产量|总量|收入|支出|总额|余额|面积|人数|数量|规模|投资|利润|浓度|价格|指数)$"
+)
+_PEOPLE = re.compile(r"居民|职工|人口|家庭|学生|常住")
+# an item that names its own measure (事故起数、死亡人数): nothing of the last item's is added to it
+_OWN_NOUN = re.compile(_SHARED_NOUN.pattern[:-1] + r"|(?:数|量|额|率|比重|营收)$")
+# between the two values of a span (由47.6%提升至73.4%): the second is the same measure, reached
+_SPAN_TURN = re.compile(
+    r"(?:增长|增加|提高|上升|上涨|提升|扩大|下降|减少|降低|回落|缩小)?(?:了)?(?:到|至)|(?:增至|降至|升至|调整为|变为)"
 )
 
 
@@ -719,6 +729,9 @@ def _describe_sentence(
                 ends = _text(folded, borrowed_words).endswith(_text(folded, subject))
                 subject = borrowed_words if ends else borrowed_words + subject
                 weak = not ends
+        turn = idx > 0 and _SPAN_TURN.fullmatch(folded, figures[j - 1].end, f.start)
+        if not subject and turn and measures.get(j - 1):
+            subject = measures[j - 1]  # 占比由47.6%提升至73.4%: the level the span reached
         if not subject and not change and not share and levels:
             subject = measures[levels[-1]]  # 年度新增3357人，累计达41101人: the same workers, counted otherwise
             subject = _drop(folded, subject, re.compile(r"(?:年度)?(?:新增|增加|新发展)$"))
