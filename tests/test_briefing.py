@@ -362,3 +362,14 @@ def test_csv_headers_do_not_follow_the_locale(run_cli, monkeypatch) -> None:
     assert r.out.lstrip("\ufeff").startswith("status,section,label,")
     r = run_cli("2020", "2021", "--reports-dir", str(PAIR), "--format", "csv", "--lang", "zh")
     assert r.out.lstrip("\ufeff").startswith("状态,")
+
+
+def test_a_waiver_reason_is_shown_once_with_what_it_covers(run_cli, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    c, cfg = _bundled()
+    groups = briefing.waived_by_reason(briefing.build(c, cfg))
+    assert sum(len(items) for _, _, items in groups) == 26 and len(groups) < 26
+    r = run_cli("2020", "2021", "--reports-dir", str(REPORTS), "--format", "plain")
+    for reason, _, items in groups:
+        assert r.out.count(reason) == 1
+        assert all(briefing.waived_item(x) in r.out for x in items)

@@ -65,6 +65,19 @@ class Briefing:
         return bool(self.pending or self.missing)
 
 
+def waived_by_reason(b: Briefing) -> list[tuple[str, str | None, list[Waived]]]:
+    """The waived items grouped by the waiver's reason and owner, in the order first seen: a reason is read once."""
+    groups: dict[tuple[str, str | None], list[Waived]] = {}
+    for item in b.waived:
+        groups.setdefault((item.reason, item.owner), []).append(item)
+    return [(reason, owner, items) for (reason, owner), items in groups.items()]
+
+
+def waived_item(item: Waived) -> str:
+    """A waived figure as '疫情防控资金 24.92亿元'; a section by its title."""
+    return f"{item.label} {item.raw}" if item.raw else item.label
+
+
 def change_size(m: MetricChange) -> tuple[int, Decimal, Decimal]:
     """Sort key, largest first: % change where there is one, then the size of the change itself."""
     if m.delta is None:

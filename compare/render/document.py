@@ -56,8 +56,11 @@ def comparison_document(
                 parts.append(tabular(*_figure_rows(items, w, base_name, new_name), fmt))
         if b.waived:
             heading(f"{w['waived_title']} ({len(b.waived)})")
-            headers = [w["label"], w["as_written"], w["section"], w["reason"], w["owner"]]
-            rows = [[x.label, x.raw, x.section, x.reason, x.owner or ""] for x in b.waived]
+            headers = [w["waived_items"], w["reason"], w["owner"]]
+            rows = [
+                ["; ".join(briefing.waived_item(x) for x in items), reason, owner or ""]
+                for reason, owner, items in briefing.waived_by_reason(b)
+            ]
             parts.append(tabular(headers, rows, fmt))
         if c.targets:
             heading(w["targets"])

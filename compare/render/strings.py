@@ -72,6 +72,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "chars": ("chars", "字数"),
     "trend": ("trend", "趋势"),
     "reason": ("reason", "理由"),
+    "waived_items": ("figures and sections", "数字与章节"),
     "owner": ("owner", "负责人"),
     "name": ("name", "名称"),
     "target": ("target", "目标"),

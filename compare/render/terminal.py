@@ -311,12 +311,13 @@ def _metrics_table(
 
 
 def _waived_table(b: briefing.Briefing, w: Mapping[str, str]) -> Table:
-    """What compare.toml waives, dimmed: not an error, but never silent."""
+    """What compare.toml waives, dimmed: not an error, but never silent; each reason once, with what it covers."""
     table = Table(title=f"{w['waived_title']} ({len(b.waived)})", title_justify="left", style="dim")
-    for key in ("label", "as_written", "section", "reason", "owner"):
-        table.add_column(w[key], overflow="fold", style="dim", ratio=3 if key == "reason" else None)
-    for item in b.waived:
-        table.add_row(Text(item.label), Text(item.raw), Text(item.section), Text(item.reason), Text(item.owner or ""))
+    table.add_column(w["waived_items"], overflow="fold", style="dim", ratio=2)
+    table.add_column(w["reason"], overflow="fold", style="dim", ratio=3)
+    table.add_column(w["owner"], overflow="fold", style="dim")
+    for reason, owner, items in briefing.waived_by_reason(b):
+        table.add_row(Text("\n".join(briefing.waived_item(x) for x in items)), Text(reason), Text(owner or ""))
     return table
 
 
