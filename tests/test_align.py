@@ -520,3 +520,12 @@ def test_a_work_report_keys_its_reviewed_year_alike_with_or_without_a_title() ->
     base, new = replace(base, metrics=extract_metrics(base)), replace(new, metrics=extract_metrics(new))
     assert {m.key.period for m in base.metrics if m.key} == {"own"}
     assert _paired(compare_reports(base, new, Config())) == {("1240人", "1310人"), ("2310人", "2150人")}
+
+
+def test_a_milestone_never_pairs_as_the_level_of_its_measure() -> None:
+    from compare.align.metrics import contradiction
+
+    base = list(extract_metrics(normalize("【前言】\n\n全市工业总产值7900亿元。")))
+    new = list(extract_metrics(normalize("【前言】\n\n全市工业总产值跨越8000亿元、达8650亿元。")))
+    assert contradiction(base[0], new[0]) is not None  # 跨越8000亿元: the mark passed
+    assert contradiction(base[0], new[1]) is None

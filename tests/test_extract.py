@@ -780,3 +780,15 @@ def test_the_end_of_a_span_of_shares_takes_the_measure_of_its_start() -> None:
     assert got["38.2%"] == ("清洁能源占发电量比重", "share", "start")
     assert got["51.7%"] == ("清洁能源占发电量比重", "share", "own")
     assert got["35%"] == ("数字化车间占比", "share", "own")
+
+
+def test_a_milestone_passed_before_the_figure_reached_is_not_a_second_level() -> None:
+    found = figures("全市工业总产值跨越8000亿元、达8650亿元，服务业营收首次突破九百亿元，达926亿元。")
+    keys = {m.raw: m.key for m in found}
+    assert keys["8650亿元"] is not None and "里程碑" not in keys["8650亿元"].scope
+    assert keys["926亿元"] is not None and "里程碑" not in keys["926亿元"].scope
+    for raw in ("跨越8000亿元", "突破九百亿元"):
+        assert keys[raw] is not None and "里程碑" in keys[raw].scope, raw
+    assert [m.label for m in found] == ["工业总产值", "工业总产值", "服务业营收", "服务业营收"]
+    alone = figures("全市工业总产值突破8000亿元，同比增长6%。")
+    assert alone[0].key is not None and "里程碑" not in alone[0].key.scope  # no figure reached: the level

@@ -95,6 +95,8 @@ def contradiction(a: Metric, b: Metric) -> str | None:
         return f"place in the list: {ka.term} vs {kb.term}"
     if ("人均" in ka.scope) != ("人均" in kb.scope):
         return "scope: per-capita vs total"
+    if ("里程碑" in ka.scope) != ("里程碑" in kb.scope):
+        return "scope: a milestone passed (突破…) vs the measure's figure"
     if ("多年" in ka.scope) != ("多年" in kb.scope):
         return "scope: a claim over several years vs one year's figure"
     numbers_a, numbers_b = _NUMBER.findall(ka.measure), _NUMBER.findall(kb.measure)

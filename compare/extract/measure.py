@@ -49,7 +49,7 @@ _LEAD = re.compile(
 _TAIL = re.compile(
     r"(?:为|是|达到|达|完成|实现|有|拥有|共有|约为|计|在|至|到|分别|依次|共|共计|合计|总计|累计|(?<![年人])均|都|也|又|再|还"
     r"|控制在|控制|力争|确保|进入了|进入|平均为|平均|保持在|保持|稳定在|由|从"
-    r"|已|已经|仅|只|则|约|大约|预计|初步|同比去年|同比|环比|可比|实际|名义|折合|合计|、"
+    r"|已|已经|仅|只|则|约|大约|预计|初步|首次|一举|率先|历史性地?|同比去年|同比|环比|可比|实际|名义|折合|合计|、"
     r"|(?:比|较|与|同)(?:上|去|前)一?年(?:同期|末|底)?(?:相比)?|比\d{4}年(?:末|底)?|与\d{4}年相比"
     r"|(?:比|较|与)(?:上|前)一?个?[一二三四五六七八九十两\d]{1,2}个?(?:年|季度|月)(?:同期)?(?:相比)?"
     # 分别比上个五年上升, 比2016年 once its year is dropped, 从上年: the base of a change, not a measure
@@ -554,6 +554,7 @@ def describe(
         while k + len(members) < len(figures) and figures[k + len(members)].start < sentence.hi:
             members.append(k + len(members))
         _describe_sentence(text, folded, sentence, figures, members, own, carry, out, quoted, plan, review)
+        _mark_milestones(folded, figures, members, out)
         carry.see(folded, sentence, own)
         k = members[-1] + 1 if members else k + 1
         si += 1
@@ -881,6 +882,29 @@ def _bare(folded: str, subject: Phrase) -> Phrase | None:
 
 # a mark passed, named in words (突破千亿大关, 跨越五百亿台阶): the clause's subject is what passed it
 _MILESTONE = re.compile(r"(?:首次|成功|率先|一举|历史性)?(?:突破|超过|跨越|跨上|迈上|迈入|跃上|站上|跨入|冲破)")
+
+
+# the mark passed, then the figure reached: 跨越8000亿元、达8650亿元, 首次突破千亿元，达1020亿元
+_MILESTONE_AT = re.compile(r"(?:突破|超过|跨越|跨上|迈上|迈入|跃上|站上|跨入|冲破)\s*$")
+_REACHED = re.compile(r"\s*[、，,]?\s*(?:达到|达|增至|升至|提高到|提高至|增加到|增加至)\s*")
+MILESTONE = "里程碑"
+
+
+def _mark_milestones(folded: str, figures: list[Figure], members: list[int], out: list[Description | None]) -> None:
+    """A mark passed (突破3万亿元) right before the figure reached (达3.6万亿元) is scoped as a milestone.
+
+    It states a round threshold of the same measure, not a second level: it must never pair as the level.
+    """
+    for a, b in itertools.pairwise(members):
+        fa, fb, da = figures[a], figures[b], out[a]
+        if da is None or fa.value is None or fb.value is None or fa.value >= fb.value:
+            continue
+        if grammar.unit_group(fa.unit) != grammar.unit_group(fb.unit):
+            continue
+        if not _REACHED.fullmatch(folded, fa.end, fb.start):
+            continue
+        if _MILESTONE.match(folded, fa.start) or _MILESTONE_AT.search(folded, max(0, fa.start - 4), fa.start):
+            out[a] = replace(da, scope=(*da.scope, MILESTONE))
 
 
 def _borrow(folded: str, sentence_lo: int, clause_lo: int) -> Phrase:
