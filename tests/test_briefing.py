@@ -373,3 +373,8 @@ def test_a_waiver_reason_is_shown_once_with_what_it_covers(run_cli, monkeypatch)
     for reason, _, items in groups:
         assert r.out.count(reason) == 1
         assert all(briefing.waived_item(x) in r.out for x in items)
+
+
+def test_one_report_as_a_table_speaks_the_language(run_cli) -> None:
+    assert run_cli("2020", "--reports-dir", str(PAIR), "--format", "markdown", "--lang", "zh").out.startswith("| 编号")
+    assert run_cli("2020", "--reports-dir", str(PAIR), "--format", "plain").out.startswith("id ")

@@ -88,7 +88,7 @@ def render_report(
         emit(out, report_csv(report, Lang.EN if lang is Lang.AUTO else lang, bom), utf8=True)
         return
     if fmt in (Format.MARKDOWN, Format.PLAIN):
-        headers, rows = _report_rows(report)
+        headers, rows = _report_rows(report, words(resolve(lang)))
         emit(out, tabular(headers, rows, fmt))
         return
     from .terminal import make_console, print_report

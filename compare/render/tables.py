@@ -81,8 +81,9 @@ def _md_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", "<br>")
 
 
-def _report_rows(report: Report) -> tuple[list[str], list[list[str]]]:
-    headers = ["id", "section", "label", "as written", "value", "unit", "qualifier"]
+def _report_rows(report: Report, w: Mapping[str, str] | None = None) -> tuple[list[str], list[list[str]]]:
+    keys = ("id", "section", "label", "as_written", "value", "unit", "qualifier")
+    headers = [w[k] for k in keys] if w else [k.replace("_", " ") for k in keys]
     titles = {s.id: s.title for s in report.sections}
     rows = [
         [m.id, titles.get(m.section, m.section), m.label, m.raw, format_value(m.value), m.unit, m.qualifier.value]
