@@ -209,7 +209,7 @@ def _alternation(words: list[str]) -> str:
 
 
 # a unit character that with the next one makes a word of its own: 跨越五百亿台阶 counts no machines
-_WORD_AFTER_UNIT = {"台": "阶"}
+_WORD_AFTER_UNIT = {"台": "阶", "P": "A-Za-z"}  # 台阶 is no unit; P (算力, PFLOPS) ends a word
 
 
 @functools.cache

@@ -792,3 +792,21 @@ def test_a_milestone_passed_before_the_figure_reached_is_not_a_second_level() ->
     assert [m.label for m in found] == ["工业总产值", "工业总产值", "服务业营收", "服务业营收"]
     alone = figures("全市工业总产值突破8000亿元，同比增长6%。")
     assert alone[0].key is not None and "里程碑" not in alone[0].key.scope  # no figure reached: the level
+
+
+def test_floors_ranges_bare_ratios_and_compute_are_read_and_ranks_are_not() -> None:
+    text = "新建基站2.1万个、覆盖92%以上行政村，培育3个以上省级集群、20家以上龙头企业。"
+    got = {m.raw: (m.value, m.unit) for m in figures(text)}
+    assert got["92%以上"] == (92, "%")
+    assert got["3个以上"] == (3, "个")
+    assert got["20家以上"] == (20, "家")
+    got = {m.raw: (m.value, m.upper, m.unit) for m in figures("新增1-2个国家级园区，建成4—6家实验室。")}
+    assert got == {"1-2个": (1, 2, "个"), "4—6家": (4, 6, "家")}
+    found = figures("城乡居民收入比值由2.51缩小至2.38，智能算力规模达到8.6万P。")
+    assert [(m.raw, m.value, m.unit) for m in found] == [
+        ("2.51", Decimal("2.51"), ""),
+        ("2.38", Decimal("2.38"), ""),
+        ("8.6万P", 86000, "P"),
+    ]
+    assert [m.raw for m in figures("出口额居全国前8位，获评前10名，播放1080P视频12万次。")] == ["12万次"]
+    assert [m.raw for m in figures("年营收500万元以上企业新增120家，3A级以上景区31个。")] == ["120家", "31个"]

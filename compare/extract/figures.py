@@ -45,7 +45,12 @@ _CLOCK = re.compile(r"(?<![\d.:：])\d{1,2}[:：][0-5]\d[:：][0-5]\d(?![\d.:：
 _RATIO_CONTEXT = re.compile(r"(?:比例|之比|比值|比为|比重)(?:为|是|达到|约为)?\s*$")
 # a dimensionless measure: 基尼系数为0.465, 价格指数102.5, 人口性别比(以女性为100)为103.3
 _GLOSS = r"(?:\([^()]{0,30}\)|（[^（）]{0,30}）)?"
-_UNITLESS_CONTEXT = re.compile(rf"(?:系数|指数|比率|比值|得分|评分|分值|性别比){_GLOSS}(?:为|是|达到|达|约为)?\s*$")
+_UNITLESS_NOUN = r"(?:系数|指数|比率|比值|收入比|得分|评分|分值|性别比)"
+_UNITLESS_CONTEXT = re.compile(
+    rf"{_UNITLESS_NOUN}{_GLOSS}(?:(?:为|是|达到|达|约为|由|从)"
+    # the end of its span: 收入比值由2.51缩小至2.38
+    rf"|(?:由|从)\d+(?:\.\d+)?(?:缩小|扩大|下降|降低|减少|提高|上升|增加|增长)?(?:到|至|为))?\s*$"
+)
 # an index stated as a whole number: 性别比为105, 指数为98
 _INDEX_CONTEXT = re.compile(rf"(?:指数|性别比){_GLOSS}(?:为|是)\s*$")
 _IDIOMS = ("千家万户", "百家争鸣", "万家灯火", "千千万万", "万众一心", "百花齐放", "千方百计", "万人空巷", "十万火急")
@@ -55,6 +60,13 @@ _YEAR_SPAN_AFTER = re.compile(r"^(?:间|来|以来|之久)")
 _THRESHOLD_AFTER = re.compile(r"^(?:及)?(?:以上|以下)(?=[\u4e00-\u9fff])(?!的)")
 _NOT_AFTER_THRESHOLD = re.compile(r"^(?:及)?(?:以上|以下)(?:[，。；,;、）)]|$)")
 _AGE_BEFORE = re.compile(r"(?:年满|满|不满|未满|超过)\s*$")
+# 居全国前8位, 前10名: a rank bound, like 第8位, not an amount (目前, 提前 are no rank)
+_RANK_BEFORE = re.compile(r"(?<![目提此之以当空眼面跟事史])前\s*$")
+# 培育3个以上集群, 覆盖92%以上行政村: a floor on a count or a share of what follows, not a size class
+_FLOOR_UNITS = frozenset({"个", "家", "所", "座", "项", "处", "批", "%"})
+_FLOOR_BEFORE = re.compile(
+    r"(?:、|和|覆盖|惠及|达到|达|占|培育|新增|新建|建成|打造|引进|创建|认定|建设|推动|支持|实现)$"
+)
 _COUNT_FAMILIES = {"people", "visits", "count", "times", "households", "items", "cases"}
 
 
@@ -210,6 +222,8 @@ def _bare(m: re.Match[str]) -> bool:
     if not num or m.group("unit") or m.group("per") is not None or m.group("pending"):
         return False
     if num[0].isdigit():
+        if _RANGE_NEXT.match(m.string, m.end()) and not m.group("scale"):
+            return False  # 1-2个: the low end of a range takes the high end's unit
         if m.string[m.start() - 1 : m.start()] in ("为", "是") and m.start() > 0:
             return _INDEX_CONTEXT.search(m.string, max(0, m.start() - 40), m.start()) is None  # 性别比为105
         return not m.group("scale") and "." not in num
@@ -280,6 +294,8 @@ def _read(m: re.Match[str], text: str, folded: str, lo: int, hi: int) -> Figure 
     if not num[0].isdigit() and grammar.is_chinese_numeral(num):
         return _chinese(m, folded, lo, num, scale, unit, before, after)
     # Arabic numerals; most matches that are no figure (11月, 24日, 2020年) leave here, cheaply
+    if not (scale or unit) and _RANGE_NEXT.match(after) and num.isdigit() and len(num) < 4:
+        return _range(m, folded, grammar.parse_number(num) or Decimal(0), scale, unit, qualifier, hi)  # 1-2个
     if not (scale or unit):
         context = folded[max(lo, start - 40) : start]
         if ("." in num and _UNITLESS_CONTEXT.search(context)) or _INDEX_CONTEXT.search(context):
@@ -313,9 +329,20 @@ def _read(m: re.Match[str], text: str, folded: str, lo: int, hi: int) -> Figure 
         _AGE_BEFORE.search(folded[max(lo, start - 3) : start]) or _THRESHOLD_AFTER.match(after)
     ):
         return None  # 60岁以上老人, 年满18岁: an age class, not a measured age
+    if unit in ("位", "名", "强") and _RANK_BEFORE.search(folded, max(lo, start - 2), start):
+        return None  # 居全国前8位: a rank
+    if unit == "P" and "算力" not in folded[max(lo, start - 30) : start]:
+        return None  # P counts compute (算力规模8.6万P) only where 算力 is said; 1080P is a resolution
+    floor = (
+        m.group("post") == "以上"
+        and unit in _FLOOR_UNITS
+        and not scale
+        and _FLOOR_BEFORE.search(folded, max(lo, start - 2), start) is not None
+    )
     if m.group("post") in ("以上", "以下") and "\u4e00" <= after[:1] <= "\u9fff" and after[:1] not in "的，。":
-        return None  # 500万元以上项目: a size class
-    if _THRESHOLD_AFTER.match(after) and not _NOT_AFTER_THRESHOLD.match(after):
+        if not floor:
+            return None  # 500万元以上项目: a size class
+    elif _THRESHOLD_AFTER.match(after) and not _NOT_AFTER_THRESHOLD.match(after):
         return None  # 3A级以上景区
     if scale:
         value *= grammar.SCALES[scale]
@@ -364,6 +391,8 @@ def _range(
     high_unit = rest.group("unit") or ""
     if (unit and high_unit and unit != high_unit) or not (high_unit or unit):
         return None
+    if not unit and high_unit in ("年", "岁", "周岁"):
+        return None  # 3-5年内, 12-15岁: a span of time or an age class
     high = grammar.parse_number(rest.group("num"))
     if high is None:
         return None
