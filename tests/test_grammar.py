@@ -26,7 +26,8 @@ TRADITIONAL = {
     "亿": "億",
     "户": "戶",
 }
-UNITS = sorted(u for u in grammar.lexicon() if u not in ("年",))  # 年 is a unit only where a span is measured
+# 年 is a unit only where a span is measured, P (compute) only where 算力 is said
+UNITS = sorted(u for u in grammar.lexicon() if u not in ("年", "P"))
 
 
 def figures(sentence: str) -> list[tuple[str, Decimal | None, str, str]]:
