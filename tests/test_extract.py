@@ -810,3 +810,8 @@ def test_floors_ranges_bare_ratios_and_compute_are_read_and_ranks_are_not() -> N
     ]
     assert [m.raw for m in figures("出口额居全国前8位，获评前10名，播放1080P视频12万次。")] == ["12万次"]
     assert [m.raw for m in figures("年营收500万元以上企业新增120家，3A级以上景区31个。")] == ["120家", "31个"]
+
+
+def test_a_count_before_the_people_it_counts_takes_the_unit_of_people() -> None:
+    got = {m.raw: m.unit for m in figures("托育补贴惠及85余万留守儿童，义诊服务3.2万老年人，慰问1.5万户家庭。")}
+    assert got == {"85余万": "人", "3.2万": "人", "1.5万户": "户"}

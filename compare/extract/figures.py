@@ -67,6 +67,10 @@ _FLOOR_UNITS = frozenset({"个", "家", "所", "座", "项", "处", "批", "%"})
 _FLOOR_BEFORE = re.compile(
     r"(?:、|和|覆盖|惠及|达到|达|占|培育|新增|新建|建成|打造|引进|创建|认定|建设|推动|支持|实现)$"
 )
+# a noun of people right after a count with no unit (1230万职工, 85余万留守儿童): the count is of people
+_PEOPLE_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,2}?(?:职工|人员|员工|会员|劳动者|农民工|工人|群众|学生|儿童|婴幼儿|幼儿|老人|老年人|患者|游客)"
+)
 _COUNT_FAMILIES = {"people", "visits", "count", "times", "households", "items", "cases"}
 
 
@@ -346,8 +350,8 @@ def _read(m: re.Match[str], text: str, folded: str, lo: int, hi: int) -> Figure 
         return None  # 3A级以上景区
     if scale:
         value *= grammar.SCALES[scale]
-    if not unit and after.startswith(("职工", "人员", "员工", "会员", "劳动者", "农民工", "工人", "群众", "学生")):
-        unit = "人"  # 突破1230万职工: the noun counts people
+    if not unit and _PEOPLE_AFTER.match(after):
+        unit = "人"  # 突破1230万职工, 惠及85余万留守儿童: the noun counts people
     elif not unit:
         unit = _unit_from_context(folded, start)
     return _signed(Figure(start, end, value, unit, qualifier), m)
