@@ -24,11 +24,14 @@ class Series:
 
     @property
     def marks(self) -> str:
-        """One mark per step between stated values: ↑ up, ↓ down, → same, · gap or placeholder."""
+        """One mark per step between stated values: ↑ up, ↓ down, → same, · gap or placeholder,
+        ≠ two figures paired across measures (人 against 人次), which have no direction."""
         out = []
-        for a, b in itertools.pairwise(self.metrics):
+        for k, (a, b) in enumerate(itertools.pairwise(self.metrics)):
             if a is None or b is None or a.value is None or b.value is None:
                 out.append("·")
+            elif self.steps and self.steps[k] is None:
+                out.append("≠")
             else:
                 out.append("↑" if b.value > a.value else "↓" if b.value < a.value else "→")
         return "".join(out)

@@ -378,3 +378,10 @@ def test_a_waiver_reason_is_shown_once_with_what_it_covers(run_cli, monkeypatch)
 def test_one_report_as_a_table_speaks_the_language(run_cli) -> None:
     assert run_cli("2020", "--reports-dir", str(PAIR), "--format", "markdown", "--lang", "zh").out.startswith("| 编号")
     assert run_cli("2020", "--reports-dir", str(PAIR), "--format", "plain").out.startswith("id ")
+
+
+def test_a_trend_step_across_measures_has_no_direction(run_cli) -> None:
+    """12万人 then 15万人次 are paired with a warning, but no rise can be read between them: ≠, not ↑."""
+    r = run_cli("2020", "2021", "2021", "--reports-dir", str(PAIR), "--format", "plain")
+    line = next(line for line in r.out.splitlines() if line.startswith("慰问困难职工"))
+    assert line.rstrip().endswith("≠→") and "≠ not comparable" in r.out

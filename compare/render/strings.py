@@ -118,8 +118,8 @@ _TABLE: dict[str, tuple[str, str]] = {
     "moved_here_from_above": ("↓ moved here from above:", "↓ 从上文移来："),
     "moved_here_from_below": ("↑ moved here from below:", "↑ 从下文移来："),
     "legend_trend": (
-        "↑ rose · ↓ fell · → unchanged · · no figure that year",
-        "↑ 上升 · ↓ 下降 · → 未变 · · 当年无此数字",
+        "↑ rose · ↓ fell · → unchanged · · no figure that year · ≠ not comparable (人 vs 人次)",
+        "↑ 上升 · ↓ 下降 · → 未变 · · 当年无此数字 · ≠ 不可比（人与人次）",
     ),
     "legend_score": (
         "score: how sure the pairing is, 0–100 (title and text similarity)",
