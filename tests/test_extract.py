@@ -815,3 +815,17 @@ def test_floors_ranges_bare_ratios_and_compute_are_read_and_ranks_are_not() -> N
 def test_a_count_before_the_people_it_counts_takes_the_unit_of_people() -> None:
     got = {m.raw: m.unit for m in figures("托育补贴惠及85余万留守儿童，义诊服务3.2万老年人，慰问1.5万户家庭。")}
     assert got == {"85余万": "人", "3.2万": "人", "1.5万户": "户"}
+
+
+def test_the_base_of_a_comparison_is_the_measure_at_the_start_not_a_level_of_its_own() -> None:
+    """较"十四五"末的X增加Y，增长Z%: X is the measure's earlier level; the changes speak of the measure."""
+    got = {
+        m.raw: (m.label, m.key.period if m.key else "")
+        for m in figures("全区粮食产量达到812.6万吨，较“十四五”末的765.2万吨增加47.4万吨，增长6.2%。")
+    }
+    assert got == {
+        "812.6万吨": ("粮食产量", "own"),
+        "765.2万吨": ("粮食产量", "start"),
+        "47.4万吨": ("粮食产量增加", "own"),
+        "6.2%": ("粮食产量增长", "own"),
+    }

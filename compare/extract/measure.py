@@ -617,6 +617,9 @@ class _ListPlan:
     terms: bool = False  # one subject for all: the figures are told apart by their place (1, 2, 3)
 
 
+_COMPARE_BASE = re.compile(r"(?:较|比|同)[^，。；、,;]{1,14}?的$")
+
+
 def _describe_sentence(
     text: str,
     folded: str,
@@ -694,6 +697,14 @@ def _describe_sentence(
         sub_total = sub_total or pre.sub_total
         change, share = bool(pre.verb), pre.share
         subject = pre.subject
+        # 较"十三五"末的9876.5亿元, 比2020年的430亿元: the level a change is measured from, named after the
+        # sentence's own level: the same measure, at the start of the span (or in the year it names)
+        base = _COMPARE_BASE.search(folded, max(own_lo, f.start - 24), f.start) if not pre.verb else None
+        main = [x for x in levels if x not in asides]
+        if base is not None and main and plan is None:
+            subject = measures[main[-1]]
+        else:
+            base = None
         next_start = figures[clause_figs[idx + 1]].start if idx + 1 < len(clause_figs) else clause_hi
         if not subject and idx > 0 and figures[clause_figs[idx - 1]].end == f.start:
             subject = measures.get(clause_figs[idx - 1], ())  # 3人2项6次: one measure for the run
@@ -707,6 +718,7 @@ def _describe_sentence(
         if (
             not change
             and not share
+            and base is None
             and (not subject or short or pre.open_end or _VERB_END.search(_text(folded, subject)))
         ):
             noun = _post_noun(folded, f.end, next_start)
@@ -756,14 +768,17 @@ def _describe_sentence(
             elif not (aside or change or share or _PER_CAPITA.search(_text(folded, subject))):
                 entity = ()  # a measure of its own (各类养老床位…): the sentence has moved on
         measures[j] = subject
-        if parent is None and not change and not share:
-            levels.append(j)
+        if parent is None and not change and not share and base is None:
+            levels.append(j)  # a comparison's base is no level a later change speaks of
         if aside:
             asides.add(j)
         target = goal_from < f.start
         d = _finish(text, folded, f, sentence, subject, pre, parent, out, target, sub_total, own, carry, ahead)
         if plan is not None and plan.terms:
             d = replace(d, term=idx + 1)
+        if base is not None:
+            year = re.search(r"(\d{4})年", base.group())
+            d = replace(d, period=year.group(1) if year and (own is None or int(year.group(1)) != own) else "start")
         out[j] = replace(d, borrowed=borrowed) if borrowed else d
         prev_end = f.end
 
