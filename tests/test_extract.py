@@ -829,3 +829,13 @@ def test_the_base_of_a_comparison_is_the_measure_at_the_start_not_a_level_of_its
         "47.4万吨": ("粮食产量增加", "own"),
         "6.2%": ("粮食产量增长", "own"),
     }
+
+
+def test_scaled_amounts_in_a_list_share_the_unit_named_last() -> None:
+    """1.46万亿、0.87万亿元 and 1.46万亿和0.87万亿元: both are 元, each in its own scale."""
+    for sentence in ("两市财政总收入分别为1.46万亿、0.87万亿元。", "两市财政总收入分别为1.46万亿和0.87万亿元。"):
+        got = [(m.raw, m.value, m.unit) for m in figures(sentence)]
+        assert got == [
+            ("1.46万亿", Decimal("1460000000000"), "元"),
+            ("0.87万亿元", Decimal("870000000000"), "元"),
+        ], sentence

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .. import grammar
@@ -176,7 +176,10 @@ def scan(text: str, folded: str, lo: int, hi: int, masked: Mask) -> list[Figure]
 # 0.6、2.3、3.3个百分点 and 下降0.8、提高2.3、下降1.5个百分点: bare numbers listed before a figure share
 # its unit (and scale word). An item may carry its own verb of change; an ordinal's list (第1、2条) is none.
 _CHANGE_WORD = "增长|下降|提高|上升|增加|减少|降低|回落|扩大|缩小|上涨|下跌|增|降|减"
-_LIST_ITEM = re.compile(rf"(?<![\d.:：/A-Za-z第\-−－+])(\d+(?:\.\d+)?)(?:、|和|及|与|以及)(?:{_CHANGE_WORD})?$")
+_LIST_ITEM = re.compile(
+    rf"(?<![\d.:：/A-Za-z第\-−－+])(\d+(?:\.\d+)?)(万亿|亿|万)?(?:、|和|及|与|以及)(?:{_CHANGE_WORD})?$"
+)
+_JOINED = re.compile(rf"(?:、|和|及|与|以及)(?:{_CHANGE_WORD})?")
 
 _LIST_JOIN = re.compile(rf"(?:、|和|及|与)(?:{_CHANGE_WORD})?$")
 _ORDINAL_LIST = re.compile(r"第(?:\d+(?:、|和|及|与))?$")
@@ -208,10 +211,20 @@ def _spread_lists(folded: str, lo: int, found: list[Figure], masked: Mask) -> li
             value = grammar.parse_number(item.group(1))
             if value is None:
                 break
-            items.append(Figure(item.start(1), item.end(1), value * factor, f.unit, Qualifier.EXACT))
+            own = grammar.SCALES[item.group(2)] if item.group(2) else factor  # 1.28万亿和0.96万亿元
+            items.append(Figure(item.start(1), item.end(2) if item.group(2) else item.end(1), value * own, f.unit,
+                                Qualifier.EXACT))  # fmt: skip
             at = item.start(1)
         if items and not _ORDINAL_LIST.search(folded, max(lo, at - 8), at):
             out.extend(reversed(items))
+        # 1.28万亿、1.18万亿元: a scaled amount listed before the one that names the unit shares it
+        end = f.start
+        for n in range(len(out) - 1, -1, -1):
+            g = out[n]
+            if g.unit or g.value is None or g.term or not _JOINED.fullmatch(folded, g.end, end):
+                break
+            out[n] = replace(g, unit=f.unit)
+            end = g.start
         out.append(f)
     return out
 
