@@ -18,7 +18,7 @@ _FULLWIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)})
 _FULLWIDTH[0xFF05] = ord("%")
 _FULLWIDTH[0x00A0] = ord(" ")
 # small and vertical form variants (﹐﹑﹔﹕︰ of some reprints) and the ratio sign ∶ read as the usual
-# full-width marks: 8.7︰59.3︰32.0 is the ratio 8.7：59.3：32.0
+# full-width marks: 6.1︰42.8︰51.1 is the ratio 6.1：42.8：51.1
 _FULLWIDTH.update({ord(a): ord(b) for a, b in zip("﹐﹑﹒﹔﹕﹖﹗︰∶", "，、．；：？！：：", strict=True)})
 _SPLIT_DECIMAL = re.compile(r"(?<=\d\.) (?=\d)")  # 1. 36%: a reprint's stray space inside a number
 _FW_POINT = re.compile(r"(?<=\d)．(?=\d)")

@@ -43,7 +43,7 @@ _TERM = re.compile(r"\d+(?:\.\d+)?")
 _DATE = re.compile(r"(?<![\d.])\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}(?![\d.])")
 _CLOCK = re.compile(r"(?<![\d.:：])\d{1,2}[:：][0-5]\d[:：][0-5]\d(?![\d.:：])")
 _RATIO_CONTEXT = re.compile(r"(?:比例|之比|比值|比为|比重)(?:为|是|达到|约为)?\s*$")
-# a dimensionless measure: 基尼系数为0.465, 价格指数102.5, 人口性别比(以女性为100)为103.3
+# a dimensionless measure: 基尼系数为0.465, 价格指数102.5, 人口性别比(以女性为100)为104.6
 _GLOSS = r"(?:\([^()]{0,30}\)|（[^（）]{0,30}）)?"
 _UNITLESS_NOUN = r"(?:系数|指数|比率|比值|收入比|得分|评分|分值|性别比)"
 _UNITLESS_CONTEXT = re.compile(
@@ -173,7 +173,7 @@ def scan(text: str, folded: str, lo: int, hi: int, masked: Mask) -> list[Figure]
     return found
 
 
-# 0.6、2.3、3.3个百分点 and 下降0.8、提高2.3、下降1.5个百分点: bare numbers listed before a figure share
+# 0.4、1.9、2.7个百分点 and 下降0.6、提高1.7、下降1.2个百分点: bare numbers listed before a figure share
 # its unit (and scale word). An item may carry its own verb of change; an ordinal's list (第1、2条) is none.
 _CHANGE_WORD = "增长|下降|提高|上升|增加|减少|降低|回落|扩大|缩小|上涨|下跌|增|降|减"
 _LIST_ITEM = re.compile(
@@ -211,13 +211,13 @@ def _spread_lists(folded: str, lo: int, found: list[Figure], masked: Mask) -> li
             value = grammar.parse_number(item.group(1))
             if value is None:
                 break
-            own = grammar.SCALES[item.group(2)] if item.group(2) else factor  # 1.28万亿和0.96万亿元
+            own = grammar.SCALES[item.group(2)] if item.group(2) else factor  # 1.46万亿和0.87万亿元
             items.append(Figure(item.start(1), item.end(2) if item.group(2) else item.end(1), value * own, f.unit,
                                 Qualifier.EXACT))  # fmt: skip
             at = item.start(1)
         if items and not _ORDINAL_LIST.search(folded, max(lo, at - 8), at):
             out.extend(reversed(items))
-        # 1.28万亿、1.18万亿元: a scaled amount listed before the one that names the unit shares it
+        # 1.46万亿、0.87万亿元: a scaled amount listed before the one that names the unit shares it
         end = f.start
         for n in range(len(out) - 1, -1, -1):
             g = out[n]

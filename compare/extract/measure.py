@@ -360,7 +360,7 @@ _SHARED_NOUN = re.compile(
 _PEOPLE = re.compile(r"居民|职工|人口|家庭|学生|常住")
 # an item that names its own measure (事故起数、死亡人数): nothing of the last item's is added to it
 _OWN_NOUN = re.compile(_SHARED_NOUN.pattern[:-1] + r"|(?:数|量|额|率|比重|营收)$")
-# between the two values of a span (由47.6%提升至73.4%): the second is the same measure, reached
+# between the two values of a span (由51.2%提升至68.9%): the second is the same measure, reached
 _SPAN_TURN = re.compile(
     r"(?:增长|增加|提高|上升|上涨|提升|扩大|下降|减少|降低|回落|缩小)?(?:了)?(?:到|至)|(?:增至|降至|升至|调整为|变为)"
 )
@@ -683,7 +683,7 @@ def _describe_sentence(
         parent: int | None = None
         if plan is not None:
             parent = plan.parents[idx]
-            own_verb = idx > 0 and bool(pre.verb)  # 下降0.8、提高2.3: an item's own verb of change
+            own_verb = idx > 0 and bool(pre.verb)  # 下降0.6、提高1.7: an item's own verb of change
             pre = _Pre(
                 plan.subjects[idx],
                 pre.verb if own_verb else plan.pre.verb,
@@ -744,7 +744,7 @@ def _describe_sentence(
                 weak = not ends
         turn = idx > 0 and _SPAN_TURN.fullmatch(folded, figures[j - 1].end, f.start)
         if not subject and turn and measures.get(j - 1):
-            subject = measures[j - 1]  # 占比由47.6%提升至73.4%: the level the span reached
+            subject = measures[j - 1]  # 占比由51.2%提升至68.9%: the level the span reached
         if not subject and not change and not share and levels:
             subject = measures[levels[-1]]  # 年度新增3357人，累计达41101人: the same workers, counted otherwise
             subject = _drop(folded, subject, re.compile(r"(?:年度)?(?:新增|增加|新发展)$"))
@@ -762,7 +762,7 @@ def _describe_sentence(
             named, counts = _entity_of(folded, subject, f.unit) if not (change or share) else ((), False)
             attribute = _bare(folded, subject) if entity and not counts else None
             if attribute is not None:
-                subject = entity + attribute  # 救助管理站1891个,床位9.7万张: the stations' beds
+                subject = entity + attribute  # 托育中心320个,床位1.8万张: the centres' beds
             elif named and not aside:
                 entity = named
             elif not (aside or change or share or _PER_CAPITA.search(_text(folded, subject))):
@@ -822,7 +822,7 @@ def _list_plan(
     return None
 
 
-# between two figures of a list: a separator, and a verb of change of the next one's own (下降0.8、提高2.3)
+# between two figures of a list: a separator, and a verb of change of the next one's own (下降0.6、提高1.7)
 _LIST_GAP = re.compile(
     r"\s*(?:和|与|及|以及|、|或|,|，)?\s*(?:增长|下降|提高|上升|增加|减少|降低|回落|扩大|缩小|上涨|下跌)?"
 )
@@ -860,7 +860,7 @@ _MEASURE_END = re.compile(r"(?:数|数量|总数|个数|量|总量|额|规模|�
 def _entity_of(folded: str, subject: Phrase, unit: str) -> tuple[Phrase, bool]:
     """(the entity a figure names, whether it counts that entity), or ((), False).
 
-    救助管理站1891个 counts stations: the stations are the entity. 市中院受理2.8万件 is what the 市中院
+    托育中心320个 counts centres: the centres are the entity. 市中级法院受理2.2万件 is what the court
     did: the court is the entity of the figures after it, not the cases.
     """
     s = _text(folded, subject)
@@ -906,7 +906,7 @@ MILESTONE = "里程碑"
 
 
 def _mark_milestones(folded: str, figures: list[Figure], members: list[int], out: list[Description | None]) -> None:
-    """A mark passed (突破3万亿元) right before the figure reached (达3.6万亿元) is scoped as a milestone.
+    """A mark passed (突破2万亿元) right before the figure reached (达2.4万亿元) is scoped as a milestone.
 
     It states a round threshold of the same measure, not a second level: it must never pair as the level.
     """
@@ -1018,7 +1018,7 @@ def _finish(
     label = label[-LABEL_MAX:]
     direction = pre.direction if basis is MetricKind.CHANGE else None
     if direction is None and basis is MetricKind.CHANGE and (rate := _RATE_NOUN.search(measure_folded)):
-        direction = Direction.DOWN if rate.group().startswith(("降", "下降")) else Direction.UP  # 降幅为2.43%
+        direction = Direction.DOWN if rate.group().startswith(("降", "下降")) else Direction.UP  # 降幅为3.1%
     keyed = measure_folded
     if basis is MetricKind.CHANGE and (rate := _RATE_NOUN.search(keyed)) and not rate.group().startswith("年均"):
         keyed = keyed[: rate.start()] if rate.start() >= 2 else keyed  # 工业增加值增幅为5.2% keys as its 增长
