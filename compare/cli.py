@@ -290,7 +290,7 @@ def _run_archive(
             yield r if fmt is Format.JSON else replace(r, metrics=[])  # a table row needs no figures
 
     config_arg = str(config_path) if config_path else None
-    if sys.stderr.isatty():
+    if _stderr_is_terminal():
         from rich.console import Console
         from rich.progress import Progress
 

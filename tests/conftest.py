@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from compare import cli
+from compare.config import Config, find_config, load_config
+from compare.model import Comparison
+from compare.pipeline import build_comparison
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "reports"
@@ -53,3 +56,16 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(text.encode(encoding))
     return path
+
+
+@pytest.fixture(scope="session")
+def bundled() -> tuple[Comparison, Config]:
+    """The bundled 2020 → 2021 reports with their compare.toml (every missing figure waived, 9 pending)."""
+    config = load_config(find_config(None, REPORTS))
+    return build_comparison("2020", "2021", REPORTS, config=config), config
+
+
+@pytest.fixture(scope="session")
+def pair() -> Comparison:
+    """tests/data/pair: a changed, a rescaled, an approximate, a pending, a missing and a new figure."""
+    return build_comparison("2020", "2021", DATA / "pair", config=Config())

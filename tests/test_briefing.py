@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from compare import build_comparison
-from compare.config import find_config, load_config
 from compare.render import briefing
 from compare.render.strings import _TABLE, Lang, resolve, words
 
@@ -21,14 +19,9 @@ PAIR = DATA / "pair"
 FIRST_SCREEN = 40
 
 
-def _bundled():
-    cfg = load_config(find_config(None, REPORTS))
-    return build_comparison("2020", "2021", REPORTS, config=cfg), cfg
-
-
-def test_briefing_sorts_what_needs_action() -> None:
+def test_briefing_sorts_what_needs_action(bundled, pair) -> None:
     """Pending and un-waived missing figures are apart from waived ones; changes come largest first."""
-    c, cfg = _bundled()
+    c, cfg = bundled
     b = briefing.build(c, cfg)
     assert len(b.pending) == c.summary()["metrics"]["pending"] == 9
     assert b.missing == ()  # every missing 2020 figure is waived in compare.toml, with a reason
@@ -36,16 +29,12 @@ def test_briefing_sorts_what_needs_action() -> None:
     assert {w.what for w in b.waived} == {"figure", "section"}  # both dropped sections are waived too
     unwaived = briefing.build(c, None)
     assert len(unwaived.missing) == 24 and unwaived.waived == ()
-    sizes = [abs(m.delta.pct) for m in briefing.build(*_pair()).changed if m.delta and m.delta.pct is not None]
+    sizes = [abs(m.delta.pct) for m in briefing.build(pair).changed if m.delta and m.delta.pct is not None]
     assert sizes == sorted(sizes, reverse=True) and len(sizes) >= 2
 
 
-def _pair():
-    return build_comparison("2020", "2021", PAIR), None
-
-
-def test_summary_sentence_counts_and_names_the_largest_change() -> None:
-    c, cfg = _pair()
+def test_summary_sentence_counts_and_names_the_largest_change(pair) -> None:
+    c, cfg = pair, None
     text = briefing.summary_text(c, briefing.build(c, cfg), words(Lang.EN))
     assert "Figures in both reports: 4 (2 rose, 0 fell, 1 unchanged)" in text
     assert "Placeholders still to fill: 1." in text and "missing now: 3 (0 of them waived)" in text
@@ -75,7 +64,7 @@ def test_locale_picks_the_language() -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_first_screen_shows_what_needs_action(run_cli, monkeypatch, lang: str) -> None:
+def test_first_screen_shows_what_needs_action(run_cli, monkeypatch, bundled, lang: str) -> None:
     """At 100 columns the first 40 lines hold the summary, every pending figure and no waived one as missing."""
     monkeypatch.setenv("COLUMNS", "100")
     if lang == "zh":
@@ -85,7 +74,7 @@ def test_first_screen_shows_what_needs_action(run_cli, monkeypatch, lang: str) -
     first = "\n".join(r.out.splitlines()[:FIRST_SCREEN]) + "\n"
     w = words(Lang(lang))
     assert w["summary"] in first and w["pending_title"] in first
-    c, _ = _bundled()
+    c, _ = bundled
     for m in c.metrics:
         if m.status.value == "pending" and m.new:
             assert m.new.raw in first
@@ -256,9 +245,9 @@ def test_text_changes_fold_unchanged_sentences_and_take_a_context(run_cli, tmp_p
     assert r.code == 2 and "--context does not apply to one report" in r.err
 
 
-def test_each_section_line_counts_its_sentences() -> None:
+def test_each_section_line_counts_its_sentences(pair) -> None:
     """A dropped section's sentences all count as removed, a new one's as added, a kept one's from the alignment."""
-    c, cfg = _pair()
+    c, cfg = pair, None
     lines = {}
     for ln in briefing.build(c, cfg).sections:
         section = ln.match.base or ln.match.new
@@ -364,9 +353,9 @@ def test_csv_headers_do_not_follow_the_locale(run_cli, monkeypatch) -> None:
     assert r.out.lstrip("\ufeff").startswith("状态,")
 
 
-def test_a_waiver_reason_is_shown_once_with_what_it_covers(run_cli, monkeypatch) -> None:
+def test_a_waiver_reason_is_shown_once_with_what_it_covers(run_cli, monkeypatch, bundled) -> None:
     monkeypatch.setenv("COLUMNS", "200")
-    c, cfg = _bundled()
+    c, cfg = bundled
     groups = briefing.waived_by_reason(briefing.build(c, cfg))
     assert sum(len(items) for _, _, items in groups) == 26 and len(groups) < 26
     r = run_cli("2020", "2021", "--reports-dir", str(REPORTS), "--format", "plain")

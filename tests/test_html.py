@@ -17,33 +17,20 @@ import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from compare.config import Config, Waiver, find_config, load_config
+from compare.config import Config, Waiver
 from compare.diff import diff_text
-from compare.model import Comparison, MetricStatus, TextDiff
-from compare.pipeline import build_comparison
+from compare.model import Comparison, DiffOp, MetricStatus, SentenceChange, SentenceKind, TextDiff
 from compare.render import briefing
 from compare.render.html import comparison_html
 from compare.render.strings import Lang
 
-from .conftest import DATA, REPORTS
+from .conftest import DATA
 
 PAIR = DATA / "pair"
 HOSTILE = "<script>alert(1)</script>\x1b[31m\u202eevil\x00\x85&amp;"
-
-
-@pytest.fixture(scope="module")
-def bundled() -> tuple[Comparison, Config]:
-    cfg = load_config(find_config(None, REPORTS))
-    return build_comparison("2020", "2021", REPORTS, config=cfg), cfg
-
-
-@pytest.fixture(scope="module")
-def pair() -> Comparison:
-    return build_comparison("2020", "2021", PAIR, config=Config())
 
 
 @dataclass
@@ -217,22 +204,9 @@ def test_text_changes_side_by_side_from_the_character_diff(pair) -> None:
     assert "第一句" in section.split("<details>")[0] and "第六句" in section.split("</details>")[1]
 
 
-@dataclass(frozen=True)
-class _Sentence:
-    kind: str
-    base: str
-    new: str
-    ops: tuple[tuple[str, str], ...] = ()
-    whole: bool = False
-
-
-@dataclass(frozen=True)
-class _SentenceDiff:
-    base_section: str
-    new_section: str
-    ops: tuple[Any, ...]
-    change: float
-    sentences: tuple[_Sentence, ...]
+def _Sentence(kind: str, base: str, new: str, ops: tuple[tuple[str, str], ...] = (), whole: bool = False):
+    """A model.SentenceChange written short: kind and ops by their names."""
+    return SentenceChange(SentenceKind(kind), base, new, tuple((DiffOp(op), text) for op, text in ops), whole)
 
 
 def test_text_changes_use_the_sentence_alignment_when_there_is_one(pair) -> None:
@@ -250,8 +224,8 @@ def test_text_changes_use_the_sentence_alignment_when_there_is_one(pair) -> None
         _Sentence("moved", "挪动的句子。", ""),
         _Sentence("moved", "", "挪动了的句子。", (("equal", "挪动"), ("insert", "了"), ("equal", "的句子。"))),
     )  # fmt: skip
-    d = _SentenceDiff(pair.diffs[0].base_section, pair.diffs[0].new_section, (), 0.5, items)
-    page = comparison_html(dataclasses.replace(pair, diffs=(d,)), None, Lang.EN, "t")  # type: ignore[arg-type]
+    d = TextDiff(pair.diffs[0].base_section, pair.diffs[0].new_section, (), 0.5, items)
+    page = comparison_html(dataclasses.replace(pair, diffs=(d,)), None, Lang.EN, "t")
     section = page[page.index('id="text-1"') :]
     p = parse(section)
     # changed; kept (context, collapsed, context); rewritten; added beside removed; moved twice

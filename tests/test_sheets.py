@@ -11,33 +11,20 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from compare.config import Config, Waiver, find_config, load_config
+from compare.config import Config, Waiver
 from compare.model import Comparison
 from compare.pipeline import build_comparison, load_report
 from compare.render.briefing import build
 from compare.render.sheets import comparison_csv, comparison_xlsx, report_csv
 from compare.render.strings import Lang, words
 
-from .conftest import DATA, REPORTS, write
+from .conftest import DATA, write
 
 FIGURE_COLUMNS = [
     *("status", "section", "label", "base_as_written", "new_as_written", "base_value", "new_value", "unit"),
     *("delta", "pct", "warnings"),
 ]
 NUMBER_COLUMNS = ("base_value", "new_value", "delta", "pct")
-
-
-@pytest.fixture(scope="module")
-def bundled() -> tuple[Comparison, Config]:
-    """The bundled 2020 → 2021 reports with their compare.toml (every missing figure waived, 9 pending)."""
-    config = load_config(find_config(None, REPORTS))
-    return build_comparison("2020", "2021", REPORTS, config=config), config
-
-
-@pytest.fixture(scope="module")
-def pair() -> Comparison:
-    """tests/data/pair: a changed, a rescaled, an approximate, a pending, a missing and a new figure."""
-    return build_comparison("2020", "2021", DATA / "pair", config=Config())
 
 
 @pytest.fixture(scope="module")

@@ -23,6 +23,7 @@ from .emit import dumps, emit, emit_json
 from .options import Format, Only, View
 from .strings import Lang, resolve, words
 from .tables import (
+    BOM,
     _archive_rows,
     _program_rows,
     _report_rows,
@@ -85,7 +86,7 @@ def render_report(
     if fmt is Format.CSV:
         from .sheets import report_csv
 
-        emit(out, report_csv(report, Lang.EN if lang is Lang.AUTO else lang, bom), utf8=True)
+        emit(out, report_csv(report, _csv_lang(lang), bom), utf8=True)
         return
     if fmt in (Format.MARKDOWN, Format.PLAIN):
         headers, rows = _report_rows(report, words(resolve(lang)))
@@ -117,8 +118,7 @@ def render_comparison(
     if fmt is Format.JSON:
         emit_json(out, comparison_dict(c, lazy=True))
         return
-    csv_lang = Lang.EN if lang is Lang.AUTO else lang  # a machine's CSV reads the same in every locale
-    lang = resolve(lang)
+    csv_lang, lang = _csv_lang(lang), resolve(lang)
     if fmt is Format.CSV:
         if only is Only.TEXT:
             raise CompareError("--only text has no table form; use --format rich, plain or markdown")
@@ -142,7 +142,12 @@ def render_comparison(
 
 def _bom(bom: bool) -> str:
     """A UTF-8 byte-order mark, so a double-clicked CSV opens in a Chinese Excel as text, not mojibake."""
-    return "\ufeff" if bom else ""
+    return BOM if bom else ""
+
+
+def _csv_lang(lang: Lang) -> Lang:
+    """A CSV is for machines: its words follow --lang when given, never the locale."""
+    return Lang.EN if lang is Lang.AUTO else lang
 
 
 def render_trend(trend: Trend, fmt: Format, out: TextIO, *, lang: Lang = Lang.AUTO, bom: bool = True) -> None:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from ..checks import Outcome, Rule, find_violations
 from ..config import Config
 from ..diff import split_sentences
-from ..model import Comparison, MetricChange, MetricStatus, ProgramStatus, SectionMatch, SectionStatus
+from ..model import Comparison, MetricChange, MetricStatus, ProgramStatus, SectionMatch, SectionStatus, SentenceKind
 from .tables import change_text, pct_text
 
 LARGEST = 3  # changes named in the summary sentence
@@ -43,6 +43,12 @@ class SectionLine:
     removed: int
     started: int  # programs new in this section
     stopped: int  # programs dropped from it
+
+    def counts(self, w: Mapping[str, str]) -> str:
+        """figures 7 · sentences +6 −8 · programs +0 −1, in the view's words."""
+        return w["section_line"].format(
+            figures=self.figures, added=self.added, removed=self.removed, started=self.started, stopped=self.stopped
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,8 +165,9 @@ def _section_lines(c: Comparison) -> list[SectionLine]:
             stopped[p.base.section] = stopped.get(p.base.section, 0) + 1
     sentences: dict[tuple[str, str], tuple[int, int]] = {}
     for d in c.diffs:
-        kinds = [str(getattr(s, "kind", "")) for s in getattr(d, "sentences", ())]
-        sentences[(d.base_section, d.new_section)] = (kinds.count("added"), kinds.count("removed"))
+        kinds = [s.kind for s in d.sentences]
+        added, removed = kinds.count(SentenceKind.ADDED), kinds.count(SentenceKind.REMOVED)
+        sentences[(d.base_section, d.new_section)] = (added, removed)
     lines = []
     for sm in c.sections:
         b, n = sm.base.id if sm.base else "", sm.new.id if sm.new else ""

@@ -80,8 +80,7 @@ def comparison_document(
                 m.new.title if m.new else "",
                 f"{m.score:.0f}" if paired else "",
                 f"{m.change:.0%}" if paired else "",
-                w["section_line"].format(figures=line.figures, added=line.added, removed=line.removed,
-                                         started=line.started, stopped=line.stopped),
+                line.counts(w),
             ])  # fmt: skip
         parts.append(tabular(headers, rows, fmt))
     if only in (None, Only.PROGRAMS):

@@ -11,11 +11,10 @@ import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from ..config import Config
 from ..diff import sentences as split_sentences
-from ..model import Comparison, DiffOp, Metric, MetricChange, Report, TextDiff
+from ..model import Comparison, DiffOp, Metric, MetricChange, Report, SentenceChange, TextDiff
 from .briefing import Briefing, SectionLine, Waived, build, summary_text
 from .strings import Lang, resolve, words
 from .tables import change_text, changed_diffs, context, pct_text
@@ -291,16 +290,22 @@ class _Page:
             if self.b.waived_missing:
                 note = self.w["missing_all_waived"].format(n=self.b.waived_missing)
             return f'<p class="note">{_esc(note or self.w["none"])}</p>'
+        return self._one_side("missing-h", self.b.missing, "b", " st-missing")
+
+    def _one_side(self, anchor: str, items: tuple[MetricChange, ...], side: str, status: str = "") -> str:
+        """Figures of one report only (missing: the base's; new: the new one's), with their section."""
+        lang, year = (self._bl(), self.base_year) if side == "b" else (self._nl(), self.new_year)
         rows = []
-        for m in self.b.missing:
-            assert m.base is not None  # a missing figure is one of the base report's
+        for m in items:
+            f = m.base if side == "b" else m.new
+            assert f is not None  # a missing figure is the base report's, a new one the new report's
             rows.append(
-                f"<tr><th scope=row>{self._label(m)}{self._ctx(m.base, self._bl())}</th>"
-                f"<td{self._bl()}>{_esc(self._section_of(m.base, 'b'))}</td>"
-                f'<td class="num st-missing"{self._bl()}>{_esc(m.base.raw)}</td></tr>'
+                f"<tr><th scope=row>{self._label(m)}{self._ctx(f, lang)}</th>"
+                f"<td{lang}>{_esc(self._section_of(f, side))}</td>"
+                f'<td class="num{status}"{lang}>{_esc(f.raw)}</td></tr>'
             )
-        head = [(_esc(self.w["label"]), ""), (_esc(self.w["in_section"]), "w-section"), (self.base_year, "num w-num")]
-        return self._table("missing-h", head, rows)
+        head = [(_esc(self.w["label"]), ""), (_esc(self.w["in_section"]), "w-section"), (year, "num w-num")]
+        return self._table(anchor, head, rows)
 
     def _changed(self) -> str:
         if not self.b.changed:
@@ -333,16 +338,7 @@ class _Page:
     def _new(self) -> str:
         if not self.b.new:
             return self._empty()
-        rows = []
-        for m in self.b.new:
-            assert m.new is not None  # a new figure is one of the new report's
-            rows.append(
-                f"<tr><th scope=row>{self._label(m)}{self._ctx(m.new, self._nl())}</th>"
-                f"<td{self._nl()}>{_esc(self._section_of(m.new, 'n'))}</td>"
-                f'<td class="num"{self._nl()}>{_esc(m.new.raw)}</td></tr>'
-            )
-        head = [(_esc(self.w["label"]), ""), (_esc(self.w["in_section"]), "w-section"), (self.new_year, "num w-num")]
-        return self._table("new-h", head, rows)
+        return self._one_side("new-h", self.b.new, "n")
 
     def _waived(self) -> str:
         if not self.b.waived:
@@ -441,9 +437,7 @@ class _Page:
     def _section_row(self, line: SectionLine) -> str:
         m = line.match
         paired = m.base is not None and m.new is not None
-        summary = self.w["section_line"].format(
-            figures=line.figures, added=line.added, removed=line.removed, started=line.started, stopped=line.stopped
-        )
+        summary = line.counts(self.w)
         cells = [
             self._status(m.status.value),
             f"<td{self._bl()}>{_esc(m.base.title) if m.base else ''}</td>",
@@ -501,8 +495,7 @@ class _Page:
             return self._empty()
         out = []
         for k, (heading, d) in enumerate(diffs, 1):
-            sentences = tuple(getattr(d, "sentences", ()) or ())
-            rows = self._sentence_rows(sentences) if sentences else self._ops_rows(d.ops)
+            rows = self._sentence_rows(d.sentences) if d.sentences else self._ops_rows(d.ops)
             changed = _esc(self.w["percent_changed"].format(pct=f"{d.change:.0%}"))
             head = [(self.base_year, ""), (self.new_year, "")]
             out.append(
@@ -537,7 +530,7 @@ class _Page:
     def _kept_row(self, text: str) -> str:
         return f'<tr><td colspan="2" class="kept"{self._nl()}>{_multiline(text.strip())}</td></tr>'
 
-    def _sentence_rows(self, items: Sequence[Any]) -> list[str]:
+    def _sentence_rows(self, items: Sequence[SentenceChange]) -> list[str]:
         """Rows from the sentence alignment: kept runs collapsed; a run of removed and added sentences
         set beside each other, old | new; every other sentence a row of its own."""
         rows: list[str] = []
@@ -545,25 +538,25 @@ class _Page:
         gone: list[str] = []
         came: list[str] = []
         for s in items:
-            kind = str(getattr(s, "kind", ""))
+            kind = s.kind
             if kind == "removed" and not kept:
-                gone.append(_text(getattr(s, "base", "")))
+                gone.append(s.base)
                 continue
             if kind == "added" and not kept:
-                came.append(_text(getattr(s, "new", "")))
+                came.append(s.new)
                 continue
             rows += self._beside(gone, came)
             gone, came = [], []
             if kind == "kept":
-                kept.append(_text(getattr(s, "new", "")) or _text(getattr(s, "base", "")))
+                kept.append(s.new or s.base)
                 continue
             if kept:
                 rows += self._kept(kept, before=len(rows) > 0, after=True)
                 kept = []
             if kind == "removed":
-                gone.append(_text(getattr(s, "base", "")))
+                gone.append(s.base)
             elif kind == "added":
-                came.append(_text(getattr(s, "new", "")))
+                came.append(s.new)
             else:
                 rows.append(self._sentence_row(kind, s))
         rows += self._beside(gone, came)
@@ -580,16 +573,15 @@ class _Page:
             rows.append(f"<tr><td{self._bl()}>{old}</td><td{self._nl()}>{new}</td></tr>")
         return rows
 
-    def _sentence_row(self, kind: str, s: Any) -> str:
-        base, new = _text(getattr(s, "base", "")), _text(getattr(s, "new", ""))
-        ops = tuple(getattr(s, "ops", ()) or ())
+    def _sentence_row(self, kind: str, s: SentenceChange) -> str:
+        base, new, ops = s.base, s.new, s.ops
         if kind == "moved":
             tag = f'<span class="tag">{_esc(self.w["moved"])}</span>'
             old = f'{tag}<span class="moved">{_multiline(base)}</span>' if base else ""
-            edited = any(str(getattr(op, "value", op)) != "equal" for op, _ in ops)
+            edited = any(op is not DiffOp.EQUAL for op, _ in ops)
             moved_to = _sides(ops)[1] if edited else _multiline(new)  # where it went, with any edit marked
             now = f'{tag}<span class="moved">{moved_to}</span>' if new else ""
-        elif kind == "changed" and ops and not getattr(s, "whole", False):
+        elif kind == "changed" and ops and not s.whole:
             old, now = _sides(ops)
         else:  # added, removed, or a sentence rewritten whole: shown whole on each side
             old = f"<del>{_multiline(base)}</del>" if base else ""
@@ -645,26 +637,17 @@ class _Page:
         return f"<tr><td{self._bl()}>{old}</td><td{self._nl()}>{new}</td></tr>"
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    return str(getattr(value, "text", value))
-
-
-def _sides(ops: tuple[tuple[Any, str], ...]) -> tuple[str, str]:
+def _sides(ops: tuple[tuple[DiffOp, str], ...]) -> tuple[str, str]:
     """A diff's old side (equal and deleted text) and new side (equal and inserted text) as markup."""
     old: list[str] = []
     new: list[str] = []
     for op, text in ops:
-        kind = str(getattr(op, "value", op))
-        if kind == "equal":
+        if op is DiffOp.EQUAL:
             old.append(_multiline(text))
             new.append(_multiline(text))
-        elif kind == "delete":
+        elif op is DiffOp.DELETE:
             old.append(f"<del>{_multiline(text)}</del>")
-        elif kind == "insert":
+        elif op is DiffOp.INSERT:
             new.append(f"<ins>{_multiline(text)}</ins>")
     return "".join(old).strip(), "".join(new).strip()
 

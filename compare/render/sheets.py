@@ -22,9 +22,8 @@ from ..model import Comparison, MetricChange, MetricStatus, Report
 from .briefing import Briefing, build, summary_text
 from .data import json_number
 from .strings import Lang, words
-from .tables import format_value, spreadsheet_safe
+from .tables import BOM, format_value, spreadsheet_safe
 
-BOM = "\ufeff"  # Excel reads a CSV as UTF-8 only when it opens with a byte-order mark
 # A fixed creation date: the same comparison gives the same workbook, byte for byte.
 CREATED = dt.datetime(2000, 1, 1)
 MIN_WIDTH, MAX_WIDTH = 6, 60  # column widths, in Excel's character units
@@ -106,18 +105,15 @@ def plain_number(value: Number) -> str:
     return format(Decimal(repr(value)), "f")  # repr: the shortest text that reads back as this float
 
 
-def _text(cell: str) -> str:
-    """Report text as a CSV cell that Excel will not run as a formula (tables.spreadsheet_safe)."""
-    return spreadsheet_safe(cell)
-
-
 def _csv(headers: list[str], rows: list[list[Cell]], bom: bool) -> str:
     out = io.StringIO()
     if bom:
         out.write(BOM)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(headers)
-    writer.writerows([_text(cell) if isinstance(cell, str) else plain_number(cell) for cell in row] for row in rows)
+    writer.writerows(
+        [spreadsheet_safe(cell) if isinstance(cell, str) else plain_number(cell) for cell in row] for row in rows
+    )
     return out.getvalue()
 
 

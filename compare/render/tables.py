@@ -36,6 +36,7 @@ def format_value(value: Decimal | None) -> str:
     return f"{value.normalize():,f}"
 
 
+BOM = "\ufeff"  # Excel reads a CSV as UTF-8 only when it opens with a byte-order mark
 _NUMBER_CELL = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?%?")
 
 
@@ -68,8 +69,11 @@ def tabular(headers: list[str], rows: list[list[str]], fmt: Format) -> str:
 
 def md_text(text: str) -> str:
     """Report text inside Markdown: no raw HTML (<script>), no entity, no line that opens a heading or a list."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_LEAD.sub(lambda m: "\\" + m.group(), text)
+    return _MD_LEAD.sub(lambda m: "\\" + m.group(), _no_html(text))
+
+
+def _no_html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 _MD_LEAD = re.compile(r"^(?:#|[-+*](?=\s)|\d+\.(?=\s))", re.MULTILINE)
@@ -77,8 +81,7 @@ _MD_LEAD = re.compile(r"^(?:#|[-+*](?=\s)|\d+\.(?=\s))", re.MULTILINE)
 
 def _md_cell(text: str) -> str:
     """A table cell: no raw HTML, and a pipe or a line break cannot end the cell or the row."""
-    text = text.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("|", "\\|").replace("\n", "<br>")
+    return _no_html(text.replace("\\", "\\\\")).replace("|", "\\|").replace("\n", "<br>")
 
 
 def _report_rows(report: Report, w: Mapping[str, str] | None = None) -> tuple[list[str], list[list[str]]]:

@@ -250,9 +250,7 @@ def _sections_table(c: Comparison, b: briefing.Briefing, w: Mapping[str, str], e
         table.add_column("why / best rejected", ratio=3)
     for line in b.sections:
         m = line.match
-        counts = w["section_line"].format(
-            figures=line.figures, added=line.added, removed=line.removed, started=line.started, stopped=line.stopped
-        )
+        counts = line.counts(w)
         where = Text(m.new.title if m.new else "")  # the summary goes under the section it is read in
         where.append(("\n" if m.new else "") + counts, style="dim")
         row: list[Any] = [
