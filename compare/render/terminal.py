@@ -391,8 +391,8 @@ def _diff_panels(c: Comparison, markers: bool, w: Mapping[str, str], context: in
         lines = text_change_lines(d, context, w)
         if not lines:
             body = diff_renderable(d.ops, markers)
-        elif markers:  # no space after a mark: a wrapped line would leave the mark alone on its own line
-            body = Text(marked_lines(lines).replace("⇄ ", "⇄").replace("» ", "»"))
+        elif markers:  # no space after a mark: Rich wraps at spaces, and would leave the mark alone on a line
+            body = Text(marked_lines(lines, gap=""))
         else:
             body = Text("\n").join(
                 Text.assemble(*[(text, _LINE_STYLE.get(style.value, "")) for text, style in line]) for line in lines

@@ -148,19 +148,20 @@ _MARKERS = {
     Style.NEW: ("{+", "+}"),
 }
 _LINE_MARKS = {
-    Style.OLD: "⇄ ",  # a sentence rewritten: old and new, each whole
-    Style.NEW: "⇄ ",
-    Style.MOVED: "» ",  # a sentence that moved here (any edit bracketed inside)
+    Style.OLD: "⇄",  # a sentence rewritten: old and new, each whole
+    Style.NEW: "⇄",
+    Style.MOVED: "»",  # a sentence that moved here (any edit bracketed inside)
 }
 
 
-def marked_lines(lines: list[Line]) -> str:
+def marked_lines(lines: list[Line], gap: str = " ") -> str:
     """The lines as plain text without colour: `[-…-]` for text taken out (a removed sentence
     whole), `{+…+}` for text put in, `⇄ ` opening both lines of a sentence rewritten whole and `» `
-    each sentence that moved here; notes of moves open with their arrow, other lines unmarked."""
+    each sentence that moved here; notes of moves open with their arrow, other lines unmarked.
+    gap follows a mark: a view that wraps at spaces passes "" so a mark never stands alone on a line."""
     out: list[str] = []
     for line in lines:
-        mark = next((_LINE_MARKS[style] for _, style in line if style in _LINE_MARKS), "")
+        mark = next((_LINE_MARKS[style] + gap for _, style in line if style in _LINE_MARKS), "")
         body = "".join(
             _MARKERS[style][0] + text + _MARKERS[style][1] if style in _MARKERS else text for text, style in line
         )
