@@ -540,6 +540,9 @@ def test_a_respectively_list_spreads_its_subjects_over_its_values() -> None:
     }
     got = {m.raw: m.key.measure if m.key else "" for m in figures("城乡居民人均消费支出分别增长6.4%、8.1%。")}
     assert got == {"6.4%": "城镇居民人均消费支出", "8.1%": "农村居民人均消费支出"}
+    # two measures listed, not two places
+    got = {m.raw: m.key.measure if m.key else "" for m in figures("城乡居民人均住房面积和医疗支出分别增长3.3%和7.7%。")}
+    assert got == {"3.3%": "城乡居民人均住房面积", "7.7%": "城乡居民人均医疗支出"}
     found = figures("五年来全市检察院受理案件8.6万件，办结8.1万件，分别比上个五年上升31.2%和28.7%。")
     got = {m.raw: (m.label, m.key.scope if m.key else ()) for m in found}
     assert got["31.2%"] == ("检察院受理案件上升", ("多年",))

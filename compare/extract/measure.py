@@ -319,7 +319,8 @@ def key_measure(folded_phrase: str) -> str:
 def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
     """城镇和农村居民人均可支配收入 -> 城镇居民人均可支配收入, 农村居民人均可支配收入 (n parts or None)."""
     s = _text(folded, head)
-    if n == 2 and len(head) > 2 and s.startswith(_PAIRED_HALVES):  # 城乡居民收入: 城…居民收入, 乡…居民收入
+    # 城乡居民收入: 城…居民收入, 乡…居民收入; but 城乡居民收入和支出 lists two measures, not two places
+    if n == 2 and len(head) > 2 and s.startswith(_PAIRED_HALVES) and not re.search(r"以及|和|与|及|、", s[2:]):
         if s.startswith("城乡") and not s.startswith("城乡居民"):
             return None  # 城乡低保标准: no 城低保; the label stays as written, the figures told apart by place
         return [head[:1] + head[2:], head[1:2] + head[2:]]
@@ -349,6 +350,9 @@ def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
     elif short and not noun:
         shared = last[len(first) :]
         parts = [p + shared for p in parts[:-1]] + [last]
+    per_head = re.match(r".*?人均", _text(folded, first))
+    if per_head and len(parts) == 2 and len(last) <= 6 and "人均" not in _text(folded, last):
+        parts[-1] = first[: per_head.end()] + last  # 居民人均收入和消费支出: the second is 居民人均消费支出
     return parts
 
 
