@@ -48,20 +48,23 @@ def extract_metrics(report: Report) -> tuple[Metric, ...]:
     plan = dated
     review = review_sections(heads, plan)
     metrics: list[Metric] = []
-    for k, (section, figures, said) in enumerate(zip(report.sections, scanned, sentences, strict=True)):
+    for k, section in enumerate(report.sections):
+        # each section's figures and sentences are let go once read: a long report never holds them and
+        # its metrics at once
+        figures, said, scanned[k], sentences[k] = scanned[k], sentences[k], [], []
         if not figures:
             continue
         described = describe(text, view, section, figures, own, said, mask, plan=plan[k], review=review[k])
         ends = _sentence_ends(text, section)
-        ids = [f"{section.id}.m{k:02d}" for k in range(1, len(figures) + 1)]
-        for k, (f, d) in enumerate(zip(figures, described, strict=True)):
+        ids = [f"{section.id}.m{n:02d}" for n in range(1, len(figures) + 1)]
+        for n, (f, d) in enumerate(zip(figures, described, strict=True)):
             lo, hi = _bounds(ends, f.start, f.end, section)
             lo, hi = max(lo, f.start - SENTENCE_REACH), min(hi, f.end + SENTENCE_REACH)
             family = grammar.unit_family(f.unit)
             key_kind = d.kind.value if d.kind is d.basis else f"{d.kind.value}:{d.basis.value}"
             metrics.append(
                 Metric(
-                    id=ids[k],
+                    id=ids[n],
                     section=section.id,
                     label=d.label,
                     value=f.value,

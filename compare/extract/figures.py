@@ -17,7 +17,7 @@ from .. import grammar
 from ..model import Qualifier
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One figure as found: offsets into the text, its value in base units, unit and qualifier."""
 

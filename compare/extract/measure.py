@@ -18,7 +18,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from .. import grammar
 from ..model import Direction, MetricKind, Section
@@ -377,6 +377,8 @@ class _When:
     the turn (为, 到, 至) B is the report's own year; 截至2022年1月 is a date of record, not a year ahead.
     """
 
+    __slots__ = ("tag_at", "tags", "year_at", "years")
+
     def __init__(self, folded: str, lo: int, hi: int, own: int | None) -> None:
         self.years: list[tuple[int, int, int]] = []  # (offset, year, where a from-year's turn comes)
         if folded.find("年", lo, hi) >= 0:
@@ -485,15 +487,17 @@ def _carried_year(folded: str, sentences: Sequence[_Sentence], k: int, memo: dic
     return year
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sentence:
     lo: int
     hi: int
     paragraph: int
     goal: int | None = None  # where it turns into a goal (own_year's reading)
-    _when: dict[int | None, _When] = field(default_factory=dict)
+    _when: dict[int | None, _When] | None = None  # read on first use: most sentences hold no figure
 
     def when(self, folded: str, own: int | None) -> _When:
+        if self._when is None:
+            self._when = {}
         if own not in self._when:
             self._when[own] = _When(folded, self.lo, self.hi, own)
         return self._when[own]
