@@ -529,3 +529,10 @@ def test_a_milestone_never_pairs_as_the_level_of_its_measure() -> None:
     new = list(extract_metrics(normalize("【前言】\n\n全市工业总产值跨越8000亿元、达8650亿元。")))
     assert contradiction(base[0], new[0]) is not None  # 跨越8000亿元: the mark passed
     assert contradiction(base[0], new[1]) is None
+
+
+def test_an_abbreviated_measure_keys_as_its_full_name() -> None:
+    """寿险 is 人寿保险, 财产险 财产保险, 规上 规模以上 (data/synonyms.tsv): the same key, so the names pair."""
+    full = _report("人寿保险保费收入12.3亿元，财产保险保费收入8.1亿元，规模以上工业企业486家。", "2030")
+    short = _report("寿险保费收入5.4亿元，财产险保费收入31.6亿元，规上工业企业512家。", "2031")
+    assert [m.key for m in full.metrics] == [m.key for m in short.metrics]

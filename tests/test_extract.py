@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from compare import load_report
 from compare.extract import extract_metrics
-from compare.model import Metric, Qualifier
+from compare.model import Direction, Metric, Qualifier
 from compare.normalize import normalize
 
 from .conftest import REPORTS
@@ -842,3 +842,41 @@ def test_scaled_amounts_in_a_list_share_the_unit_named_last() -> None:
             ("1.46万亿", Decimal("1460000000000"), "元"),
             ("0.87万亿元", Decimal("870000000000"), "元"),
         ], sentence
+
+
+def test_a_word_with_a_filler_character_inside_keeps_it() -> None:
+    """有 inside 保有量, 国有, 有限 is part of the word, not the light verb that splits actor from measure."""
+    got = {m.raw: m.key.measure if m.key else "" for m in figures("全省渔船保有量3.4万艘，追回国有林地面积620亩。")}
+    assert got == {"3.4万艘": "渔船保有量", "620亩": "追回国有林地面积"}
+
+
+def test_a_change_against_a_base_names_its_level_measure() -> None:
+    """比年初增加, 同口径增长, 比上年新增, 偏少/偏多: a change of the level before it, with its direction."""
+    found = figures(
+        "年末存款余额45.6亿元，比年初增加3.1亿元。非税收入7.2亿元，同口径增长4.4%。"
+        "全镇养殖户2.3万户，比上年新增0.4万户。全年新增林场6个。"
+        "全区年径流量8.8亿立方米，比上年偏少3.5%，比多年平均偏多2.5%。"
+    )
+    got = {m.raw: (m.key.measure if m.key else "", m.kind.value, m.direction) for m in found}
+    assert got["3.1亿元"] == ("存款余额", "change", Direction.UP)
+    assert got["4.4%"] == ("非税收入", "change", Direction.UP)
+    assert got["0.4万户"] == ("养殖户", "change", Direction.UP)
+    assert got["6个"][1] == "level"  # 新增 with no base is how many were added: a level
+    assert got["3.5%"] == ("年径流量", "change", Direction.DOWN)
+    assert got["2.5%"] == ("年径流量", "change", Direction.UP)
+    scopes = {m.raw: m.key.scope if m.key else () for m in found}
+    assert "常年" in scopes["2.5%"] and "常年" not in scopes["3.5%"]  # against a normal year, a measure of its own
+
+
+def test_object_marker_and_secured_funds_are_no_goal() -> None:
+    """将X作为… is 把; 争取到位 is money secured: the figures are outcomes. 将建成 and 争取到2035年 stay goals."""
+    found = figures("将防汛抗旱作为头等大事，共巡查堤防860公里；争取到位专项资金2.4亿元。")
+    assert [m.kind.value for m in found] == ["level", "level"]
+    found = figures("明年将建成污水处理厂3座，争取到2040年覆盖率达到95%。")
+    assert [m.kind.value for m in found] == ["target", "target"]
+
+
+def test_occupying_land_is_no_share() -> None:
+    """占地3200亩 and 占用林地 are areas; 占全县的 makes a share."""
+    found = figures("新建产业园占地1800亩，清退违规占用耕地95亩，其中基本农田占全县的12%。")
+    assert [m.kind.value for m in found] == ["level", "level", "share"]

@@ -42,7 +42,7 @@ _LEAD = re.compile(
     r"|全年|年末|年底|年初|年内|当年|本年|今年|去年|上年|\d{4}年(?:末|底|初|度|内|全年)?"
     r"|(?:近|过去)?[一二两三四五六七八九十\d]{1,2}年(?:来|间|以来)"
     r"|\d{1,2}月(?:末|底|份)?|截至|截止|到|目前|现有"
-    r"|全国|全省|全区|全市|全县|全州|全盟|全旗|全行业|全系统|全社会|我国|我省|我区|我市|我县|本市|本省|本区"
+    r"|全国|全省|全区|全市|全县|全州|全盟|全旗|全镇|全乡|全行业|全系统|全社会|我国|我省|我区|我市|我县|本市|本省|本区"
     r"|对(?!外)|为(?!期)|向|给)+"
 )
 # Words between the measure and its number: copulas, adverbs, a comparison's base.
@@ -51,19 +51,40 @@ _TAIL = re.compile(
     r"|控制在|控制|力争|确保|进入了|进入|平均为|平均|保持在|保持|稳定在|由|从"
     r"|已|已经|仅|只|则|约|大约|预计|初步|首次|一举|率先|历史性地?|同比去年|同比|环比|可比|实际|名义|折合|合计|、"
     r"|(?:比|较|与|同)(?:上|去|前)一?年(?:同期|末|底)?(?:相比)?|比\d{4}年(?:末|底)?|与\d{4}年相比"
+    r"|(?:比|较|与)(?:年初|常年|多年平均|历年同期)值?(?:相比)?|(?:按)?(?:同|可比)口径"
     r"|(?:比|较|与)(?:上|前)一?个?[一二三四五六七八九十两\d]{1,2}个?(?:年|季度|月)(?:同期)?(?:相比)?"
     # 分别比上个五年上升, 比2016年 once its year is dropped, 从上年: the base of a change, not a measure
     r"|(?<![占对相])(?<!性别)(?:比|较)|(?:由|从)(?:上|去|上一)年(?:底|末)?的?)$"
 )
 _CHANGE_VERB = re.compile(
-    r"(?P<verb>增长|增加|提高|上升|上涨|提升|扩大|回升|攀升|净增|增产|增收|(?<!新)增|涨|升"
-    r"|下降|减少|降低|回落|下跌|缩小|下滑|净减|减产|减收|降|减|跌)(?:了)?$"
+    r"(?P<verb>增长|增加|提高|上升|上涨|提升|扩大|回升|攀升|净增|增产|增收|(?<!新)增|涨|升|偏多|偏大|偏高"
+    r"|下降|减少|降低|回落|下跌|缩小|下滑|净减|减产|减收|降|减|跌|偏少|偏小|偏低"
+    # 比上年新增3.2万户: against a base, 新增 is the change (全年新增 alone is a level)
+    r"|(?:(?<=上年)|(?<=年初)|(?<=同比)|(?<=同期))新增)(?:了)?$"
 )
 _TO_LEVEL = re.compile(
     r"(?:增长|增加|提高|上升|上涨|提升|扩大|下降|减少|降低|回落|缩小|增|降|升|减|跌)(?:了)?(?:到|至)$|(?:增至|降至|升至|达至)$"
 )
-_DOWN_VERBS = {"下降", "减少", "降低", "回落", "下跌", "缩小", "下滑", "净减", "减产", "减收", "降", "减", "跌"}
+_DOWN_VERBS = {
+    "下降",
+    "减少",
+    "降低",
+    "回落",
+    "下跌",
+    "缩小",
+    "下滑",
+    "净减",
+    "减产",
+    "减收",
+    "降",
+    "减",
+    "跌",
+    "偏少",
+    "偏小",
+    "偏低",
+}
 _RATE_NOUN = re.compile(r"(?:增速|增幅|涨幅|降幅|增长率|增长速度|增长幅度|上涨幅度|下降幅度|年均增长)$")
+_SHARE_MARK = re.compile(r"占(?![地用有据领线])")  # 占全市的48%; not 占地3200亩, 占用林地
 _SHARE_NOUN = re.compile(r"(?:比重|占比|比例|比值|份额|贡献率|构成)$")
 _PER_CAPITA = re.compile(r"人均|每(?:[一二两三四五六七八九十百千万\d]+)?(?:人|户|名|平方|公顷|亩|千|万|百)")
 # Adverbs and light verbs that stand between an actor and what was measured (这些平台已累计提供岗位):
@@ -72,7 +93,7 @@ _FILLERS = re.compile(
     r"共计|总计|合计|累计|达到|多达|高达|安排|投入|下拨|其中|已经|分别|依次|实现|并且|开展"
     r"|(?<![公中总])共(?![同享建产青识济渡治商育赢担])"
     r"|(?<![到表传发直下抵通送转])达(?![成标])"
-    r"|(?<![所具拥没含享占持富])有(?![关效力序所机偿利益色线])"
+    r"|(?<![所具拥没含享占持富保国公私特固原专稀少])有(?![关效力序所机偿利益色线限])"
     r"|(?<![而早])已(?![知])|仅|(?<![原规准法细总否守实])则"
     r"|(?<![合兼])并(?![购入轨])|(?<![退归偿交返])还"
     r"|(?<![针面绝相反应核比校])对(?![接口象于话外标照比策应付称])"
@@ -95,8 +116,9 @@ _POST_CUT = re.compile(
 )
 # Words that make a sentence a goal from where they stand on: its figures are targets.
 _TARGET = re.compile(
-    r"预期目标|主要.{0,4}目标|发展目标|工作目标|目标(?:[:：是为]|确定为|定为|设定为)|奋斗目标|力争|争取|预期(?!寿命)"
-    r"|承诺|确保|要(?:达到|高于|低于|控制在|保持在|实现|完成|确保)|控制在|将(?!近)"
+    r"预期目标|主要.{0,4}目标|发展目标|工作目标|目标(?:[:：是为]|确定为|定为|设定为)|奋斗目标|力争|争取(?!到(?!\d))|预期(?!寿命)"
+    r"|承诺|确保|要(?:达到|高于|低于|控制在|保持在|实现|完成|确保)|控制在"
+    r"|将(?!近)(?![^，,；;。]{1,20}?(?:作为|列为|纳入|视为|当作|摆在|放在|融入))"
     r"|(?<!超)(?<!超年度)(?<!超过)计划(?:[到在]|\d|完成|实现|投资|新建|建成|开工|安排|新增|培训|招聘|达到)"
 )
 _ACHIEVED = frozenset({"控制在", "争取"})
@@ -116,6 +138,7 @@ _MULTI_YEAR = re.compile(
     r"(?:近|连续|最近)[一二两三四五六七八九十\d]{1,2}年|(?:[二两三四五六七八九十]|十[一二三四五六七八九]|\d{1,2})年(?:来|间)|年均|多年来"
     r"|(?:比|较|与)(?:上|前)一?个?[二两三四五六七八九十\d]{1,2}个?年"  # 比上个五年上升: against a span
 )
+_NORMAL_BASE = re.compile(r"(?:比|较|与)(?:常年|多年平均|历年同期)")
 _BASE_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")  # 比2016年上升46.3%: a change over years when 2016 is long past
 _TIME_SCOPE = re.compile(
     r"上半年|下半年|前三季度|一季度|二季度|三季度|四季度|全年|(?<![十\d])一年来"
@@ -236,7 +259,7 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
             direction = Direction.DOWN if m.group("verb") in _DOWN_VERBS else Direction.UP
             p = p[: m.start()]
             continue
-        if s.endswith("占"):
+        if s.endswith("占") and not s.endswith(("侵占", "挤占")):
             share = True
             p = p[:-1]
             continue
@@ -254,7 +277,7 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
             predicate = predicate[: m.start()]
         p = p[:at_list]
         s = _text(folded, p)
-    if "占" in s:
+    if _SHARE_MARK.search(s):
         share = True
     open_end = s.endswith(("的", "等"))  # 有2493个名字, 北京、江苏等100个会场: the noun follows the figure
     # the measure is what follows the actor: split at the last adverb or light verb, unless the
@@ -1011,6 +1034,11 @@ def _finish(
         base_year and own is not None and int(base_year.group(1)) < own - 1
     ):
         scope.append("多年")  # 近四年税收占比均…, 年均增长: a claim over years, not one year's figure
+    normal = None
+    if basis is MetricKind.CHANGE:
+        normal = _NORMAL_BASE.search(folded, max(sentence.lo, f.start - 16), f.start)
+    if normal and not _CLAUSE_SEP.search(folded, normal.end(), f.start):
+        scope.append("常年")  # 比多年平均偏少4.4%: against a normal year, not against last year
     per_capita = basis is MetricKind.PER_CAPITA or "人均" in measure_folded
     if parent_d is not None and "人均" in parent_d.scope:
         per_capita = True
