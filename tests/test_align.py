@@ -536,3 +536,17 @@ def test_an_abbreviated_measure_keys_as_its_full_name() -> None:
     full = _report("人寿保险保费收入12.3亿元，财产保险保费收入8.1亿元，规模以上工业企业486家。", "2030")
     short = _report("寿险保费收入5.4亿元，财产险保费收入31.6亿元，规上工业企业512家。", "2031")
     assert [m.key for m in full.metrics] == [m.key for m in short.metrics]
+
+
+def test_acts_after_a_campaign_clause_count_its_object_in_both_years() -> None:
+    """打击X犯罪,批捕N人,起诉M人: both acts key as X's, however the campaign is worded each year."""
+    base = "严厉打击非法集资犯罪，批捕52人，起诉61人；对盗窃犯罪保持高压态势，批捕33人，起诉47人。"
+    new = "深化盗窃犯罪专项治理，批捕29人，起诉40人；全链条打击非法集资犯罪，批捕58人，起诉66人。"
+    c = _compare(base, new)
+    assert _paired(c) == {("52人", "58人"), ("61人", "66人"), ("33人", "29人"), ("47人", "40人")}
+    assert {m.new.key.measure for m in c.metrics if m.new and m.new.key} == {
+        "盗窃犯罪批捕",
+        "盗窃犯罪起诉",
+        "非法集资犯罪批捕",
+        "非法集资犯罪起诉",
+    }

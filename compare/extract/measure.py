@@ -679,6 +679,7 @@ def _describe_sentence(
     clause_figs: list[int] = []
     plan: _ListPlan | None = None
     entity: Phrase = ()  # what the sentence's figures are about so far (某机构N个, 某法院受理…)
+    topic: tuple[int, Phrase] = (-1, ())  # what a segment's bare acts (批捕N人) count, and where it opened
     bracketed = "(" in folded[sentence.lo : sentence.hi] or "（" in folded[sentence.lo : sentence.hi]
     asides: set[int] = set()  # figures of the sentence inside brackets
     for j in members:
@@ -769,6 +770,10 @@ def _describe_sentence(
         weak = False
         if subject and len(subject) <= 2 and not change and not share and subject == pre.subject:
             borrowed_words = _borrow(folded, sentence.lo, clause_lo)  # 全年培训30.3万人次 after 家政服务人员培训
+            if not borrowed_words and topic[0] == seg_lo:
+                borrowed_words = topic[1]  # 打击…犯罪,批捕36人,起诉48人: the next act counts the same object
+            elif borrowed_words:
+                topic = (seg_lo, borrowed_words)
             if borrowed_words:
                 ends = _text(folded, borrowed_words).endswith(_text(folded, subject))
                 subject = borrowed_words if ends else borrowed_words + subject
@@ -967,7 +972,28 @@ def _borrow(folded: str, sentence_lo: int, clause_lo: int) -> Phrase:
     if milestone and milestone.start() > lo:
         head_hi = milestone.start()  # 总产值突破千亿大关,达到…: what passed the mark, not the mark
     p = _take_pre(folded, tuple(range(lo, head_hi)))
-    return p.subject[-12:]
+    return _topic(folded, p.subject)[-16:]
+
+
+# 严厉打击侵害妇女儿童权益的犯罪, 对电诈犯罪保持高压态势, 深化校园欺凌治理: a clause that names what was acted
+# on; the figures after it (批捕36人, 起诉48人) count that object, not the campaign's wording, which changes yearly
+_ACT_ON = re.compile(r"打击|惩治|严惩|惩处|整治|查处|防范|遏制|严打|专项治理")
+_ACT_HEAD = re.compile(r"(?:依法|严厉|持续|深入|全力|重拳)?(?:深化|加强|强化|推进|开展|推动|加大)")
+_ACT_TAIL = re.compile(r"(?:始终|持续)?保持.{0,6}态势$|(?:专项)?(?:治理|整治|行动|工作)$")
+
+
+def _topic(folded: str, p: Phrase) -> Phrase:
+    tail = _ACT_TAIL.search(_text(folded, p))
+    if tail and tail.start() >= 2:
+        p = p[: tail.start()]
+    s = _text(folded, p)
+    acts = list(_ACT_ON.finditer(s))
+    if acts and len(s) - acts[-1].end() >= 2:
+        p = p[acts[-1].end() :]
+    head = _ACT_HEAD.match(_text(folded, p))
+    if head and len(p) - head.end() >= 2:
+        p = p[head.end() :]
+    return tuple(i for i in p if folded[i] != "的") if len(p) > 2 else p
 
 
 def _finish(
