@@ -880,3 +880,25 @@ def test_occupying_land_is_no_share() -> None:
     """占地3200亩 and 占用林地 are areas; 占全县的 makes a share."""
     found = figures("新建产业园占地1800亩，清退违规占用耕地95亩，其中基本农田占全县的12%。")
     assert [m.kind.value for m in found] == ["level", "level", "share"]
+
+
+def test_more_units_of_real_bulletins() -> None:
+    """站次 counts, 万方 is ten thousand cubic metres (三方协议 is no volume), a time makes a rate (升/日)."""
+    assert figures_of("监测到超标排放共14站次。") == [("14站次", Decimal(14), "站次", "exact")]
+    assert figures_of("全年疏浚航道38万方，签订三方协议7份。") == [
+        ("38万方", Decimal(38), "万方", "exact"),
+        ("7份", Decimal(7), "份", "exact"),
+    ]
+    assert figures_of("农村居民人均用水量67升/日。") == [("67升/日", Decimal(67), "升/日", "exact")]
+
+
+def test_a_structure_of_whole_numbers_is_a_ratio_not_a_clock() -> None:
+    """结构为21:33:46 has three terms like a clock time; the word before it makes it a ratio. 配比 keeps its 比."""
+    found = figures("全县三次产业结构为21:33:46，开幕式于09:30:00举行，砂浆配比为1:3。")
+    assert [(m.raw, m.label, m.key.term if m.key else 0) for m in found] == [
+        ("21", "三次产业结构", 1),
+        ("33", "三次产业结构", 2),
+        ("46", "三次产业结构", 3),
+        ("1", "砂浆配比", 1),
+        ("3", "砂浆配比", 2),
+    ]

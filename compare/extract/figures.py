@@ -42,7 +42,7 @@ _TERM = re.compile(r"\d+(?:\.\d+)?")
 # a date or a clock time in page metadata (发布时间: 2024/3/4 16:16:00): no figure
 _DATE = re.compile(r"(?<![\d.])\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}(?![\d.])")
 _CLOCK = re.compile(r"(?<![\d.:：])\d{1,2}[:：][0-5]\d[:：][0-5]\d(?![\d.:：])")
-_RATIO_CONTEXT = re.compile(r"(?:比例|之比|比值|比为|比重)(?:为|是|达到|约为)?\s*$")
+_RATIO_CONTEXT = re.compile(r"(?:比例|之比|比值|比为|比重|结构|配比)(?:为|是|达到|约为|调整为|优化为)?\s*$")
 # a dimensionless measure: 基尼系数为0.465, 价格指数102.5, 人口性别比(以女性为100)为104.6
 _GLOSS = r"(?:\([^()]{0,30}\)|（[^（）]{0,30}）)?"
 _UNITLESS_NOUN = r"(?:系数|指数|比率|比值|收入比|得分|评分|分值|性别比)"
@@ -80,7 +80,11 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
     marks = ((_URL, "/"), (_EMAIL, "@"), (_ESCAPED, "%"), (_FOOTNOTE, "[【"), (_DATE, "/-"), (_CLOCK, ":："))
     for pattern, mark in marks:
         if any(c in text for c in mark):
-            spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
+            spans += [
+                (m.start(), m.end())
+                for m in pattern.finditer(text)
+                if pattern is not _CLOCK or not _RATIO_CONTEXT.search(text, max(0, m.start() - 12), m.start())
+            ]  # 结构为18:35:47 is a ratio, however like a clock it looks
     return sorted(spans)
 
 
