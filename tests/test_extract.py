@@ -902,3 +902,21 @@ def test_a_structure_of_whole_numbers_is_a_ratio_not_a_clock() -> None:
         ("1", "砂浆配比", 1),
         ("3", "砂浆配比", 2),
     ]
+
+
+def test_brackets_after_a_figure_are_asides_not_labels() -> None:
+    """(其中…) after a figure is no noun for it; 比常年(N)偏少 gives the normal a level of its own; a price basis
+    in brackets, 万元GDP(当年价), tells two measures apart."""
+    got = {
+        m.raw: (m.key.measure if m.key else "", m.key.scope if m.key else (), m.kind.value)
+        for m in figures(
+            "全区供水总量为7840万立方米(其中地下水供水量为1260万立方米)。"
+            "年均气温17.4℃，年降水量980.5毫米，比常年(1102.3毫米)偏少11.0%。"
+            "万元地区生产总值(可比价)能耗0.42吨标准煤。"
+        )
+    }
+    assert got["7840万立方米"] == ("供水总量", (), "level")
+    assert got["1260万立方米"] == ("地下水供水量", ("其中",), "level")
+    assert got["1102.3毫米"] == ("年降水量", ("常年",), "level")
+    assert got["11.0%"] == ("年降水量", ("常年",), "change")
+    assert got["0.42吨标准煤"][0] == "万元地区生产总值(可比价)能耗"

@@ -169,7 +169,9 @@ _FOOTNOTE_MARK = (
     r"|(?<=[\u4e00-\u9fff])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+"
 )
 _DROP_ANYWHERE = re.compile(
-    _FOOTNOTE_MARK + r"|\([^()]*\)|（[^（）]*）|[“”‘’「」『』\"'\s]|第[^，。、\d]{1,3}?[批届轮期次]"
+    # a price basis in brackets, 万元GDP(当年价), tells two measures apart: kept
+    _FOOTNOTE_MARK + r"|\((?!(?:当年|可比|现|不变)价)[^()]*\)|（(?!(?:当年|可比|现|不变)价)[^（）]*）"
+    r"|[“”‘’「」『』\"'\s]|第[^，。、\d]{1,3}?[批届轮期次]"
     r"|按(?:\d{4}年)?(?:可比价格?|不变价格?|现价|当年价格?|可比口径|同口径)(?:计算)?"
     r"|(?:(?<![长加高升降少低])(?:到|至)|截至|截止)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初|以来|前)?(?:的(?=\d|$))?"
 )
@@ -236,7 +238,7 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
     if space >= 0 and len(raw.strip()) > space + 1 and _RUN_IN.match(raw[:space].strip()):
         p = p[space + 1 :]  # 财政收入 全县地方财政收入79.3亿元: a run-in heading, then the sentence
     p = _drop(folded, p, _DROP_ANYWHERE)
-    while p and folded[p[0]] in "、，,；;：:(（":
+    while p and folded[p[0]] in "、，,；;：:(（)）":
         p = p[1:]
     if _BULLET_CHARS.search(_text(folded, p)):
         p = tuple(i for i in p if folded[i] not in _BULLET_CHARS_SET)
@@ -313,8 +315,8 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
 
 def _post_noun(folded: str, lo: int, hi: int) -> Phrase:
     """What a figure counts when the noun follows it: 投入61.8亿元送温暖资金."""
-    if folded[lo : lo + 1] in ("、", "，", ",", "和", "及"):
-        return ()  # 24万个以上、新发展会员…: the list goes on, no noun follows
+    if folded[lo : lo + 1] in ("、", "，", ",", "和", "及", "(", "（"):
+        return ()  # 24万个以上、新发展会员…: the list goes on, no noun follows; (其中…) is an aside
     p = _drop(folded, tuple(range(lo, hi)), _DROP_ANYWHERE)  # glosses in brackets go first: 省(市、区)总工会
     s = _text(folded, p)
     cut = _POST_CUT.search(s)
@@ -648,7 +650,7 @@ class _ListPlan:
     terms: bool = False  # one subject for all: the figures are told apart by their place (1, 2, 3)
 
 
-_COMPARE_BASE = re.compile(r"(?:较|比|同)[^，。；、,;]{1,14}?的$")
+_COMPARE_BASE = re.compile(r"(?:较|比|同)[^，。；、,;()（）]{1,14}?(?:的|[(（])$")  # 比常年(52.6毫米)偏少: the base too
 
 
 def _describe_sentence(
@@ -812,7 +814,9 @@ def _describe_sentence(
         d = _finish(text, folded, f, sentence, subject, pre, parent, out, target, sub_total, own, carry, ahead)
         if plan is not None and plan.terms:
             d = replace(d, term=idx + 1)
-        if base is not None:
+        if base is not None and _NORMAL_BASE.search(base.group()):
+            d = replace(d, scope=(*d.scope, "常年"))  # 比常年(52.6毫米): this year's normal, a level of its own
+        elif base is not None:
             year = re.search(r"(\d{4})年", base.group())
             d = replace(d, period=year.group(1) if year and (own is None or int(year.group(1)) != own) else "start")
         out[j] = replace(d, borrowed=borrowed) if borrowed else d
