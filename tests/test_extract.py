@@ -920,3 +920,22 @@ def test_brackets_after_a_figure_are_asides_not_labels() -> None:
     assert got["1102.3毫米"] == ("年降水量", ("常年",), "level")
     assert got["11.0%"] == ("年降水量", ("常年",), "change")
     assert got["0.42吨标准煤"][0] == "万元地区生产总值(可比价)能耗"
+
+
+def test_nouns_and_owners_a_label_must_keep() -> None:
+    """栖息着N种X和M种Y: each counts the noun after it; a unit's 营业收入 is its own; the whole sector list
+    owns 增加值; 农业、工业、生活用水量 share 用水量, not 生活用水量; 到户 is a word, not the preposition 到."""
+    got = {
+        m.raw: m.key.measure if m.key else ""
+        for m in figures(
+            "湿地公园内栖息着58种水鸟和112种鱼类。物流板块实现营业收入9.6亿元。"
+            "信息传输、软件和信息技术服务业实现增加值88.2亿元。"
+            "工业、农业、城乡生态用水量分别为3.3亿立方米、6.1亿立方米、0.4亿立方米。"
+            "建成到村服务站310个、到户服务点2700个。"
+        )
+    }
+    assert got["58种"] == "水鸟" and got["112种"] == "鱼类"
+    assert got["9.6亿元"] == "物流板块营业收入"
+    assert got["88.2亿元"] == "信息传输、软件和信息技术服务业增加值"
+    assert [got["3.3亿立方米"], got["6.1亿立方米"]] == ["工业用水量", "农业用水量"]
+    assert got["2700个"] == "到户服务点"

@@ -41,7 +41,7 @@ _LEAD = re.compile(
     r"|据统计|据初步统计|初步核算|经初步核算|据测算|数据显示|据介绍|据了解|据悉|据知|统计显示"
     r"|全年|年末|年底|年初|年内|当年|本年|今年|去年|上年|\d{4}年(?:末|底|初|度|内|全年)?"
     r"|(?:近|过去)?[一二两三四五六七八九十\d]{1,2}年(?:来|间|以来)"
-    r"|\d{1,2}月(?:末|底|份)?|截至|截止|到|目前|现有"
+    r"|\d{1,2}月(?:末|底|份)?|截至|截止|到(?=\d|[今去明本上]?年|目前|现在)|目前|现有"
     r"|全国|全省|全区|全市|全县|全州|全盟|全旗|全镇|全乡|全行业|全系统|全社会|我国|我省|我区|我市|我县|本市|本省|本区"
     r"|对(?!外)|为(?!期)|向|给)+"
 )
@@ -100,7 +100,8 @@ _FILLERS = re.compile(
 )
 # A measure noun that says nothing alone: whose 增加值, whose 产量 is said before the verb.
 _MEASURE_NOUN = re.compile(
-    r"增加值|产值|总值|总产值|产量|总产量|总量|收入|总收入|支出|总额|金额|余额|面积|人数|户数|数量|规模|投资|利润|税收|产能"
+    r"增加值|产值|总值|总产值|产量|总产量|总量|收入|总收入|营业收入|营收|支出|总额|金额|余额|面积|人数|户数|数量|规模|投资"
+    r"|利润|利润总额|净利润|税收|产能"
 )
 _RUN_IN = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _ACTOR_ONLY = re.compile(r"^(?:全国|全省|全市|全区|各地|各级工会|全总|会上|其|在|会|等|和|这些平台|这|该)$")
@@ -110,6 +111,7 @@ _VERB_END = re.compile(
     r"|筹集|提供|接待|新增|实现|完成|投入|安排|下拨|拥有|有|共有|动员|选派|派出|召开|建立|培育|认定|评选|签约|引进"
     r"|设立|设有|设|建有|开设|组建|成立|聘请|招聘|招录|接收|受理|办理|调解|审结|查处|检查|走访|推出|举行|开通|打造)$"
 )
+_NOUN_FOLLOWS = re.compile(r"[\u4e00-\u9fff]着$|[一两]支$|[一两]批$")
 _POST_CUT = re.compile(
     r"的|在|被|于|及|与|同步|实现|参与|建立|用于|获得|通过|成为|借助|都|均|已|全部|也|、|，|。"
     r"|增加(?!值)|增长|提高|上升|下降|减少|降低|[升降增]至|到|至"  # 由31条增加到36条: the turn of a span, no noun
@@ -248,6 +250,8 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
     p, lead = _strip_lead(folded, p)
     sub_total = "其中" in lead or _text(folded, p).startswith("其中")
     preposition = _text(folded, p).endswith(("为", "向", "给", "对")) and not _text(folded, p).endswith("成为")
+    # 栖息着45种鸟类, 组建了一支300人的队伍: a verb of being or one unit of a thing; the noun follows the figure
+    preposition = preposition or bool(_NOUN_FOLLOWS.search(_text(folded, p)))
     verb: Phrase = ()
     direction = None
     share = False
@@ -301,7 +305,9 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
         subject = chunks[-1]
         short = len(subject) <= 2 or (len(subject) <= 4 and _MEASURE_NOUN.fullmatch(_text(folded, subject)))
         if short and len(chunks) > 1:
-            subject = chunks[-2][-8:] + subject  # 种植业实现增加值33亿元: whose 增加值 it is
+            # 种植业实现增加值33亿元: whose 增加值 it is, a list of sectors whole
+            owner = chunks[-2][-20:] if "、" in _text(folded, chunks[-2][-20:]) else chunks[-2][-12:]
+            subject = owner + subject
     elif chunks and open_end and _VERB_END.search(_text(folded, chunks[-1]).rstrip("的等")):
         subject = tuple(i for i in chunks[-1] if folded[i] not in "的等")  # 惠及…: the verb and its noun
     fallback = chunks[-1][: len(chunks[-1]) - (_text(folded, chunks[-1])[-1:] in ("的", "等"))] if chunks else ()
@@ -384,7 +390,8 @@ def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
 # compounds of two one-character halves that a list spreads over its figures (城乡 = 城镇, 农村)
 _PAIRED_HALVES = ("城乡", "进出口", "中小学", "男女")
 _SHARED_NOUN = re.compile(
-    r"(?:产业|行业)?(?:增加值|产值|总值|总产值|产量|总量|收入|支出|总额|余额|面积|人数|数量|规模|投资|利润|浓度|价格|指数)$"
+    r"(?:产业|行业)?(?:增加值|产值|总值|总产值|产量|总量|收入|支出|总额|余额|面积|人数|数量|规模|投资|利润|浓度|价格|指数"
+    r"|[用耗供排][水电气热煤油]量)$"
 )
 _PEOPLE = re.compile(r"居民|职工|人口|家庭|学生|常住")
 # an item that names its own measure (事故起数、死亡人数): nothing of the last item's is added to it
@@ -745,6 +752,13 @@ def _describe_sentence(
         if f.term > 1 and j - 1 in measures and figures[j - 1].term == f.term - 1:
             subject = measures[j - 1]  # 比例为5.1:40.2:54.7: one measure, three terms
         short = bool(subject) and len(subject) <= 2
+        if (
+            not pre.subject
+            and idx > 0
+            and clause_figs[idx - 1] in noun_until
+            and _text(folded, pre.fallback) in ("和", "及", "与")
+        ):
+            pre.object_follows = True  # 45种鸟类和73种昆虫: the second noun follows its figure too
         if pre.object_follows and not change:
             object_noun = _post_noun(folded, f.end, next_start)
             if object_noun:
