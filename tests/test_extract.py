@@ -939,3 +939,12 @@ def test_nouns_and_owners_a_label_must_keep() -> None:
     assert got["88.2亿元"] == "信息传输、软件和信息技术服务业增加值"
     assert [got["3.3亿立方米"], got["6.1亿立方米"]] == ["工业用水量", "农业用水量"]
     assert got["2700个"] == "到户服务点"
+
+
+def test_a_share_of_a_whole_names_the_part() -> None:
+    """X占全市的N%: the share is X's; 全市 (and a 全年 after 占) is the whole, not the measure or its time."""
+    got = {
+        m.raw: (m.key.measure if m.key else "", m.key.scope if m.key else (), m.kind.value)
+        for m in figures("高新技术产业产值占全区的41.7%，主汛期来水量占全年的63.2%。")
+    }
+    assert got == {"41.7%": ("高新技术产业产值", (), "share"), "63.2%": ("主汛期来水量", (), "share")}

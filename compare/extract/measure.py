@@ -85,6 +85,7 @@ _DOWN_VERBS = {
 }
 _RATE_NOUN = re.compile(r"(?:增速|增幅|涨幅|降幅|增长率|增长速度|增长幅度|上涨幅度|下降幅度|年均增长)$")
 _SHARE_MARK = re.compile(r"占(?![地用有据领线])")  # 占全市的48%; not 占地3200亩, 占用林地
+_SHARE_OF = re.compile(r"占[^占，,；;。]{1,12}的$")
 _SHARE_NOUN = re.compile(r"(?:比重|占比|比例|比值|份额|贡献率|构成)$")
 _PER_CAPITA = re.compile(r"人均|每(?:[一二两三四五六七八九十百千万\d]+)?(?:人|户|名|平方|公顷|亩|千|万|百)")
 # Adverbs and light verbs that stand between an actor and what was measured (这些平台已累计提供岗位):
@@ -143,7 +144,7 @@ _MULTI_YEAR = re.compile(
 _NORMAL_BASE = re.compile(r"(?:比|较|与)(?:常年|多年平均|历年同期)")
 _BASE_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")  # 比2016年上升46.3%: a change over years when 2016 is long past
 _TIME_SCOPE = re.compile(
-    r"上半年|下半年|前三季度|一季度|二季度|三季度|四季度|全年|(?<![十\d])一年来"
+    r"上半年|下半年|前三季度|一季度|二季度|三季度|四季度|(?<!占)全年|(?<![十\d])一年来"
     r"|(?<![截止至])(?:(?P<first>\d{1,2})[—\-~～至])?(?<!\d)(?P<month>\d{1,2})月(?![底末\d]|份?以来)"
 )
 
@@ -285,6 +286,10 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
         s = _text(folded, p)
     if _SHARE_MARK.search(s):
         share = True
+        whole = _SHARE_OF.search(s)
+        if whole and whole.start() >= 2:  # 服务业增加值占全市的56.1%: the part is what is measured, not 全市
+            p = p[: whole.start()]
+            s = _text(folded, p)
     open_end = s.endswith(("的", "等"))  # 有2493个名字, 北京、江苏等100个会场: the noun follows the figure
     # the measure is what follows the actor: split at the last adverb or light verb, unless the
     # phrase relates two things (第一产业对生产总值增长的贡献率, 占…比重)
