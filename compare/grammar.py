@@ -212,11 +212,20 @@ def _alternation(words: list[str]) -> str:
 _WORD_AFTER_UNIT = {"台": "阶", "P": "A-Za-z"}  # 台阶 is no unit; P (算力, PFLOPS) ends a word
 
 
+# a unit that is one only right after a scale word: 12万方 is cubic metres, 三方 are parties
+_UNIT_AFTER_SCALE = {"方"}
+
+
 @functools.cache
 def unit_pattern() -> str:
     """The alternation of every lexicon unit, longest first."""
     words = sorted(lexicon(), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w) + (f"(?![{_WORD_AFTER_UNIT[w]}])" if w in _WORD_AFTER_UNIT else "") for w in words)
+    return "|".join(
+        ("(?<=[十百千万亿])" if w in _UNIT_AFTER_SCALE else "")
+        + re.escape(w)
+        + (f"(?![{_WORD_AFTER_UNIT[w]}])" if w in _WORD_AFTER_UNIT else "")
+        for w in words
+    )
 
 
 @functools.cache

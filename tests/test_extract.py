@@ -886,7 +886,7 @@ def test_more_units_of_real_bulletins() -> None:
     """站次 counts, 万方 is ten thousand cubic metres (三方协议 is no volume), a time makes a rate (升/日)."""
     assert figures_of("监测到超标排放共14站次。") == [("14站次", Decimal(14), "站次", "exact")]
     assert figures_of("全年疏浚航道38万方，签订三方协议7份。") == [
-        ("38万方", Decimal(38), "万方", "exact"),
+        ("38万方", Decimal(380000), "方", "exact"),
         ("7份", Decimal(7), "份", "exact"),
     ]
     assert figures_of("农村居民人均用水量67升/日。") == [("67升/日", Decimal(67), "升/日", "exact")]

@@ -26,8 +26,8 @@ TRADITIONAL = {
     "亿": "億",
     "户": "戶",
 }
-# 年 is a unit only where a span is measured, P (compute) only where 算力 is said
-UNITS = sorted(u for u in grammar.lexicon() if u not in ("年", "P"))
+# 年 is a unit only where a span is measured, P (compute) only where 算力 is said, 方 only after a scale word
+UNITS = sorted(u for u in grammar.lexicon() if u not in ("年", "P", "方"))
 
 
 def figures(sentence: str) -> list[tuple[str, Decimal | None, str, str]]:
