@@ -948,3 +948,17 @@ def test_a_share_of_a_whole_names_the_part() -> None:
         for m in figures("高新技术产业产值占全区的41.7%，主汛期来水量占全年的63.2%。")
     }
     assert got == {"41.7%": ("高新技术产业产值", (), "share"), "63.2%": ("主汛期来水量", (), "share")}
+
+
+def test_a_body_counted_lends_itself_to_its_people_and_its_pull() -> None:
+    """其中X N所,招生…,在校学生…,教职工…: all X's; X共有保育员 keeps X; 拉动增长 is the sector's said before."""
+    got = {
+        m.raw: m.key.measure if m.key else ""
+        for m in figures(
+            "其中职业学校9所，招生2100人，在校学生6300人，专任教师410人。"
+            "民办园共有保育员260人。"
+            "建筑业增加值64亿元，拉动增长0.7个百分点；金融业增加值38亿元，拉动增长0.4个百分点。"
+        )
+    }
+    assert [got["6300人"], got["410人"], got["260人"]] == ["职业学校在校学生", "职业学校专任教师", "民办园保育员"]
+    assert [got["0.7个百分点"], got["0.4个百分点"]] == ["建筑业增加值拉动", "金融业增加值拉动"]

@@ -308,7 +308,9 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
     subject: Phrase = ()
     if chunks and not open_end:
         subject = chunks[-1]
-        short = len(subject) <= 2 or (len(subject) <= 4 and _MEASURE_NOUN.fullmatch(_text(folded, subject)))
+        said = _text(folded, subject)
+        short = len(subject) <= 2 or (len(subject) <= 4 and _MEASURE_NOUN.fullmatch(said))
+        short = short or (len(subject) <= 6 and _ROLE_NOUN.fullmatch(said) is not None)  # 公办园共有保育员
         if short and len(chunks) > 1:
             # 种植业实现增加值33亿元: whose 增加值 it is, a list of sectors whole
             owner = chunks[-2][-20:] if "、" in _text(folded, chunks[-2][-20:]) else chunks[-2][-12:]
@@ -662,6 +664,7 @@ class _ListPlan:
     terms: bool = False  # one subject for all: the figures are told apart by their place (1, 2, 3)
 
 
+_PULL = re.compile(r"(?:拉动|贡献|带动)(?:全国|全省|全市|全区|全县)?(?:经济|gdp|地区生产总值)?(?:增长)?(?:率)?")
 _COMPARE_BASE = re.compile(r"(?:较|比|同)[^，。；、,;()（）]{1,14}?(?:的|[(（])$")  # 比常年(52.6毫米)偏少: the base too
 
 
@@ -805,6 +808,10 @@ def _describe_sentence(
         if not subject and not change and not share and levels:
             subject = measures[levels[-1]]  # 年度新增3357人，累计达41101人: the same workers, counted otherwise
             subject = _drop(folded, subject, re.compile(r"(?:年度)?(?:新增|增加|新发展)$"))
+        if subject and measures and plan is None and _PULL.fullmatch(_text(folded, subject)):
+            # 第一产业增加值300万元,拉动增长0.5个百分点: the pull is the sector's, the measure said last
+            owner = measures[levels[-1]] if levels else measures[max(measures)]
+            subject = owner + subject if owner and not _PULL.fullmatch(_text(folded, owner)) else subject
         if (change or share) and parent is None and not subject:
             # every level of the sentence so far stands before this figure; one in an aside (不含…121亿元)
             # speaks only to a change inside that aside
@@ -913,6 +920,11 @@ _ACTOR_VERB = re.compile(r"(?:受理|办结|审结|执结|新收|收案|立案|�
 _ENTITY_UNITS = frozenset({"个", "家", "所", "处", "座"})  # counters of organizations and sites, not of beds (张)
 _BODY = re.compile(r"(?:站|所|院|庭|局|中心|机构|机关|企业|公司|单位|设施|组织|协会|馆|园|基地)$")
 # a count named as a measure (站点数, 企业数量, 总量): it says how many, it names no entity to borrow
+# the people or places a body has (学校…在校学生, 托育中心…从业人员): its attribute, however long the word
+_ROLE_NOUN = re.compile(
+    r"(?:在校|在园|在读|毕业|专任|专职|兼职|招收)?(?:学生|学员|幼儿|儿童|教师|教职工|教职员工|职工|员工|从业人员|工作人员"
+    r"|医生|医师|护士|卫生技术人员|床位|保育员|会员|志愿者)"
+)
 _MEASURE_END = re.compile(r"(?:数|数量|总数|个数|量|总量|额|规模|率|比重)$")
 
 
@@ -949,7 +961,7 @@ def _bare(folded: str, subject: Phrase) -> Phrase | None:
         return None
     if _MEASURE_END.search(r) and len(_MEASURE_END.sub("", r)) >= 2:
         return None  # 站点数, 床位总数: a count that names what it counts is a measure of its own
-    if len(r) <= 3 or _ACTION.match(r):
+    if len(r) <= 3 or _ACTION.match(r) or _ROLE_NOUN.fullmatch(r):
         return rest
     return None
 
