@@ -962,3 +962,13 @@ def test_a_body_counted_lends_itself_to_its_people_and_its_pull() -> None:
     }
     assert [got["6300人"], got["410人"], got["260人"]] == ["职业学校在校学生", "职业学校专任教师", "民办园保育员"]
     assert [got["0.7个百分点"], got["0.4个百分点"]] == ["建筑业增加值拉动", "金融业增加值拉动"]
+
+
+def test_a_respectively_growth_skips_a_rate_between_its_amounts() -> None:
+    """受理N件,办结M件,办结率R%,分别增长a%和b%: the growths are of the two amounts, not of the rate."""
+    found = figures(
+        "全市受理信访2600件，办结2450件，办结率为94.2%，分别比上年增长5.1%和4.3%。新招录人员平均工龄达9年。"
+    )
+    got = {m.raw: (m.key.measure if m.key else "", m.kind.value) for m in found}
+    assert got["5.1%"] == ("受理信访", "change") and got["4.3%"] == ("办结", "change")
+    assert got["9年"][0] == "新招录人员平均工龄"  # a span measured in years after 工龄达

@@ -55,7 +55,7 @@ _UNITLESS_CONTEXT = re.compile(
 _INDEX_CONTEXT = re.compile(rf"(?:指数|性别比){_GLOSS}(?:为|是)\s*$")
 _IDIOMS = ("千家万户", "百家争鸣", "万家灯火", "千千万万", "万众一心", "百花齐放", "千方百计", "万人空巷", "十万火急")
 # 年 counts as a unit only where a span is the measure: 连续6年, 近10年来, 10年间, 人均受教育年限10.5年
-_YEAR_SPAN_BEFORE = re.compile(r"(?:连续|长达|历时|时隔|年限|寿命|工龄|期限)\s*$")
+_YEAR_SPAN_BEFORE = re.compile(r"(?:连续|长达|历时|时隔|(?:年限|寿命|工龄|期限)(?:为|达到|达|约为|约|是)?)\s*$")
 _YEAR_SPAN_AFTER = re.compile(r"^(?:间|来|以来|之久)")
 _THRESHOLD_AFTER = re.compile(r"^(?:及)?(?:以上|以下)(?=[\u4e00-\u9fff])(?!的)")
 _NOT_AFTER_THRESHOLD = re.compile(r"^(?:及)?(?:以上|以下)(?:[，。；,;、）)]|$)")

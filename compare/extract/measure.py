@@ -880,7 +880,15 @@ def _list_plan(
     if first.subject:
         parts = _split_list(folded, first.subject, n)
         return _ListPlan(parts or [first.subject] * n, [None] * n, first, terms=parts is None)
-    heads = levels[-n:]
+    # 受理4500件,办结4300件,办结率95.6%,分别增长3.2%和2.8%: a growth in % is of amounts, not of a rate,
+    # and a change in points is of rates
+    unit = figures[clause_figs[0]].unit
+    pool = levels
+    if unit == "%":
+        pool = [x for x in levels if figures[x].unit not in _RATE_UNITS]
+    elif unit in ("个百分点", "百分点"):
+        pool = [x for x in levels if figures[x].unit in _RATE_UNITS]
+    heads = pool[-n:] if len(pool) >= n else levels[-n:]
     if len(heads) == n:
         subjects = [measures[x] for x in heads]
         same = len({_text(folded, x) for x in subjects}) == 1  # three terms of one ratio: told apart by place
@@ -888,6 +896,7 @@ def _list_plan(
     return None
 
 
+_RATE_UNITS = frozenset({"%", "‰"})
 # between two figures of a list: a separator, and a verb of change of the next one's own (下降0.6、提高1.7)
 _LIST_GAP = re.compile(
     r"\s*(?:和|与|及|以及|、|或|,|，)?\s*(?:增长|下降|提高|上升|增加|减少|降低|回落|扩大|缩小|上涨|下跌)?"
@@ -919,12 +928,12 @@ _ACTION = re.compile(
 _ACTOR_VERB = re.compile(r"(?:受理|办结|审结|执结|新收|收案|立案|起诉|批捕|办理|查处|调解|收治|收养)")
 _ENTITY_UNITS = frozenset({"个", "家", "所", "处", "座"})  # counters of organizations and sites, not of beds (张)
 _BODY = re.compile(r"(?:站|所|院|庭|局|中心|机构|机关|企业|公司|单位|设施|组织|协会|馆|园|基地)$")
-# a count named as a measure (站点数, 企业数量, 总量): it says how many, it names no entity to borrow
 # the people or places a body has (学校…在校学生, 托育中心…从业人员): its attribute, however long the word
 _ROLE_NOUN = re.compile(
     r"(?:在校|在园|在读|毕业|专任|专职|兼职|招收)?(?:学生|学员|幼儿|儿童|教师|教职工|教职员工|职工|员工|从业人员|工作人员"
     r"|医生|医师|护士|卫生技术人员|床位|保育员|会员|志愿者)"
 )
+# a count named as a measure (站点数, 企业数量, 总量): it says how many, it names no entity to borrow
 _MEASURE_END = re.compile(r"(?:数|数量|总数|个数|量|总量|额|规模|率|比重)$")
 
 
