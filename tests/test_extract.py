@@ -972,3 +972,45 @@ def test_a_respectively_growth_skips_a_rate_between_its_amounts() -> None:
     got = {m.raw: (m.key.measure if m.key else "", m.kind.value) for m in found}
     assert got["5.1%"] == ("受理信访", "change") and got["4.3%"] == ("办结", "change")
     assert got["9年"][0] == "新招录人员平均工龄"  # a span measured in years after 工龄达
+
+
+def test_rules_for_one_report_kind_leave_the_common_forms_alone() -> None:
+    """Forms a narrower rule must not catch: 有限额以上 (有 before 限额), 普及率 and 参与率 (no 及/与 list),
+    a 人均 list whose second item is a rate, 占有率 (a share), a sub-item named mid-sentence (its people are
+    the total's), 比年初 against 同比 (two changes), a long sector list cut at an item, never mid-word."""
+    got = {
+        m.raw: (m.key.measure if m.key else "", m.key.scope if m.key else (), m.kind.value, m.key.term if m.key else 0)
+        for m in figures(
+            "全县有限额以上住宿业企业86家。全镇城乡燃气普及率分别达到97.1%和83.4%。"
+            "居民人均预期寿命和孕产妇死亡率分别为79.6岁和9.8/10万。全省智能手机市场占有率达到18.3%。"
+            "全区共有养老机构90家，其中公办机构35家，入住老人4100人，护理人员760人。"
+            "6月末，住户贷款余额620亿元，比年初增长4.2%，同比增长7.9%。"
+            "纺织服装、食品加工、家具制造、精细化工等产业实现产值810亿元。"
+        )
+    }
+    assert got["86家"][0] == "限额以上住宿业企业"
+    assert [got["97.1%"][0], got["83.4%"][0]] == ["城乡燃气普及率", "城乡燃气普及率"]
+    assert [got["97.1%"][3], got["83.4%"][3]] == [1, 2]
+    assert got["9.8/10万"][0] == "孕产妇死亡率"
+    assert got["18.3%"][2] == "share"
+    assert [got["4100人"][0], got["760人"][0]] == ["入住老人", "护理人员"]
+    assert got["4.2%"][1] == ("年初",) and got["7.9%"][1] == ()
+    assert got["810亿元"][0] == "纺织服装、食品加工、家具制造、精细化工等产业产值"
+
+
+def test_goal_words_that_stay_goals() -> None:
+    """争取到年底 is a deadline and 将…N…纳入 a plan with its figure inside: both targets."""
+    found = figures("争取到年底新建口袋公园40个。今年将改造老旧小区120个纳入民生实事。")
+    assert [m.kind.value for m in found] == ["target", "target"]
+
+
+def test_a_measure_said_before_its_bracketed_normal() -> None:
+    """全年降水量比常年(N)偏少x%: N is the normal of 降水量, x% its change against the normal."""
+    got = {
+        m.raw: (m.key.measure if m.key else "", m.key.scope if m.key else (), m.kind.value)
+        for m in figures("全年日照时数比常年（1850小时）偏多6.4%。")
+    }
+    assert got == {
+        "1850小时": ("日照时数", ("全年", "常年"), "level"),
+        "6.4%": ("日照时数", ("全年", "常年"), "change"),
+    }

@@ -84,7 +84,7 @@ _DOWN_VERBS = {
     "偏低",
 }
 _RATE_NOUN = re.compile(r"(?:增速|增幅|涨幅|降幅|增长率|增长速度|增长幅度|上涨幅度|下降幅度|年均增长)$")
-_SHARE_MARK = re.compile(r"占(?![地用有据领线])")  # 占全市的48%; not 占地3200亩, 占用林地
+_SHARE_MARK = re.compile(r"占(?![地用据领线])")  # 占全市的48%; not 占地3200亩, 占用林地
 _SHARE_OF = re.compile(r"占[^占，,；;。]{1,12}的$")
 _SHARE_NOUN = re.compile(r"(?:比重|占比|比例|比值|份额|贡献率|构成)$")
 _PER_CAPITA = re.compile(r"人均|每(?:[一二两三四五六七八九十百千万\d]+)?(?:人|户|名|平方|公顷|亩|千|万|百)")
@@ -94,7 +94,7 @@ _FILLERS = re.compile(
     r"共计|总计|合计|累计|达到|多达|高达|安排|投入|下拨|其中|已经|分别|依次|实现|并且|开展"
     r"|(?<![公中总])共(?![同享建产青识济渡治商育赢担])"
     r"|(?<![到表传发直下抵通送转])达(?![成标])"
-    r"|(?<![所具拥没含享占持富保国公私特固原专稀少])有(?![关效力序所机偿利益色线限])"
+    r"|(?<![所具拥没含享占持富保国公私特固原专稀少])有(?![关效力序所机偿利益色线]|限公司|限责任)"
     r"|(?<![而早])已(?![知])|仅|(?<![原规准法细总否守实])则"
     r"|(?<![合兼])并(?![购入轨])|(?<![退归偿交返])还"
     r"|(?<![针面绝相反应核比校])对(?![接口象于话外标照比策应付称])"
@@ -119,9 +119,9 @@ _POST_CUT = re.compile(
 )
 # Words that make a sentence a goal from where they stand on: its figures are targets.
 _TARGET = re.compile(
-    r"预期目标|主要.{0,4}目标|发展目标|工作目标|目标(?:[:：是为]|确定为|定为|设定为)|奋斗目标|力争|争取(?!到(?!\d))|预期(?!寿命)"
+    r"预期目标|主要.{0,4}目标|发展目标|工作目标|目标(?:[:：是为]|确定为|定为|设定为)|奋斗目标|力争|争取(?!到(?![\d年“\"十今明本]))|预期(?!寿命)"
     r"|承诺|确保|要(?:达到|高于|低于|控制在|保持在|实现|完成|确保)|控制在"
-    r"|将(?!近)(?![^，,；;。]{1,20}?(?:作为|列为|纳入|视为|当作|摆在|放在|融入))"
+    r"|将(?!近)(?![^，,；;。\d]{1,20}?(?:作为|列为|纳入|视为|当作|摆在|放在|融入))"
     r"|(?<!超)(?<!超年度)(?<!超过)计划(?:[到在]|\d|完成|实现|投资|新建|建成|开工|安排|新增|培训|招聘|达到)"
 )
 _ACHIEVED = frozenset({"控制在", "争取"})
@@ -138,10 +138,17 @@ _TO_AFTER = re.compile(
 _TURN = re.compile(r"(?:变化|提高|增加|增长|上升|下降|减少|降低|扩大|缩小)?(?:为|到|至)")
 # The part of the year a sentence speaks of: 全年 (一年来), a half or quarter, a month (not 截至…月底, a date).
 _MULTI_YEAR = re.compile(
-    r"(?:近|连续|最近)[一二两三四五六七八九十\d]{1,2}年|(?:[二两三四五六七八九十]|十[一二三四五六七八九]|\d{1,2})年(?:来|间)|年均|多年来"
+    r"(?:近|连续|最近)[一二两三四五六七八九十\d]{1,2}年|过去(?:[二两三四五六七八九十]|十[一二三四五六七八九])年"
+    r"|(?:[二两三四五六七八九十]|十[一二三四五六七八九]|\d{1,2})年(?:来|间)|年均|多年来"
     r"|(?:比|较|与)(?:上|前)一?个?[二两三四五六七八九十\d]{1,2}个?年"  # 比上个五年上升: against a span
 )
-_NORMAL_BASE = re.compile(r"(?:比|较|与)(?:常年|多年平均|历年同期)")
+_NORMAL_BASE = re.compile(r"(?:比|较|与)(?:常年|多年平均|历年同期|年初)")
+# a span of years a sentence opens on (五年来, 过去五年, 近三年): 年均 speaks only of its own figure
+_SPAN_OPENING = re.compile(
+    r"(?:近|连续|最近)[二两三四五六七八九十\d]{1,2}年|过去(?:[二两三四五六七八九十]|十[一二三四五六七八九])年"
+    r"|(?:[二两三四五六七八九十]|十[一二三四五六七八九]|\d{1,2})年(?:来|间)"
+)
+_A_YEAR = re.compile(r"\d{4}年|今年|去年|全年|当年|本年")
 _BASE_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")  # 比2016年上升46.3%: a change over years when 2016 is long past
 _TIME_SCOPE = re.compile(
     r"上半年|下半年|前三季度|一季度|二季度|三季度|四季度|(?<!占)全年|(?<![十\d])一年来"
@@ -313,8 +320,7 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
         short = short or (len(subject) <= 6 and _ROLE_NOUN.fullmatch(said) is not None)  # 公办园共有保育员
         if short and len(chunks) > 1:
             # 种植业实现增加值33亿元: whose 增加值 it is, a list of sectors whole
-            owner = chunks[-2][-20:] if "、" in _text(folded, chunks[-2][-20:]) else chunks[-2][-12:]
-            subject = owner + subject
+            subject = _owner(folded, chunks[-2]) + subject
     elif chunks and open_end and _VERB_END.search(_text(folded, chunks[-1]).rstrip("的等")):
         subject = tuple(i for i in chunks[-1] if folded[i] not in "的等")  # 惠及…: the verb and its noun
     fallback = chunks[-1][: len(chunks[-1]) - (_text(folded, chunks[-1])[-1:] in ("的", "等"))] if chunks else ()
@@ -324,6 +330,18 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
         pre.list_head, pre.predicate = subject, predicate
         pre.subject = subject + predicate
     return pre
+
+
+def _owner(folded: str, p: Phrase) -> Phrase:
+    """The last words of p that say whose measure follows: a list of sectors whole, else its last 12 characters."""
+    if len(p) <= 12:
+        return p
+    s = _text(folded, p)
+    if "、" not in s[-12:]:
+        return p[-12:]
+    starts = [0] + [k + 1 for k, c in enumerate(s) if c == "、"]
+    start = next((k for k in starts if len(s) - k <= 24), None)  # whole items only, never half a word
+    return p[start:] if start is not None else p[-12:]
 
 
 def _post_noun(folded: str, lo: int, hi: int) -> Phrase:
@@ -358,7 +376,9 @@ def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
     """城镇和农村居民人均可支配收入 -> 城镇居民人均可支配收入, 农村居民人均可支配收入 (n parts or None)."""
     s = _text(folded, head)
     # 城乡居民收入: 城…居民收入, 乡…居民收入; but 城乡居民收入和支出 lists two measures, not two places
-    if n == 2 and len(head) > 2 and s.startswith(_PAIRED_HALVES) and not re.search(r"以及|和|与|及|、", s[2:]):
+    listed = re.split(r"以及|和|与|及|、", s)
+    two_measures = len(listed) == n and all(len(part) >= 2 for part in listed)  # not 普及率, 参与率
+    if n == 2 and len(head) > 2 and s.startswith(_PAIRED_HALVES) and not two_measures:
         if s.startswith("城乡") and not s.startswith("城乡居民"):
             return None  # 城乡低保标准: no 城低保; the label stays as written, the figures told apart by place
         return [head[:1] + head[2:], head[1:2] + head[2:]]
@@ -389,7 +409,13 @@ def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
         shared = last[len(first) :]
         parts = [p + shared for p in parts[:-1]] + [last]
     per_head = re.match(r".*?人均", _text(folded, first))
-    if per_head and len(parts) == 2 and len(last) <= 6 and "人均" not in _text(folded, last):
+    if (
+        per_head
+        and len(parts) == 2
+        and len(last) <= 6
+        and _SHARED_NOUN.search(_text(folded, last))
+        and "人均" not in _text(folded, last)
+    ):
         parts[-1] = first[: per_head.end()] + last  # 居民人均收入和消费支出: the second is 居民人均消费支出
     return parts
 
@@ -696,6 +722,8 @@ def _describe_sentence(
     clause_figs: list[int] = []
     plan: _ListPlan | None = None
     entity: Phrase = ()  # what the sentence's figures are about so far (某机构N个, 某法院受理…)
+    entity_opens, entity_seg = False, -1  # whether a 其中 sub-item named it with the sentence's first figure
+    last_base: int | None = None  # the sentence's last figure given as a comparison's base
     topic: tuple[int, Phrase] = (-1, ())  # what a segment's bare acts (批捕N人) count, and where it opened
     bracketed = "(" in folded[sentence.lo : sentence.hi] or "（" in folded[sentence.lo : sentence.hi]
     asides: set[int] = set()  # figures of the sentence inside brackets
@@ -750,8 +778,11 @@ def _describe_sentence(
         # sentence's own level: the same measure, at the start of the span (or in the year it names)
         base = _COMPARE_BASE.search(folded, max(own_lo, f.start - 24), f.start) if not pre.verb else None
         main = [x for x in levels if x not in asides]
+        before_base = _take_pre(folded, tuple(range(own_lo, base.start()))).subject if base and not main else ()
         if base is not None and main and plan is None:
             subject = measures[main[-1]]
+        elif base is not None and before_base and plan is None:
+            subject = before_base  # 降水量比常年(1100毫米)偏少8.2%: the measure is said before its base
         else:
             base = None
         next_start = figures[clause_figs[idx + 1]].start if idx + 1 < len(clause_figs) else clause_hi
@@ -819,16 +850,21 @@ def _describe_sentence(
             parent = outside[-1] if outside else (levels[-1] if levels else None)
         if parent is not None and not subject:
             subject = measures.get(parent, ())
+        if change and not subject and last_base is not None:
+            subject = measures[last_base]  # …(1100毫米)偏少8.2%: the change of the measure whose base was given
         borrowed = weak or not subject
         if not subject:
             subject = _borrow(folded, sentence.lo, clause_lo)
         elif not borrowed and plan is None and parent is None and subject == pre.subject:
             named, counts = _entity_of(folded, subject, f.unit) if not (change or share) else ((), False)
-            attribute = _bare(folded, subject) if entity and not counts else None
+            # a long role noun (在校学生) is a sub-item's only while the sub-item leads the sentence and its part
+            roles = entity_opens and entity_seg == seg_lo
+            attribute = _bare(folded, subject, roles) if entity and not counts else None
             if attribute is not None:
                 subject = entity + attribute  # 托育中心320个,床位1.8万张: the centres' beds
             elif named and not aside:
                 entity = named
+                entity_opens, entity_seg = j == members[0] and sub_total, seg_lo
             elif not (aside or change or share or _PER_CAPITA.search(_text(folded, subject))):
                 entity = ()  # a measure of its own (各类养老床位…): the sentence has moved on
         measures[j] = subject
@@ -840,6 +876,8 @@ def _describe_sentence(
         d = _finish(text, folded, f, sentence, subject, pre, parent, out, target, sub_total, own, carry, ahead)
         if plan is not None and plan.terms:
             d = replace(d, term=idx + 1)
+        if base is not None:
+            last_base = j
         if base is not None and _NORMAL_BASE.search(base.group()):
             d = replace(d, scope=(*d.scope, "常年"))  # 比常年(52.6毫米): this year's normal, a level of its own
         elif base is not None:
@@ -960,7 +998,7 @@ def _entity_of(folded: str, subject: Phrase, unit: str) -> tuple[Phrase, bool]:
     return (), False
 
 
-def _bare(folded: str, subject: Phrase) -> Phrase | None:
+def _bare(folded: str, subject: Phrase, roles: bool = False) -> Phrase | None:
     """A measure that names no entity (床位, 拥有床位, 收养各类人员), without its verb of holding; else None."""
     s = _text(folded, subject)
     m = _HOLDS.match(s)
@@ -970,7 +1008,7 @@ def _bare(folded: str, subject: Phrase) -> Phrase | None:
         return None
     if _MEASURE_END.search(r) and len(_MEASURE_END.sub("", r)) >= 2:
         return None  # 站点数, 床位总数: a count that names what it counts is a measure of its own
-    if len(r) <= 3 or _ACTION.match(r) or _ROLE_NOUN.fullmatch(r):
+    if len(r) <= 3 or _ACTION.match(r) or (roles and _ROLE_NOUN.fullmatch(r)):
         return rest
     return None
 
@@ -1100,15 +1138,24 @@ def _finish(
         base_year = _BASE_YEAR.search(folded, max(sentence.lo, f.start - 24), f.start)
     if base_year and _CLAUSE_SEP.search(folded, base_year.end(), f.start):
         base_year = None  # the base of another clause's change
-    if _MULTI_YEAR.search(folded, max(sentence.lo, f.start - 24), f.start) or (
-        base_year and own is not None and int(base_year.group(1)) < own - 1
-    ):
+    # 五年来,…受理…,审结…: a sentence that opens on a span of years speaks of it until it names a year
+    spans = [
+        m
+        for m in (
+            _SPAN_OPENING.search(folded, sentence.lo, min(sentence.lo + 10, f.start)),
+            _MULTI_YEAR.search(folded, max(sentence.lo, f.start - 24), f.start),
+        )
+        if m and not _A_YEAR.search(folded, m.end(), f.start)
+    ]
+    if spans or (base_year and own is not None and int(base_year.group(1)) < own - 1):
         scope.append("多年")  # 近四年税收占比均…, 年均增长: a claim over years, not one year's figure
     normal = None
     if basis is MetricKind.CHANGE:
         normal = _NORMAL_BASE.search(folded, max(sentence.lo, f.start - 16), f.start)
     if normal and not _CLAUSE_SEP.search(folded, normal.end(), f.start):
-        scope.append("常年")  # 比多年平均偏少4.4%: against a normal year, not against last year
+        scope.append(
+            "年初" if normal.group().endswith("年初") else "常年"
+        )  # 比多年平均偏少4.4%: against a normal year, not against last year
     per_capita = basis is MetricKind.PER_CAPITA or "人均" in measure_folded
     if parent_d is not None and "人均" in parent_d.scope:
         per_capita = True
