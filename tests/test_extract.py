@@ -1014,3 +1014,16 @@ def test_a_measure_said_before_its_bracketed_normal() -> None:
         "1850小时": ("日照时数", ("全年", "常年"), "level"),
         "6.4%": ("日照时数", ("全年", "常年"), "change"),
     }
+
+
+def test_a_sentence_opening_on_years_speaks_of_them_until_it_names_one() -> None:
+    """五年来,…受理…,审结…: every figure is a multi-year claim; 过去一年 is the year itself; a named year ends it."""
+    scopes = {
+        m.raw: m.key.scope if m.key else ()
+        for m in figures(
+            "五年来，全市法院共受理案件52.1万件，审结50.8万件，标的额640亿元。"
+            "过去一年，全市新增城镇就业6.2万人。三年来成效明显，2031年全市完成投资880亿元。"
+        )
+    }
+    assert all("多年" in scopes[raw] for raw in ("52.1万件", "50.8万件", "640亿元"))
+    assert "多年" not in scopes["6.2万人"] and "多年" not in scopes["880亿元"]
