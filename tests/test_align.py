@@ -550,3 +550,9 @@ def test_acts_after_a_campaign_clause_count_its_object_in_both_years() -> None:
         "非法集资犯罪批捕",
         "非法集资犯罪起诉",
     }
+
+
+def test_employment_and_unemployment_never_pair() -> None:
+    """就业 against 失业 (data/contrasts.txt): alike in words, opposite in meaning."""
+    c = _compare("全区城镇新增就业人员6120人。", "全区城镇登记失业人员2340人。")
+    assert _paired(c) == set()

@@ -1027,3 +1027,13 @@ def test_a_sentence_opening_on_years_speaks_of_them_until_it_names_one() -> None
     }
     assert all("多年" in scopes[raw] for raw in ("52.1万件", "50.8万件", "640亿元"))
     assert "多年" not in scopes["6.2万人"] and "多年" not in scopes["880亿元"]
+
+
+def test_a_change_after_a_share_and_an_object_taken_once() -> None:
+    """X占N%,同比上升M个百分点: the change is the share's; 对N名X进行了Y names its object once."""
+    got = {
+        m.raw: (m.key.measure if m.key else "", m.kind.value)
+        for m in figures("节水灌溉面积占48.2%，同比上升2.1个百分点。全县共对2860名老人进行了健康体检。")
+    }
+    assert got["2.1个百分点"] == ("节水灌溉面积", "change")
+    assert got["2860名"] == ("老人进行了健康体检", "level")

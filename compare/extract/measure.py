@@ -724,6 +724,7 @@ def _describe_sentence(
     entity: Phrase = ()  # what the sentence's figures are about so far (某机构N个, 某法院受理…)
     entity_opens, entity_seg = False, -1  # whether a 其中 sub-item named it with the sentence's first figure
     last_base: int | None = None  # the sentence's last figure given as a comparison's base
+    shares: list[int] = []  # the sentence's shares (占63.5%), which a change after them may speak of
     topic: tuple[int, Phrase] = (-1, ())  # what a segment's bare acts (批捕N人) count, and where it opened
     bracketed = "(" in folded[sentence.lo : sentence.hi] or "（" in folded[sentence.lo : sentence.hi]
     asides: set[int] = set()  # figures of the sentence inside brackets
@@ -806,6 +807,7 @@ def _describe_sentence(
             not change
             and not share
             and base is None
+            and j not in noun_until  # the object after the figure is taken once (对3150名学生进行了筛查)
             and (not subject or short or pre.open_end or _VERB_END.search(_text(folded, subject)))
         ):
             noun = _post_noun(folded, f.end, next_start)
@@ -850,6 +852,8 @@ def _describe_sentence(
             parent = outside[-1] if outside else (levels[-1] if levels else None)
         if parent is not None and not subject:
             subject = measures.get(parent, ())
+        if change and not subject and parent is None and shares:
+            parent, subject = shares[-1], measures[shares[-1]]  # 耕地面积占63.5%,同比上升1.2个百分点
         if change and not subject and last_base is not None:
             subject = measures[last_base]  # …(1100毫米)偏少8.2%: the change of the measure whose base was given
         borrowed = weak or not subject
@@ -868,6 +872,8 @@ def _describe_sentence(
             elif not (aside or change or share or _PER_CAPITA.search(_text(folded, subject))):
                 entity = ()  # a measure of its own (各类养老床位…): the sentence has moved on
         measures[j] = subject
+        if share and not change and parent is None:
+            shares.append(j)
         if parent is None and not change and not share and base is None:
             levels.append(j)  # a comparison's base is no level a later change speaks of
         if aside:
