@@ -556,3 +556,19 @@ def test_employment_and_unemployment_never_pair() -> None:
     """就业 against 失业 (data/contrasts.txt): alike in words, opposite in meaning."""
     c = _compare("全区城镇新增就业人员6120人。", "全区城镇登记失业人员2340人。")
     assert _paired(c) == set()
+
+
+def test_a_list_over_a_span_of_years_gives_each_value_its_year() -> None:
+    """2027年到2030年…分别为a、b、c、d: each value is its year's; next edition's overlapping years pair by year."""
+    base = _report(
+        "2030年，全县植树造林稳步推进。2027年到2030年，全县植树分别为11万株、12万株、14万株、15万株。", "2030"
+    )
+    new = _report(
+        "2031年，全县植树造林稳步推进。2028年到2031年，全县植树分别为12万株、14万株、15万株、18万株。", "2031"
+    )
+    assert [m.key.period for m in base.metrics if m.key] == ["2027", "2028", "2029", "own"]
+    assert _paired(compare_reports(base, new, Config())) == {
+        ("12万株", "12万株"),
+        ("14万株", "14万株"),
+        ("15万株", "18万株"),
+    }

@@ -469,6 +469,32 @@ class _When:
         return self.tags[k - 1][1] if k else None
 
 
+# 2019年到2022年…分别为a、b、c、d: one value per year of the span, in order
+_YEAR_SPAN = re.compile(r"(\d{4})年?(?:到|至|—|－|-|～|~)(\d{4})年")
+
+
+def _spread_years(
+    folded: str,
+    sentence: _Sentence,
+    figures: list[Figure],
+    members: list[int],
+    out: list[Description | None],
+    own: int | None,
+) -> None:
+    """Give each value of a list over a span of years (2019年到2022年…分别为…) the year it stands for."""
+    span = _YEAR_SPAN.search(folded, sentence.lo, figures[members[0]].start) if members else None
+    if span is None or not re.search("分别|依次", folded[span.end() : figures[members[-1]].start]):
+        return
+    first, last = int(span.group(1)), int(span.group(2))
+    listed = [j for j in members if figures[j].start > span.end()]
+    if last - first + 1 != len(listed) or (own is not None and last > own) or first >= last:
+        return
+    for k, j in enumerate(listed):
+        d = out[j]
+        if d is not None and d.kind is MetricKind.LEVEL:
+            out[j] = replace(d, period=_period_key(first + k, own), term=0)  # the year tells them apart
+
+
 def _period_key(year: int | None, own: int | None) -> str:
     if year is None or own is None or year == own:
         return "own"
@@ -628,6 +654,7 @@ def describe(
             members.append(k + len(members))
         _describe_sentence(text, folded, sentence, figures, members, own, carry, out, quoted, plan, review)
         _mark_milestones(folded, figures, members, out)
+        _spread_years(folded, sentence, figures, members, out, own)
         carry.see(folded, sentence, own)
         k = members[-1] + 1 if members else k + 1
         si += 1
