@@ -1002,6 +1002,8 @@ def test_goal_words_that_stay_goals() -> None:
     """争取到年底 is a deadline and 将…N…纳入 a plan with its figure inside: both targets."""
     found = figures("争取到年底新建口袋公园40个。今年将改造老旧小区120个纳入民生实事。")
     assert [m.kind.value for m in found] == ["target", "target"]
+    found = figures("2031年，全县将38家企业列为重点培育对象，新增规上企业52家。")
+    assert [m.kind.value for m in found] == ["level", "level"]  # 将…列为 in a past year is 把
 
 
 def test_a_measure_said_before_its_bracketed_normal() -> None:
@@ -1037,3 +1039,42 @@ def test_a_change_after_a_share_and_an_object_taken_once() -> None:
     }
     assert got["2.1个百分点"] == ("节水灌溉面积", "change")
     assert got["2860名"] == ("老人进行了健康体检", "level")
+
+
+def test_second_review_forms_read_as_before() -> None:
+    """A body that opens its part lends itself to its people (no 其中 needed); 连续三年获评 opens no span;
+    占有量 is no share; 有限空间 keeps 有; a % growth after a share is the amount's; 比全国(N) stays no base."""
+    got = {
+        m.raw: (m.key.measure if m.key else "", m.key.scope if m.key else (), m.kind.value)
+        for m in figures(
+            "年末全县共有职业中学6所，在校学生5400人。其中，小学96所，在校学生4.1万人；初中31所，在校学生2.2万人。"
+            "全县连续四年获评全省文明城市，新登记市场主体1.2万户。全县人均耕地占有量达到1.6亩。"
+            "有限空间作业专项检查85次。直播电商销售额占网络零售额的比重为18.6%，比上年增长21.4%。"
+        )
+    }
+    assert [got["5400人"][0], got["4.1万人"][0], got["2.2万人"][0]] == [
+        "职业中学在校学生",
+        "小学在校学生",
+        "初中在校学生",
+    ]
+    assert "多年" not in got["1.2万户"][1]
+    assert got["1.6亩"][2] == "per_capita"
+    assert got["85次"][0] == "有限空间作业专项检查"
+    assert got["21.4%"][:1] == ("直播电商销售额",) and got["21.4%"][2] == "change"
+
+
+def test_third_review_forms() -> None:
+    """由上年的a:b:c调整为d:e:f: one measure, the first three the span's start; 自然增长率 is a level;
+    个千分点 is a unit; 涨幅 alone is the price's; 城乡…达到A元、B元 splits into 城镇 and 农村 without 分别."""
+    got = [
+        (m.raw, m.key.measure if m.key else "", m.key.period if m.key else "", m.kind.value, m.unit)
+        for m in figures(
+            "全县三次产业结构由上年的12.1:38.4:49.5调整为11.6:37.9:50.5。人口自然增长率为1.9‰，下降0.3个千分点。"
+            "商品零售价格比上年上涨1.8%，涨幅比上年回落0.4个百分点。城乡居民人均消费支出达到26100元、14300元。"
+        )
+    ]
+    assert {(g[1], g[2]) for g in got[:3]} == {("三次产业结构", "start")}
+    assert {(g[1], g[2]) for g in got[3:6]} == {("三次产业结构", "own")}
+    assert got[6][1:4] == ("人口自然增长率", "own", "level") and got[7][4] == "个千分点"
+    assert got[9][1] == "商品零售价格" and got[9][3] == "change"
+    assert [got[10][1], got[11][1]] == ["城镇居民人均消费支出", "农村居民人均消费支出"]

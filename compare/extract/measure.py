@@ -83,8 +83,8 @@ _DOWN_VERBS = {
     "偏小",
     "偏低",
 }
-_RATE_NOUN = re.compile(r"(?:增速|增幅|涨幅|降幅|增长率|增长速度|增长幅度|上涨幅度|下降幅度|年均增长)$")
-_SHARE_MARK = re.compile(r"占(?![地用据领线])")  # 占全市的48%; not 占地3200亩, 占用林地
+_RATE_NOUN = re.compile(r"(?:增速|增幅|涨幅|降幅|(?<!自然)增长率|增长速度|增长幅度|上涨幅度|下降幅度|年均增长)$")
+_SHARE_MARK = re.compile(r"占(?![地用据领线]|有(?!率))")  # 占全市的48%; not 占地3200亩, 占用林地
 _SHARE_OF = re.compile(r"占[^占，,；;。]{1,12}的$")
 _SHARE_NOUN = re.compile(r"(?:比重|占比|比例|比值|份额|贡献率|构成)$")
 _PER_CAPITA = re.compile(r"人均|每(?:[一二两三四五六七八九十百千万\d]+)?(?:人|户|名|平方|公顷|亩|千|万|百)")
@@ -94,7 +94,7 @@ _FILLERS = re.compile(
     r"共计|总计|合计|累计|达到|多达|高达|安排|投入|下拨|其中|已经|分别|依次|实现|并且|开展"
     r"|(?<![公中总])共(?![同享建产青识济渡治商育赢担])"
     r"|(?<![到表传发直下抵通送转])达(?![成标])"
-    r"|(?<![所具拥没含享占持富保国公私特固原专稀少])有(?![关效力序所机偿利益色线]|限公司|限责任)"
+    r"|(?<![所具拥没含享占持富保国公私特固原专稀少])有(?![关效力序所机偿利益色线]|限(?!额))"
     r"|(?<![而早])已(?![知])|仅|(?<![原规准法细总否守实])则"
     r"|(?<![合兼])并(?![购入轨])|(?<![退归偿交返])还"
     r"|(?<![针面绝相反应核比校])对(?![接口象于话外标照比策应付称])"
@@ -119,9 +119,10 @@ _POST_CUT = re.compile(
 )
 # Words that make a sentence a goal from where they stand on: its figures are targets.
 _TARGET = re.compile(
-    r"预期目标|主要.{0,4}目标|发展目标|工作目标|目标(?:[:：是为]|确定为|定为|设定为)|奋斗目标|力争|争取(?!到(?![\d年“\"十今明本]))|预期(?!寿命)"
+    r"预期目标|主要.{0,4}目标|发展目标|工作目标|目标(?:[:：是为]|确定为|定为|设定为)|奋斗目标|力争|争取(?!到(?![\d年十今明本]))|预期(?!寿命)"
     r"|承诺|确保|要(?:达到|高于|低于|控制在|保持在|实现|完成|确保)|控制在"
-    r"|将(?!近)(?![^，,；;。\d]{1,20}?(?:作为|列为|纳入|视为|当作|摆在|放在|融入))"
+    # 将X作为/纳入… is 把 (past or future), unless 今年/明年 says it is the plan
+    r"|将(?!近)(?:(?<=今年将)|(?<=明年将)|(?![^，,；;。]{1,20}?(?:作为|列为|纳入|视为|当作|摆在|放在|融入)))"
     r"|(?<!超)(?<!超年度)(?<!超过)计划(?:[到在]|\d|完成|实现|投资|新建|建成|开工|安排|新增|培训|招聘|达到)"
 )
 _ACHIEVED = frozenset({"控制在", "争取"})
@@ -145,10 +146,10 @@ _MULTI_YEAR = re.compile(
 _NORMAL_BASE = re.compile(r"(?:比|较|与)(?:常年|多年平均|历年同期|年初)")
 # a span of years a sentence opens on (五年来, 过去五年, 近三年): 年均 speaks only of its own figure
 _SPAN_OPENING = re.compile(
-    r"(?:近|连续|最近)[二两三四五六七八九十\d]{1,2}年|过去(?:[二两三四五六七八九十]|十[一二三四五六七八九])年"
-    r"|(?:[二两三四五六七八九十]|十[一二三四五六七八九]|\d{1,2})年(?:来|间)"
+    r"(?:过去(?:[二两三四五六七八九十]|十[一二三四五六七八九])年|(?:[二两三四五六七八九十]|十[一二三四五六七八九]|\d{1,2})年(?:来|间))"
+    r"[,，]"  # 五年来, : the span the sentence speaks of (连续三年获评… is a claim about one thing)
 )
-_A_YEAR = re.compile(r"\d{4}年|今年|去年|全年|当年|本年")
+_A_YEAR = re.compile(r"\d{4}年|今年|去年|全年|当年|本年|上年|年底|年末")
 _BASE_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")  # 比2016年上升46.3%: a change over years when 2016 is long past
 _TIME_SCOPE = re.compile(
     r"上半年|下半年|前三季度|一季度|二季度|三季度|四季度|(?<!占)全年|(?<![十\d])一年来"
@@ -337,10 +338,10 @@ def _owner(folded: str, p: Phrase) -> Phrase:
     if len(p) <= 12:
         return p
     s = _text(folded, p)
-    if "、" not in s[-12:]:
+    if "、" not in s:
         return p[-12:]
     starts = [0] + [k + 1 for k, c in enumerate(s) if c == "、"]
-    start = next((k for k in starts if len(s) - k <= 24), None)  # whole items only, never half a word
+    start = next((k for k in starts if len(s) - k <= 32), None)  # whole items only, never half a word
     return p[start:] if start is not None else p[-12:]
 
 
@@ -718,7 +719,11 @@ class _ListPlan:
 
 
 _PULL = re.compile(r"(?:拉动|贡献|带动)(?:全国|全省|全市|全区|全县)?(?:经济|gdp|地区生产总值)?(?:增长)?(?:率)?")
-_COMPARE_BASE = re.compile(r"(?:较|比|同)[^，。；、,;()（）]{1,14}?(?:的|[(（])$")  # 比常年(52.6毫米)偏少: the base too
+# what a measure said before owns: its pull, or its rate of change named alone (涨幅比上年扩大0.6个百分点)
+_OWNED = re.compile(_PULL.pattern + r"|涨幅|增幅|增速|降幅")
+_COMPARE_BASE = re.compile(
+    r"(?:较|比|同)(?:[^，。；、,;()（）]{1,14}?的|(?:上年|去年|年初|常年|多年平均|历年同期|同期)值?[(（])$"
+)  # 比常年(52.6毫米)偏少: the base too
 
 
 def _describe_sentence(
@@ -749,8 +754,9 @@ def _describe_sentence(
     clause_figs: list[int] = []
     plan: _ListPlan | None = None
     entity: Phrase = ()  # what the sentence's figures are about so far (某机构N个, 某法院受理…)
-    entity_opens, entity_seg = False, -1  # whether a 其中 sub-item named it with the sentence's first figure
+    entity_opens, entity_seg = False, -1  # whether the first figure of its segment named it, and that segment
     last_base: int | None = None  # the sentence's last figure given as a comparison's base
+    seen_seg = -1
     shares: list[int] = []  # the sentence's shares (占63.5%), which a change after them may speak of
     topic: tuple[int, Phrase] = (-1, ())  # what a segment's bare acts (批捕N人) count, and where it opened
     bracketed = "(" in folded[sentence.lo : sentence.hi] or "（" in folded[sentence.lo : sentence.hi]
@@ -784,6 +790,8 @@ def _describe_sentence(
             clause_lo if idx == 0 else max(figures[clause_figs[idx - 1]].end, noun_until.get(clause_figs[idx - 1], 0))
         )
         pre = first_pre if idx == 0 and first_pre is not None else _take_pre(folded, tuple(range(own_lo, f.start)))
+        seg_first = seg_lo != seen_seg  # 其中小学285所,在校学生…；初中120所,…: each part names its own body
+        seen_seg = seg_lo
         aside = bracketed and _in_aside(folded, sentence.lo, f.start)
         parent: int | None = None
         if plan is not None:
@@ -816,6 +824,9 @@ def _describe_sentence(
         next_start = figures[clause_figs[idx + 1]].start if idx + 1 < len(clause_figs) else clause_hi
         if not subject and idx > 0 and figures[clause_figs[idx - 1]].end == f.start:
             subject = measures.get(clause_figs[idx - 1], ())  # 3人2项6次: one measure for the run
+        turned = f.term == 1 and idx > 0 and figures[j - 1].term and j - 1 in measures
+        if turned and _SPAN_TURN.fullmatch(folded, figures[j - 1].end, f.start):
+            subject = measures[j - 1]  # 由上年的10.2:40.5:49.3调整为9.8:…: the same ratio, reached
         if f.term > 1 and j - 1 in measures and figures[j - 1].term == f.term - 1:
             subject = measures[j - 1]  # 比例为5.1:40.2:54.7: one measure, three terms
         short = bool(subject) and len(subject) <= 2
@@ -835,6 +846,7 @@ def _describe_sentence(
             and not share
             and base is None
             and j not in noun_until  # the object after the figure is taken once (对3150名学生进行了筛查)
+            and not f.term  # a ratio's term is told by its place, never by the words after it
             and (not subject or short or pre.open_end or _VERB_END.search(_text(folded, subject)))
         ):
             noun = _post_noun(folded, f.end, next_start)
@@ -868,7 +880,7 @@ def _describe_sentence(
         if not subject and not change and not share and levels:
             subject = measures[levels[-1]]  # 年度新增3357人，累计达41101人: the same workers, counted otherwise
             subject = _drop(folded, subject, re.compile(r"(?:年度)?(?:新增|增加|新发展)$"))
-        if subject and measures and plan is None and _PULL.fullmatch(_text(folded, subject)):
+        if subject and measures and plan is None and _OWNED.fullmatch(_text(folded, subject)):
             # 第一产业增加值300万元,拉动增长0.5个百分点: the pull is the sector's, the measure said last
             owner = measures[levels[-1]] if levels else measures[max(measures)]
             subject = owner + subject if owner and not _PULL.fullmatch(_text(folded, owner)) else subject
@@ -880,7 +892,12 @@ def _describe_sentence(
         if parent is not None and not subject:
             subject = measures.get(parent, ())
         if change and not subject and parent is None and shares:
-            parent, subject = shares[-1], measures[shares[-1]]  # 耕地面积占63.5%,同比上升1.2个百分点
+            share_of = measures[shares[-1]]
+            part = _text(folded, share_of).find("占")
+            if f.unit in ("个百分点", "百分点"):
+                parent, subject = shares[-1], share_of  # 耕地面积占63.5%,同比上升1.2个百分点
+            elif part >= 2:
+                subject = share_of[:part]  # 网上零售额占…的比重为25.3%,增长15.1%: the amount grew
         if change and not subject and last_base is not None:
             subject = measures[last_base]  # …(1100毫米)偏少8.2%: the change of the measure whose base was given
         borrowed = weak or not subject
@@ -895,7 +912,7 @@ def _describe_sentence(
                 subject = entity + attribute  # 托育中心320个,床位1.8万张: the centres' beds
             elif named and not aside:
                 entity = named
-                entity_opens, entity_seg = j == members[0] and sub_total, seg_lo
+                entity_opens, entity_seg = seg_first, seg_lo
             elif not (aside or change or share or _PER_CAPITA.search(_text(folded, subject))):
                 entity = ()  # a measure of its own (各类养老床位…): the sentence has moved on
         measures[j] = subject
@@ -909,9 +926,12 @@ def _describe_sentence(
         d = _finish(text, folded, f, sentence, subject, pre, parent, out, target, sub_total, own, carry, ahead)
         if plan is not None and plan.terms:
             d = replace(d, term=idx + 1)
+        before = out[j - 1] if f.term > 1 and j - 1 in measures else None
+        if before is not None and figures[j - 1].term == f.term - 1 and before.period == "start":
+            d = replace(d, period="start")  # every term of the ratio a span starts from
         if base is not None:
             last_base = j
-        if base is not None and _NORMAL_BASE.search(base.group()):
+        if base is not None and _NORMAL_BASE.search(base.group()) and "年初" not in base.group():
             d = replace(d, scope=(*d.scope, "常年"))  # 比常年(52.6毫米): this year's normal, a level of its own
         elif base is not None:
             year = re.search(r"(\d{4})年", base.group())
@@ -938,7 +958,9 @@ def _list_plan(
     n = len(clause_figs)
     if n < 2 or first is None:
         return None
-    if not (first.listed or first.verb):
+    # 城乡居民人均收入达到41200元、19800元: a paired compound lists its two places even without 分别
+    paired = n == 2 and _text(folded, first.subject).startswith(_PAIRED_HALVES)
+    if not (first.listed or first.verb or paired):
         return None
     for a, b in itertools.pairwise(clause_figs):
         gap = folded[figures[a].end : figures[b].start]
@@ -1172,15 +1194,14 @@ def _finish(
     if base_year and _CLAUSE_SEP.search(folded, base_year.end(), f.start):
         base_year = None  # the base of another clause's change
     # 五年来,…受理…,审结…: a sentence that opens on a span of years speaks of it until it names a year
-    spans = [
-        m
-        for m in (
-            _SPAN_OPENING.search(folded, sentence.lo, min(sentence.lo + 10, f.start)),
-            _MULTI_YEAR.search(folded, max(sentence.lo, f.start - 24), f.start),
-        )
-        if m and not _A_YEAR.search(folded, m.end(), f.start)
-    ]
-    if spans or (base_year and own is not None and int(base_year.group(1)) < own - 1):
+    opening = _SPAN_OPENING.search(folded, sentence.lo, min(sentence.lo + 10, f.start))
+    if opening and _A_YEAR.search(folded, opening.end(), f.start):
+        opening = None
+    # 年均增长, 近四年税收占比均…: a span said just before the figure, in its clause (连续四年获评…,新登记… is not)
+    near = _MULTI_YEAR.search(folded, max(sentence.lo, f.start - 24), f.start)
+    if near and (_A_YEAR.search(folded, near.end(), f.start) or _CLAUSE_SEP.search(folded, near.end(), f.start)):
+        near = None
+    if opening or near or (base_year and own is not None and int(base_year.group(1)) < own - 1):
         scope.append("多年")  # 近四年税收占比均…, 年均增长: a claim over years, not one year's figure
     normal = None
     if basis is MetricKind.CHANGE:
