@@ -1078,3 +1078,21 @@ def test_third_review_forms() -> None:
     assert got[6][1:4] == ("人口自然增长率", "own", "level") and got[7][4] == "个千分点"
     assert got[9][1] == "商品零售价格" and got[9][3] == "change"
     assert [got[10][1], got[11][1]] == ["城镇居民人均消费支出", "农村居民人均消费支出"]
+
+
+def test_a_share_of_the_plan_is_the_amount_s_completion_not_a_goal() -> None:
+    """X完成A,完成年度预算的B%,增长C%: B% is how much of its plan A reached, C% is A's growth; neither a goal."""
+    got = {
+        m.raw: (
+            m.key.measure if m.key else "",
+            m.key.scope if m.key else (),
+            m.kind.value,
+            m.key.period if m.key else "",
+        )
+        for m in figures(
+            "全县政府性基金收入完成14.2亿元，完成年度预算的96.8%，同比增长3.3%。全年出口总额9.1亿美元，为年初预期目标的104.2%。"
+        )
+    }
+    assert got["96.8%"] == ("政府性基金收入", ("完成率",), "share", "own")
+    assert got["3.3%"] == ("政府性基金收入", (), "change", "own")
+    assert got["104.2%"][0] == "出口总额" and got["104.2%"][2:] == ("share", "own")

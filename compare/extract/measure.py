@@ -119,7 +119,7 @@ _POST_CUT = re.compile(
 )
 # Words that make a sentence a goal from where they stand on: its figures are targets.
 _TARGET = re.compile(
-    r"预期目标|主要.{0,4}目标|发展目标|工作目标|目标(?:[:：是为]|确定为|定为|设定为)|奋斗目标|力争|争取(?!到(?![\d年十今明本]))|预期(?!寿命)"
+    r"预期目标(?!的)|主要.{0,4}目标|发展目标|工作目标|目标(?:[:：是为]|确定为|定为|设定为)|奋斗目标|力争|争取(?!到(?![\d年十今明本]))|预期(?!寿命|目标的|的)"
     r"|承诺|确保|要(?:达到|高于|低于|控制在|保持在|实现|完成|确保)|控制在"
     # 将X作为/纳入… is 把 (past or future), unless 今年/明年 says it is the plan
     r"|将(?!近)(?:(?<=今年将)|(?<=明年将)|(?![^，,；;。]{1,20}?(?:作为|列为|纳入|视为|当作|摆在|放在|融入)))"
@@ -718,6 +718,9 @@ class _ListPlan:
     terms: bool = False  # one subject for all: the figures are told apart by their place (1, 2, 3)
 
 
+_PLAN_RATIO = re.compile(
+    r"(?:完成|达到|为|占|是)(?:全年|年度|年初|全年度)?(?:调整)?(?:预算|计划|预期目标|目标任务|预期|目标)数?的$"
+)
 _PULL = re.compile(r"(?:拉动|贡献|带动)(?:全国|全省|全市|全区|全县)?(?:经济|gdp|地区生产总值)?(?:增长)?(?:率)?")
 # what a measure said before owns: its pull, or its rate of change named alone (涨幅比上年扩大0.6个百分点)
 _OWNED = re.compile(_PULL.pattern + r"|涨幅|增幅|增速|降幅")
@@ -915,6 +918,10 @@ def _describe_sentence(
                 entity_opens, entity_seg = seg_first, seg_lo
             elif not (aside or change or share or _PER_CAPITA.search(_text(folded, subject))):
                 entity = ()  # a measure of its own (各类养老床位…): the sentence has moved on
+        # 收入完成52.3亿元,完成年度预算的101.2%: how much of the plan the amount before it reached, not a goal
+        of_plan = f.unit == "%" and not change and bool(levels) and _PLAN_RATIO.search(folded, own_lo, f.start)
+        if of_plan:
+            parent, subject = levels[-1], measures[levels[-1]]
         measures[j] = subject
         if share and not change and parent is None:
             shares.append(j)
@@ -923,7 +930,12 @@ def _describe_sentence(
         if aside:
             asides.add(j)
         target = goal_from < f.start
+        if of_plan:
+            target = False
         d = _finish(text, folded, f, sentence, subject, pre, parent, out, target, sub_total, own, carry, ahead)
+        if of_plan:
+            d = replace(d, label=d.label + "完成率", kind=MetricKind.SHARE, basis=MetricKind.SHARE)
+            d = replace(d, scope=(*d.scope, "完成率"), period="own" if d.period == "plan" else d.period)
         if plan is not None and plan.terms:
             d = replace(d, term=idx + 1)
         before = out[j - 1] if f.term > 1 and j - 1 in measures else None
