@@ -1096,3 +1096,30 @@ def test_a_share_of_the_plan_is_the_amount_s_completion_not_a_goal() -> None:
     assert got["96.8%"] == ("政府性基金收入", ("完成率",), "share", "own")
     assert got["3.3%"] == ("政府性基金收入", (), "change", "own")
     assert got["104.2%"][0] == "出口总额" and got["104.2%"][2:] == ("share", "own")
+
+
+def test_third_review_regressions_read_right() -> None:
+    """比上年末(N): N is last year's level; 近五年,… is a span but 2031年,… and 近三年来首次… are not; a new-built
+    body lends nothing and 全市 before a role noun stops lending; a value and its growth are no 城乡 list;
+    三次产业 values over 2029—2031年 are per industry, not per year; 涨幅 alone is the headline change's."""
+    got = {
+        m.raw: (
+            m.key.measure if m.key else "",
+            m.key.scope if m.key else (),
+            m.kind.value,
+            m.key.period if m.key else "",
+        )
+        for m in figures(
+            "年末住户存款余额比上年末（2460亿元）增长9.2%。近五年，全县累计改造危房1.8万户。"
+            "2031年，全县新增城镇就业1.1万人。近三年来首次实现正增长，工业用电量增长4.4%。"
+            "全年新建幼儿园12所，全县在园幼儿达到3.6万人。进出口总额880亿元、增长6.6%。"
+            "2029—2031年，全县三次产业增加值分别为60亿元、250亿元、410亿元。"
+            "食品价格上涨1.6%，其中城市上涨1.4%，农村上涨2.0%，涨幅比上年回落0.7个百分点。"
+        )
+    }
+    assert got["2460亿元"] == ("住户存款余额", (), "level", "start")
+    assert "多年" in got["1.8万户"][1] and "多年" not in got["1.1万人"][1] and "多年" not in got["4.4%"][1]
+    assert got["3.6万人"][0] == "在园幼儿"
+    assert got["880亿元"][0] == "进出口总额" and (got["6.6%"][0], got["6.6%"][2]) == ("进出口总额", "change")
+    assert {got[v][3] for v in ("60亿元", "250亿元", "410亿元")} == {"own"}
+    assert got["0.7个百分点"][0] == "食品价格"

@@ -146,8 +146,10 @@ _MULTI_YEAR = re.compile(
 _NORMAL_BASE = re.compile(r"(?:比|较|与)(?:常年|多年平均|历年同期|年初)")
 # a span of years a sentence opens on (五年来, 过去五年, 近三年): 年均 speaks only of its own figure
 _SPAN_OPENING = re.compile(
-    r"(?:过去(?:[二两三四五六七八九十]|十[一二三四五六七八九])年|(?:[二两三四五六七八九十]|十[一二三四五六七八九]|\d{1,2})年(?:来|间))"
-    r"[,，]"  # 五年来, : the span the sentence speaks of (连续三年获评… is a claim about one thing)
+    r"(?:(?:近|最近|过去)?(?<![\d一二两三四五六七八九十〇零])(?:[二两三四五六七八九十]|十[一二三四五六七八九]|\d{1,2})年"
+    r"(?:来|里|间)?)"
+    # 五年来, 近五年,全市…: the span the sentence speaks of (连续三年获评…, 近三年来首次… are one claim)
+    r"(?=[,，]|全[市省县区国]|我[市省县区国]|累计|共)"
 )
 _A_YEAR = re.compile(r"\d{4}年|今年|去年|全年|当年|本年|上年|年底|年末")
 _BASE_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")  # 比2016年上升46.3%: a change over years when 2016 is long past
@@ -487,8 +489,13 @@ def _spread_years(
     if span is None or not re.search("分别|依次", folded[span.end() : figures[members[-1]].start]):
         return
     first, last = int(span.group(1)), int(span.group(2))
-    listed = [j for j in members if figures[j].start > span.end()]
+    listed = [j for j in members if figures[j].start > span.end()][: last - first + 1]
+    head = folded[span.end() : figures[listed[0]].start] if listed else ""
+    if folded[span.end() : span.end() + 1] in ("度", "学") or "、" in head or "三次产业" in head:
+        return  # 2022—2023年度, 中小学、幼儿园分别为…: a school year, or one value per thing, not per year
     if last - first + 1 != len(listed) or (own is not None and last > own) or first >= last:
+        return
+    if len({figures[j].unit for j in listed}) > 1:
         return
     for k, j in enumerate(listed):
         d = out[j]
@@ -718,6 +725,8 @@ class _ListPlan:
     terms: bool = False  # one subject for all: the figures are told apart by their place (1, 2, 3)
 
 
+_WHOLE_PLACE = re.compile(r"全[市省县区国镇乡]|全社会")
+_BUILT = re.compile(r"(?:新建|建成|改扩建|新改扩建|扩建|改建|新增|新开工|开工)")
 _PLAN_RATIO = re.compile(
     r"(?:完成|达到|为|占|是)(?:全年|年度|年初|全年度)?(?:调整)?(?:预算|计划|预期目标|目标任务|预期|目标)数?的$"
 )
@@ -725,7 +734,8 @@ _PULL = re.compile(r"(?:拉动|贡献|带动)(?:全国|全省|全市|全区|全�
 # what a measure said before owns: its pull, or its rate of change named alone (涨幅比上年扩大0.6个百分点)
 _OWNED = re.compile(_PULL.pattern + r"|涨幅|增幅|增速|降幅")
 _COMPARE_BASE = re.compile(
-    r"(?:较|比|同)(?:[^，。；、,;()（）]{1,14}?的|(?:上年|去年|年初|常年|多年平均|历年同期|同期)值?[(（])$"
+    r"(?:较|比|同)(?:[^，。；、,;()（）]{1,14}?的"
+    r"|(?:上年|去年|年初|常年|多年平均|历年|同期|\d{4}年|[“\"]?十[一二三四五六]五[”\"]?)(?:同期|末|底|平均)?值?[(（])$"
 )  # 比常年(52.6毫米)偏少: the base too
 
 
@@ -885,7 +895,11 @@ def _describe_sentence(
             subject = _drop(folded, subject, re.compile(r"(?:年度)?(?:新增|增加|新发展)$"))
         if subject and measures and plan is None and _OWNED.fullmatch(_text(folded, subject)):
             # 第一产业增加值300万元,拉动增长0.5个百分点: the pull is the sector's, the measure said last
-            owner = measures[levels[-1]] if levels else measures[max(measures)]
+            changes = [x for x in measures if (said := out[x]) is not None and said.kind is MetricKind.CHANGE]
+            if _PULL.fullmatch(_text(folded, subject)):
+                owner = measures[levels[-1]] if levels else measures[max(measures)]
+            else:  # 上涨0.8%,其中城市…,农村…,涨幅比上年回落: the headline change's rate
+                owner = measures[changes[0]] if changes else ()
             subject = owner + subject if owner and not _PULL.fullmatch(_text(folded, owner)) else subject
         if (change or share) and parent is None and not subject:
             # every level of the sentence so far stands before this figure; one in an aside (不含…121亿元)
@@ -910,12 +924,15 @@ def _describe_sentence(
             named, counts = _entity_of(folded, subject, f.unit) if not (change or share) else ((), False)
             # a long role noun (在校学生) is a sub-item's only while the sub-item leads the sentence and its part
             roles = entity_opens and entity_seg == seg_lo
-            attribute = _bare(folded, subject, roles) if entity and not counts else None
+            # …幼儿园45所,全市在园幼儿…: a figure said of the whole place is no body's
+            whole = _WHOLE_PLACE.search(folded, own_lo, f.start) is not None
+            attribute = _bare(folded, subject, roles) if entity and not counts and not whole else None
             if attribute is not None:
                 subject = entity + attribute  # 托育中心320个,床位1.8万张: the centres' beds
             elif named and not aside:
                 entity = named
-                entity_opens, entity_seg = seg_first, seg_lo
+                built = _BUILT.match(_text(folded, named)) is not None  # 新建幼儿园45所: the new ones, not all
+                entity_opens, entity_seg = seg_first and not built, seg_lo
             elif not (aside or change or share or _PER_CAPITA.search(_text(folded, subject))):
                 entity = ()  # a measure of its own (各类养老床位…): the sentence has moved on
         # 收入完成52.3亿元,完成年度预算的101.2%: how much of the plan the amount before it reached, not a goal
@@ -971,7 +988,8 @@ def _list_plan(
     if n < 2 or first is None:
         return None
     # 城乡居民人均收入达到41200元、19800元: a paired compound lists its two places even without 分别
-    paired = n == 2 and _text(folded, first.subject).startswith(_PAIRED_HALVES)
+    same = figures[clause_figs[0]].unit == figures[clause_figs[1]].unit
+    paired = n == 2 and same and not first.verb and _text(folded, first.subject).startswith(_PAIRED_HALVES)
     if not (first.listed or first.verb or paired):
         return None
     for a, b in itertools.pairwise(clause_figs):
