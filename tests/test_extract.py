@@ -1123,3 +1123,16 @@ def test_third_review_regressions_read_right() -> None:
     assert got["880亿元"][0] == "进出口总额" and (got["6.6%"][0], got["6.6%"][2]) == ("进出口总额", "change")
     assert {got[v][3] for v in ("60亿元", "250亿元", "410亿元")} == {"own"}
     assert got["0.7个百分点"][0] == "食品价格"
+
+
+def test_a_reporting_year_across_two_calendar_years_is_no_goal() -> None:
+    """2030年7月至2031年6月,共完成…: a period of record, neither a deadline nor a month; a year written without
+    年 before the actor (2031全区…) is no part of the measure."""
+    report = normalize(
+        "2031年某区审计工作报告\n\n【前言】\n\n2030年7月至2031年6月，共完成审计项目41个。2031全区基金收入9.2亿元。"
+    )
+    got = {
+        m.raw: (m.key.measure if m.key else "", m.key.scope if m.key else (), m.kind.value)
+        for m in extract_metrics(report)
+    }
+    assert got == {"41个": ("完成审计项目", (), "level"), "9.2亿元": ("基金收入", (), "level")}
