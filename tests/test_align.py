@@ -572,3 +572,17 @@ def test_a_list_over_a_span_of_years_gives_each_value_its_year() -> None:
         ("14万株", "14万株"),
         ("15万株", "18万株"),
     }
+
+
+def test_a_level_against_its_normal_pairs_with_next_year_s_level() -> None:
+    """比常年(N)偏少/偏多: this year's level pairs with next year's, the normal with the normal; a change against
+    the normal is no evidence about last year's level. 年均浓度 is one year's average, no multi-year claim."""
+    base = _report("全市年降水量1040.2毫米，比常年（1190.6毫米）偏少12.6%。PM2.5年均浓度为33微克/立方米。", "2030")
+    new = _report("全市年降水量1310.8毫米，较常年（1190.6毫米）偏多10.1%。PM2.5年均浓度为30微克/立方米。", "2031")
+    assert _paired(compare_reports(base, new, Config())) == {
+        ("1040.2毫米", "1310.8毫米"),
+        ("1190.6毫米", "1190.6毫米"),
+        ("12.6%", "10.1%"),
+        ("33微克/立方米", "30微克/立方米"),
+    }
+    assert all("多年" not in m.key.scope for m in base.metrics if m.key and m.unit == "微克/立方米")

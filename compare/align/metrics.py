@@ -269,6 +269,8 @@ class _Pairing:
             stated = child.signed
             if child.kind is not MetricKind.CHANGE or stated is None or child.qualifier is not Qualifier.EXACT:
                 continue
+            if child.key is not None and {"常年", "多年"} & set(child.key.scope):
+                continue  # 比常年偏多9.2%, 年均增长: not a change from last year's level
             if child.unit == "%":
                 implied = (b.value / a.value - 1) * 100
                 tolerance = max(Decimal("0.5"), abs(stated) / 10)

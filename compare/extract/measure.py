@@ -140,7 +140,8 @@ _TURN = re.compile(r"(?:变化|提高|增加|增长|上升|下降|减少|降低|
 # The part of the year a sentence speaks of: 全年 (一年来), a half or quarter, a month (not 截至…月底, a date).
 _MULTI_YEAR = re.compile(
     r"(?:近|连续|最近)[一二两三四五六七八九十\d]{1,2}年|过去(?:[二两三四五六七八九十]|十[一二三四五六七八九])年"
-    r"|(?:[二两三四五六七八九十]|十[一二三四五六七八九]|\d{1,2})年(?:来|间)|年均|多年来"
+    r"|(?:[二两三四五六七八九十]|十[一二三四五六七八九]|\d{1,2})年(?:来|间)|多年来"
+    r"|年均(?!浓度|气温|温度|降水|降雨|日照|风速|湿度|值)"  # 年均浓度 is one year's average
     r"|(?:比|较|与)(?:上|前)一?个?[二两三四五六七八九十\d]{1,2}个?年"  # 比上个五年上升: against a span
 )
 _NORMAL_BASE = re.compile(r"(?:比|较|与)(?:常年|多年平均|历年同期|年初)")
@@ -1145,8 +1146,8 @@ def _borrow(folded: str, sentence_lo: int, clause_lo: int) -> Phrase:
 # 严厉打击侵害妇女儿童权益的犯罪, 对电诈犯罪保持高压态势, 深化校园欺凌治理: a clause that names what was acted
 # on; the figures after it (批捕36人, 起诉48人) count that object, not the campaign's wording, which changes yearly
 _ACT_ON = re.compile(r"打击|惩治|严惩|惩处|整治|查处|防范|遏制|严打|专项治理")
-_ACT_HEAD = re.compile(r"(?:依法|严厉|持续|深入|全力|重拳)?(?:深化|加强|强化|推进|开展|推动|加大)")
-_ACT_TAIL = re.compile(r"(?:始终|持续)?保持.{0,6}态势$|(?:专项)?(?:治理|整治|行动|工作)$")
+_ACT_HEAD = re.compile(r"(?:依法|严厉|持续|深入|全力|重拳|常态化)?(?:深化|加强|强化|推进|开展|推动|加大)")
+_ACT_TAIL = re.compile(r"(?:始终|持续)?保持.{0,6}态势$|(?:专项)?(?:治理|整治|行动|工作|斗争)$")
 
 
 def _topic(folded: str, p: Phrase) -> Phrase:
@@ -1235,7 +1236,7 @@ def _finish(
         scope.append("多年")  # 近四年税收占比均…, 年均增长: a claim over years, not one year's figure
     normal = None
     if basis is MetricKind.CHANGE:
-        normal = _NORMAL_BASE.search(folded, max(sentence.lo, f.start - 16), f.start)
+        normal = _NORMAL_BASE.search(folded, max(sentence.lo, f.start - 24), f.start)
     if normal and not _CLAUSE_SEP.search(folded, normal.end(), f.start):
         scope.append(
             "年初" if normal.group().endswith("年初") else "常年"
