@@ -1136,3 +1136,9 @@ def test_a_reporting_year_across_two_calendar_years_is_no_goal() -> None:
         for m in extract_metrics(report)
     }
     assert got == {"41个": ("完成审计项目", (), "level"), "9.2亿元": ("基金收入", (), "level")}
+
+
+def test_a_causative_counts_the_people_it_names() -> None:
+    """使N万X得到Y: the figure counts X, not the verb around it."""
+    got = {m.raw: m.key.measure if m.key else "" for m in figures("全年使3.6万名困难群众得到医疗救助。")}
+    assert got == {"3.6万名": "困难群众"}

@@ -114,7 +114,7 @@ _VERB_END = re.compile(
 )
 _NOUN_FOLLOWS = re.compile(r"[\u4e00-\u9fff]着$|[一两]支$|[一两]批$")
 _POST_CUT = re.compile(
-    r"的|在|被|于|及|与|同步|实现|参与|建立|用于|获得|通过|成为|借助|都|均|已|全部|也|、|，|。"
+    r"的|在|被|于|及|与|同步|实现|参与|建立|用于|获得|得到|受到|享受|通过|成为|借助|都|均|已|全部|也|、|，|。"
     r"|增加(?!值)|增长|提高|上升|下降|减少|降低|[升降增]至|到|至"  # 由31条增加到36条: the turn of a span, no noun
 )
 # Words that make a sentence a goal from where they stand on: its figures are targets.
@@ -261,7 +261,8 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
     cumulative = "累计" in s
     p, lead = _strip_lead(folded, p)
     sub_total = "其中" in lead or _text(folded, p).startswith("其中")
-    preposition = _text(folded, p).endswith(("为", "向", "给", "对")) and not _text(folded, p).endswith("成为")
+    said = _text(folded, p)
+    preposition = said.endswith(("为", "向", "给", "对", "使", "让")) and not said.endswith("成为")  # 使N万X得到
     # 栖息着45种鸟类, 组建了一支300人的队伍: a verb of being or one unit of a thing; the noun follows the figure
     preposition = preposition or bool(_NOUN_FOLLOWS.search(_text(folded, p)))
     verb: Phrase = ()
