@@ -1142,3 +1142,17 @@ def test_a_causative_counts_the_people_it_names() -> None:
     """使N万X得到Y: the figure counts X, not the verb around it."""
     got = {m.raw: m.key.measure if m.key else "" for m in figures("全年使3.6万名困难群众得到医疗救助。")}
     assert got == {"3.6万名": "困难群众"}
+
+
+def test_parts_named_by_de_and_shares_said_after_their_amount() -> None:
+    """退休的占N%: the retired; M%的X…: a share of X; 进口N亿元,占…的比重为S%,下降P个百分点: the imports' share fell."""
+    found = figures(
+        "在全部职工中,外地的占34.2%,本地的占65.8%。87.6%的受访者参加过技能培训。"
+        "进口总额310亿元,增长4.1%,占全市外贸总额的比重为27.3%,比上年下降1.2个百分点。"
+    )
+    ids = {m.id: m.raw for m in found}
+    got = {m.raw: (m.key.measure if m.key else "", m.kind.value, ids.get(m.parent or "")) for m in found}
+    assert got["34.2%"][:2] == ("外地", "share") and got["65.8%"][:2] == ("本地", "share")
+    assert got["87.6%"][:2] == ("受访者参加过技能培训", "share")
+    assert got["27.3%"][:2] == ("进口总额占全市外贸总额比重", "share")
+    assert got["1.2个百分点"] == ("进口总额占全市外贸总额比重", "change", "27.3%")

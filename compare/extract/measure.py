@@ -281,6 +281,8 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
         if s.endswith("占") and not s.endswith(("侵占", "挤占")):
             share = True
             p = p[:-1]
+            if len(p) > 2 and folded[p[-1]] == "的":
+                p = p[:-1]  # 退休的占21.4%: those retired, a part named by its 的
             continue
         if m := _TAIL.search(s):
             p = p[: m.start()]
@@ -908,6 +910,8 @@ def _describe_sentence(
             # speaks only to a change inside that aside
             outside = [x for x in levels if x not in asides] if not aside else levels
             parent = outside[-1] if outside else (levels[-1] if levels else None)
+            if change and f.unit in ("个百分点", "百分点") and shares and (parent is None or shares[-1] > parent):
+                parent = shares[-1]  # 出口总额540亿元,占…的比重为38.5%,下降0.9个百分点: the share fell
         if parent is not None and not subject:
             subject = measures.get(parent, ())
         if change and not subject and parent is None and shares:
@@ -937,6 +941,14 @@ def _describe_sentence(
                 entity_opens, entity_seg = seg_first and not built, seg_lo
             elif not (aside or change or share or _PER_CAPITA.search(_text(folded, subject))):
                 entity = ()  # a measure of its own (各类养老床位…): the sentence has moved on
+        if share and levels and parent is None and _text(folded, subject).startswith("占"):
+            subject = measures[levels[-1]] + subject  # 出口总额540亿元,占…的比重为38.5%: the exports' share
+        # 93.1%的志愿者参加过…: a share of the people named after it
+        if f.unit == "%" and not change and folded.startswith("的", f.end) and not pre.subject:
+            counted = _post_noun(folded, f.end + 1, next_start)
+            if counted:
+                subject, noun_until[j], share = counted, counted[-1] + 1, True
+                pre.share = True
         # 收入完成52.3亿元,完成年度预算的101.2%: how much of the plan the amount before it reached, not a goal
         of_plan = f.unit == "%" and not change and bool(levels) and _PLAN_RATIO.search(folded, own_lo, f.start)
         if of_plan:
