@@ -1076,7 +1076,7 @@ def test_third_review_forms() -> None:
     assert {(g[1], g[2]) for g in got[:3]} == {("三次产业结构", "start")}
     assert {(g[1], g[2]) for g in got[3:6]} == {("三次产业结构", "own")}
     assert got[6][1:4] == ("人口自然增长率", "own", "level") and got[7][4] == "个千分点"
-    assert got[9][1] == "商品零售价格" and got[9][3] == "change"
+    assert got[9][1] == "商品零售价格涨幅" and got[9][3] == "change"
     assert [got[10][1], got[11][1]] == ["城镇居民人均消费支出", "农村居民人均消费支出"]
 
 
@@ -1122,7 +1122,7 @@ def test_third_review_regressions_read_right() -> None:
     assert got["3.6万人"][0] == "在园幼儿"
     assert got["880亿元"][0] == "进出口总额" and (got["6.6%"][0], got["6.6%"][2]) == ("进出口总额", "change")
     assert {got[v][3] for v in ("60亿元", "250亿元", "410亿元")} == {"own"}
-    assert got["0.7个百分点"][0] == "食品价格"
+    assert got["0.7个百分点"][0] == "食品价格涨幅"  # the rate's own change keeps the rate
 
 
 def test_a_reporting_year_across_two_calendar_years_is_no_goal() -> None:
@@ -1156,3 +1156,14 @@ def test_parts_named_by_de_and_shares_said_after_their_amount() -> None:
     assert got["87.6%"][:2] == ("受访者参加过技能培训", "share")
     assert got["27.3%"][:2] == ("进口总额占全市外贸总额比重", "share")
     assert got["1.2个百分点"] == ("进口总额占全市外贸总额比重", "change", "27.3%")
+
+
+def test_respectively_shares_of_amounts_and_a_rate_s_own_change() -> None:
+    """甲…,乙…,分别占…的a%和b%: each share is its amount's; 增速提高N个百分点 is the rate's change, not the amount's."""
+    found = figures(
+        "其中,城区税收28亿元,郊区税收12亿元,分别占全区税收的70.0%和30.0%。"
+        "全年新增市场主体2.1万户,增长6.3%,增速比上年提高1.4个百分点。"
+    )
+    got = {m.raw: (m.key.measure if m.key else "", m.kind.value) for m in found}
+    assert got["70.0%"] == ("城区税收", "share") and got["30.0%"] == ("郊区税收", "share")
+    assert got["6.3%"][0] != got["1.4个百分点"][0] and got["1.4个百分点"][0].endswith("增速")

@@ -298,12 +298,16 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
             predicate = predicate[: m.start()]
         p = p[:at_list]
         s = _text(folded, p)
+    elif at_list == 0 and s in ("分别", "依次"):
+        p, s = (), ""  # 甲…,乙…,分别占…的60%和40%: the subjects are the amounts before, not 分别
     if _SHARE_MARK.search(s):
         share = True
         whole = _SHARE_OF.search(s)
         if whole and whole.start() >= 2:  # 服务业增加值占全市的56.1%: the part is what is measured, not 全市
             p = p[: whole.start()]
             s = _text(folded, p)
+            if s in ("分别", "依次"):
+                p, s = (), ""  # 甲…,乙…,分别占…的60%和40%: the parts are the amounts before
     open_end = s.endswith(("的", "等"))  # 有2493个名字, 北京、江苏等100个会场: the noun follows the figure
     # the measure is what follows the actor: split at the last adverb or light verb, unless the
     # phrase relates two things (第一产业对生产总值增长的贡献率, 占…比重)
@@ -1271,6 +1275,12 @@ def _finish(
     if direction is None and basis is MetricKind.CHANGE and (rate := _RATE_NOUN.search(measure_folded)):
         direction = Direction.DOWN if rate.group().startswith(("降", "下降")) else Direction.UP  # 降幅为3.1%
     keyed = measure_folded
-    if basis is MetricKind.CHANGE and (rate := _RATE_NOUN.search(keyed)) and not rate.group().startswith("年均"):
+    points = f.unit in ("个百分点", "百分点")  # 增速提高0.9个百分点: the rate's own change keeps the rate
+    if (
+        basis is MetricKind.CHANGE
+        and (rate := _RATE_NOUN.search(keyed))
+        and not rate.group().startswith("年均")
+        and not points
+    ):
         keyed = keyed[: rate.start()] if rate.start() >= 2 else keyed  # 工业增加值增幅为5.2% keys as its 增长
     return Description(label, kind, basis, direction, parent, key_measure(keyed), tuple(dict.fromkeys(scope)), period)
