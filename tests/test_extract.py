@@ -1167,3 +1167,22 @@ def test_respectively_shares_of_amounts_and_a_rate_s_own_change() -> None:
     got = {m.raw: (m.key.measure if m.key else "", m.kind.value) for m in found}
     assert got["70.0%"] == ("城区税收", "share") and got["30.0%"] == ("郊区税收", "share")
     assert got["6.3%"][0] != got["1.4个百分点"][0] and got["1.4个百分点"][0].endswith("增速")
+
+
+def test_fifth_review_forms_read_right() -> None:
+    """The nearest 比常年 scopes a change; 享受… stays in a label unless a causative counts people; 转让 is no
+    causative; 其中X的占N% after an amount is that amount's part; N%的结案率 is the rate's level."""
+    got = {
+        m.raw: (m.key.measure if m.key else "", m.key.scope if m.key else (), m.kind.value)
+        for m in figures(
+            "全年日照比常年偏少4.1%，降水比常年偏多7.3%。全市1.3万名老人享受高龄津贴。"
+            "全年使2.2万户农户得到技术指导。挂牌出让38宗地块。"
+            "受理案件980件，其中涉及未成年人的占11.6%。全年实现97.2%的调解率。"
+        )
+    }
+    assert "常年" in got["7.3%"][1]
+    assert got["1.3万名"][0] == "老人享受高龄津贴"
+    assert got["2.2万户"][0] == "农户"
+    assert got["38宗"][0] == "挂牌出让"
+    assert got["11.6%"][:1] == ("受理案件涉及未成年人",) and got["11.6%"][2] == "share"
+    assert got["97.2%"][0] == "调解率" and got["97.2%"][2] == "level"

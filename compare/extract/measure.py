@@ -113,8 +113,10 @@ _VERB_END = re.compile(
     r"|设立|设有|设|建有|开设|组建|成立|聘请|招聘|招录|接收|受理|办理|调解|审结|查处|检查|走访|推出|举行|开通|打造)$"
 )
 _NOUN_FOLLOWS = re.compile(r"[\u4e00-\u9fff]着$|[一两]支$|[一两]批$")
+_OF_RATE = re.compile(r"^[^，,；;。]{0,8}(?:率|计划|任务|目标)")
+_GOT = re.compile(r"得到?|受到|享受|获得")
 _POST_CUT = re.compile(
-    r"的|在|被|于|及|与|同步|实现|参与|建立|用于|获得|得到|受到|享受|通过|成为|借助|都|均|已|全部|也|、|，|。"
+    r"的|在|被|于|及|与|同步|实现|参与|建立|用于|获得|通过|成为|借助|都|均|已|全部|也|、|，|。"
     r"|增加(?!值)|增长|提高|上升|下降|减少|降低|[升降增]至|到|至"  # 由31条增加到36条: the turn of a span, no noun
 )
 # Words that make a sentence a goal from where they stand on: its figures are targets.
@@ -221,6 +223,8 @@ class _Pre:
     open_end: bool = False  # the words end in 的, 等 or a light verb: the noun follows the figure
     fallback: Phrase = ()  # the words themselves, for when no noun follows after all
     object_follows: bool = False  # 为62.93万名职工追回…: a noun after the figure, if any, is what is counted
+    causative: bool = False  # 使N万X得到Y: X is counted, up to what they got
+    named_part: bool = False  # 其中涉及未成年人的占15.3%: a part named by its 的, of the amount before
     list_head: Phrase = ()  # before 分别: the subjects of a list
     predicate: Phrase = ()  # after 分别: what is said of each (新增)
 
@@ -258,11 +262,13 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
         p = tuple(i for i in p if folded[i] not in _BULLET_CHARS_SET)
     s = _text(folded, p)
     listed = "分别" in s or "依次" in s
+    named_part = False
     cumulative = "累计" in s
     p, lead = _strip_lead(folded, p)
     sub_total = "其中" in lead or _text(folded, p).startswith("其中")
     said = _text(folded, p)
-    preposition = said.endswith(("为", "向", "给", "对", "使", "让")) and not said.endswith("成为")  # 使N万X得到
+    causative = said.endswith("使") or (said.endswith("让") and not said.endswith(("转让", "出让", "谦让")))
+    preposition = causative or (said.endswith(("为", "向", "给", "对")) and not said.endswith("成为"))
     # 栖息着45种鸟类, 组建了一支300人的队伍: a verb of being or one unit of a thing; the noun follows the figure
     preposition = preposition or bool(_NOUN_FOLLOWS.search(_text(folded, p)))
     verb: Phrase = ()
@@ -283,6 +289,7 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
             p = p[:-1]
             if len(p) > 2 and folded[p[-1]] == "的":
                 p = p[:-1]  # 退休的占21.4%: those retired, a part named by its 的
+                named_part = True
             continue
         if m := _TAIL.search(s):
             p = p[: m.start()]
@@ -337,6 +344,8 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
     fallback = chunks[-1][: len(chunks[-1]) - (_text(folded, chunks[-1])[-1:] in ("的", "等"))] if chunks else ()
     pre = _Pre(subject, verb, direction, share, listed, cumulative, sub_total, open_end, fallback)
     pre.object_follows = preposition
+    pre.causative = causative
+    pre.named_part = named_part
     if predicate:
         pre.list_head, pre.predicate = subject, predicate
         pre.subject = subject + predicate
@@ -860,6 +869,9 @@ def _describe_sentence(
             pre.object_follows = True  # 45种鸟类和73种昆虫: the second noun follows its figure too
         if pre.object_follows and not change:
             object_noun = _post_noun(folded, f.end, next_start)
+            got = _GOT.search(_text(folded, object_noun)) if pre.causative else None
+            if got and got.start() >= 2:
+                object_noun = object_noun[: got.start()]  # 使4.2万农户得到指导: the farmers, not what they got
             if object_noun:
                 subject, noun_until[j] = object_noun, object_noun[-1] + 1
         if (
@@ -945,11 +957,20 @@ def _describe_sentence(
                 entity_opens, entity_seg = seg_first and not built, seg_lo
             elif not (aside or change or share or _PER_CAPITA.search(_text(folded, subject))):
                 entity = ()  # a measure of its own (各类养老床位…): the sentence has moved on
-        if share and levels and parent is None and _text(folded, subject).startswith("占"):
-            subject = measures[levels[-1]] + subject  # 出口总额540亿元,占…的比重为38.5%: the exports' share
+        owner_level = levels[-1] if levels and figures[levels[-1]].unit not in _RATE_UNITS else None
+        if share and owner_level is not None and parent is None and _text(folded, subject).startswith("占"):
+            subject = measures[owner_level] + subject  # 出口总额540亿元,占…的比重为38.5%: the exports' share
+        elif share and owner_level is not None and parent is None and pre.named_part and subject:
+            parent = owner_level  # 受理案件1250件,其中涉及未成年人的占15.3%: a part of the cases
+            subject = measures[owner_level] + subject
         # 93.1%的志愿者参加过…: a share of the people named after it
         if f.unit == "%" and not change and folded.startswith("的", f.end) and not pre.subject:
             counted = _post_noun(folded, f.end + 1, next_start)
+            rated = _OF_RATE.search(_text(folded, counted)) if counted else None
+            if rated and rated.group().endswith("率"):
+                subject, noun_until[j], counted = counted, counted[-1] + 1, ()  # 实现98.5%的结案率: the rate's level
+            elif rated or _text(folded, pre.fallback).endswith("完成"):
+                counted = ()  # 完成95%的年度投资计划: a plan's completion, no share of people
             if counted:
                 subject, noun_until[j], share = counted, counted[-1] + 1, True
                 pre.share = True
@@ -1253,7 +1274,8 @@ def _finish(
         scope.append("多年")  # 近四年税收占比均…, 年均增长: a claim over years, not one year's figure
     normal = None
     if basis is MetricKind.CHANGE:
-        normal = _NORMAL_BASE.search(folded, max(sentence.lo, f.start - 24), f.start)
+        bases = list(_NORMAL_BASE.finditer(folded, max(sentence.lo, f.start - 24), f.start))
+        normal = bases[-1] if bases else None  # the nearest: 气温比常年偏高…,降水比常年偏多9.2%
     if normal and not _CLAUSE_SEP.search(folded, normal.end(), f.start):
         scope.append(
             "年初" if normal.group().endswith("年初") else "常年"
