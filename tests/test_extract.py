@@ -1186,3 +1186,18 @@ def test_fifth_review_forms_read_right() -> None:
     assert got["38宗"][0] == "挂牌出让"
     assert got["11.6%"][:1] == ("受理案件涉及未成年人",) and got["11.6%"][2] == "share"
     assert got["97.2%"][0] == "调解率" and got["97.2%"][2] == "level"
+
+
+def test_sixth_review_forms_read_right() -> None:
+    """N%以上的乡镇完成年度任务 is a share, 率先 no rate; a 的-named part with two amounts before it picks
+    neither; 使N名X受到… counts X."""
+    got = {
+        m.raw: (m.key.measure if m.key else "", m.kind.value, m.parent)
+        for m in figures(
+            "全省90%以上的街道完成年度任务。接待游客3400万人次，实现旅游收入410亿元，其中过夜游客的占38%。"
+            "使2.4万名职工受到技能培训。"
+        )
+    }
+    assert got["90%以上"][:2] == ("街道完成年度任务", "share")
+    assert got["38%"] == ("过夜游客", "share", None)
+    assert got["2.4万名"][0] == "职工"

@@ -113,8 +113,8 @@ _VERB_END = re.compile(
     r"|设立|设有|设|建有|开设|组建|成立|聘请|招聘|招录|接收|受理|办理|调解|审结|查处|检查|走访|推出|举行|开通|打造)$"
 )
 _NOUN_FOLLOWS = re.compile(r"[\u4e00-\u9fff]着$|[一两]支$|[一两]批$")
-_OF_RATE = re.compile(r"^[^，,；;。]{0,8}(?:率|计划|任务|目标)")
-_GOT = re.compile(r"得到?|受到|享受|获得")
+_OF_RATE = re.compile(r"[^，,；;。]{0,8}(?<!率)率")  # 98.5%的结案率 (not 率先)
+_GOT = re.compile(r"得到|受到|享受|获得|取得|[得受]$")  # 受$: 受到 already cut at its 到
 _POST_CUT = re.compile(
     r"的|在|被|于|及|与|同步|实现|参与|建立|用于|获得|通过|成为|借助|都|均|已|全部|也|、|，|。"
     r"|增加(?!值)|增长|提高|上升|下降|减少|降低|[升降增]至|到|至"  # 由31条增加到36条: the turn of a span, no noun
@@ -960,17 +960,14 @@ def _describe_sentence(
         owner_level = levels[-1] if levels and figures[levels[-1]].unit not in _RATE_UNITS else None
         if share and owner_level is not None and parent is None and _text(folded, subject).startswith("占"):
             subject = measures[owner_level] + subject  # 出口总额540亿元,占…的比重为38.5%: the exports' share
-        elif share and owner_level is not None and parent is None and pre.named_part and subject:
+        elif share and len(levels) == 1 and owner_level is not None and parent is None and pre.named_part and subject:
             parent = owner_level  # 受理案件1250件,其中涉及未成年人的占15.3%: a part of the cases
             subject = measures[owner_level] + subject
         # 93.1%的志愿者参加过…: a share of the people named after it
         if f.unit == "%" and not change and folded.startswith("的", f.end) and not pre.subject:
             counted = _post_noun(folded, f.end + 1, next_start)
-            rated = _OF_RATE.search(_text(folded, counted)) if counted else None
-            if rated and rated.group().endswith("率"):
+            if counted and _OF_RATE.fullmatch(_text(folded, counted)):
                 subject, noun_until[j], counted = counted, counted[-1] + 1, ()  # 实现98.5%的结案率: the rate's level
-            elif rated or _text(folded, pre.fallback).endswith("完成"):
-                counted = ()  # 完成95%的年度投资计划: a plan's completion, no share of people
             if counted:
                 subject, noun_until[j], share = counted, counted[-1] + 1, True
                 pre.share = True
