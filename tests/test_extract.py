@@ -1201,3 +1201,9 @@ def test_sixth_review_forms_read_right() -> None:
     assert got["90%以上"][:2] == ("街道完成年度任务", "share")
     assert got["38%"] == ("过夜游客", "share", None)
     assert got["2.4万名"][0] == "职工"
+
+
+def test_a_list_of_two_opposite_words_shares_the_rest() -> None:
+    """X白天、夜间Y分别…: 白天 and 夜间 are a line of data/contrasts.txt, so both are X's Y."""
+    got = {m.raw: m.key.measure if m.key else "" for m in figures("全区道路白天、夜间噪声达标率分别为96.2%、81.7%。")}
+    assert got == {"96.2%": "道路白天噪声达标率", "81.7%": "道路夜间噪声达标率"}

@@ -428,6 +428,8 @@ def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
     elif short and not noun:
         shared = last[len(first) :]
         parts = [p + shared for p in parts[:-1]] + [last]
+    elif len(parts) == 2 and len(last) > 3 and _contrasting(_text(folded, first)[-2:], _text(folded, last)[:2]):
+        parts = [first + last[2:], first[:-2] + last]  # 路灯白天、夜间亮灯率: 白天 against 夜间, both 路灯's 亮灯率
     per_head = re.match(r".*?人均", _text(folded, first))
     if (
         per_head
@@ -438,6 +440,11 @@ def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
     ):
         parts[-1] = first[: per_head.end()] + last  # 居民人均收入和消费支出: the second is 居民人均消费支出
     return parts
+
+
+def _contrasting(a: str, b: str) -> bool:
+    """Whether two words are opposite words of one line of data/contrasts.txt (城镇 and 农村, 白天 and 夜间)."""
+    return a != b and any(a in words and b in words for words in grammar.contrast_sets())
 
 
 # compounds of two one-character halves that a list spreads over its figures (城乡 = 城镇, 农村)
