@@ -137,18 +137,6 @@ def _default_signals() -> None:
         signal.signal(s, signal.SIG_DFL)
 
 
-def run_archive(
-    jobs: list[PairJob],
-    config_path: str | None,
-    check: bool = False,
-    fail_on: str | None = None,
-    workers: int | None = None,
-    progress: Callable[[PairResult], None] | None = None,
-) -> list[PairResult]:
-    """Run every pair, on all cores when there is more than a little work; results in plan order."""
-    return list(iter_archive(jobs, config_path, check, fail_on, workers, progress))
-
-
 def iter_archive(
     jobs: list[PairJob],
     config_path: str | None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from compare.archive import plan, run_archive
+from compare.archive import iter_archive, plan
 
 from .conftest import DATA
 
@@ -39,7 +39,7 @@ def test_parallel_and_serial_runs_agree(tmp_path: Path) -> None:
     """Two worker processes give the same results, in the same order, as one."""
     root = archive(tmp_path)
     jobs = plan(root)[0] * 2  # enough work for the pool
-    assert run_archive(jobs, None, workers=2) == run_archive(jobs, None, workers=1)
+    assert list(iter_archive(jobs, None, workers=2)) == list(iter_archive(jobs, None, workers=1))
 
 
 def test_all_json_is_one_combined_result(run_cli, tmp_path: Path) -> None:
@@ -113,7 +113,7 @@ def test_all_json_is_streamed_with_the_same_bytes(run_cli, tmp_path: Path) -> No
 
     root = archive(tmp_path)
     jobs = plan(root)[0]
-    whole = dumps(archive_dict(run_archive(jobs, None, workers=1)))
+    whole = dumps(archive_dict(list(iter_archive(jobs, None, workers=1))))
     out = io.StringIO()
     render_archive(iter_archive(jobs, None, workers=1), Format.JSON, out)
     assert out.getvalue() == whole

@@ -65,24 +65,26 @@ _CHANGE_VERB = re.compile(
 _TO_LEVEL = re.compile(
     r"(?:增长|增加|提高|上升|上涨|提升|扩大|下降|减少|降低|回落|缩小|增|降|升|减|跌)(?:了)?(?:到|至)$|(?:增至|降至|升至|达至)$"
 )
-_DOWN_VERBS = {
-    "下降",
-    "减少",
-    "降低",
-    "回落",
-    "下跌",
-    "缩小",
-    "下滑",
-    "净减",
-    "减产",
-    "减收",
-    "降",
-    "减",
-    "跌",
-    "偏少",
-    "偏小",
-    "偏低",
-}
+_DOWN_VERBS = frozenset(
+    [
+        "下降",
+        "减少",
+        "降低",
+        "回落",
+        "下跌",
+        "缩小",
+        "下滑",
+        "净减",
+        "减产",
+        "减收",
+        "降",
+        "减",
+        "跌",
+        "偏少",
+        "偏小",
+        "偏低",
+    ]
+)
 _RATE_NOUN = re.compile(r"(?:增速|增幅|涨幅|降幅|(?<!自然)增长率|增长速度|增长幅度|上涨幅度|下降幅度|年均增长)$")
 _SHARE_MARK = re.compile(r"占(?![地用据领线]|有(?!率))")  # 占全市的48%; not 占地3200亩, 占用林地
 _SHARE_OF = re.compile(r"占[^占，,；;。]{1,12}的$")
@@ -139,23 +141,25 @@ _TO_AFTER = re.compile(
     r"[\d.:：]*[^，,；;。\d]{0,4}?(?:变化|增长|增加|提高|上升|下降|减少|降低|扩大|缩小)?(?:为|到|至)"
 )
 _TURN = re.compile(r"(?:变化|提高|增加|增长|上升|下降|减少|降低|扩大|缩小)?(?:为|到|至)")
-# The part of the year a sentence speaks of: 全年 (一年来), a half or quarter, a month (not 截至…月底, a date).
+# a count of years in words or digits (五, 十二, 12), never 一
+_CN_YEARS = r"(?:[二两三四五六七八九十]|十[一二三四五六七八九])"
+_YEARS = rf"(?:{_CN_YEARS}|\d{{1,2}})"
+# a span of years said before a figure (近四年, 五年来, 年均增长): a claim over years, not one year's figure
 _MULTI_YEAR = re.compile(
-    r"(?:近|连续|最近)[一二两三四五六七八九十\d]{1,2}年|过去(?:[二两三四五六七八九十]|十[一二三四五六七八九])年"
-    r"|(?:[二两三四五六七八九十]|十[一二三四五六七八九]|\d{1,2})年(?:来|间)|多年来"
+    rf"(?:近|连续|最近)[一二两三四五六七八九十\d]{{1,2}}年|过去{_CN_YEARS}年|{_YEARS}年(?:来|间)|多年来"
     r"|年均(?!浓度|气温|温度|降水|降雨|日照|风速|湿度|值)"  # 年均浓度 is one year's average
     r"|(?:比|较|与)(?:上|前)一?个?[二两三四五六七八九十\d]{1,2}个?年"  # 比上个五年上升: against a span
 )
 _NORMAL_BASE = re.compile(r"(?:比|较|与)(?:常年|多年平均|历年同期|年初)")
 # a span of years a sentence opens on (五年来, 过去五年, 近三年): 年均 speaks only of its own figure
 _SPAN_OPENING = re.compile(
-    r"(?:(?:近|最近|过去)?(?<![\d一二两三四五六七八九十〇零])(?:[二两三四五六七八九十]|十[一二三四五六七八九]|\d{1,2})年"
-    r"(?:来|里|间)?)"
+    rf"(?:(?:近|最近|过去)?(?<![\d一二两三四五六七八九十〇零]){_YEARS}年(?:来|里|间)?)"
     # 五年来, 近五年,全市…: the span the sentence speaks of (连续三年获评…, 近三年来首次… are one claim)
     r"(?=[,，]|全[市省县区国]|我[市省县区国]|累计|共)"
 )
 _A_YEAR = re.compile(r"\d{4}年|今年|去年|全年|当年|本年|上年|年底|年末")
 _BASE_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")  # 比2016年上升46.3%: a change over years when 2016 is long past
+# The part of the year a sentence speaks of: 全年 (一年来), a half or quarter, a month (not 截至…月底, a date).
 _TIME_SCOPE = re.compile(
     r"上半年|下半年|前三季度|一季度|二季度|三季度|四季度|(?<!占)全年|(?<![十\d])一年来"
     r"|(?<![截止至])(?<!至\d{4}年)(?:(?P<first>\d{1,2})[—\-~～至])?(?<!\d)(?P<month>\d{1,2})月(?![底末\d]|份?以来|至\d{4}年)"
@@ -270,7 +274,7 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
     causative = said.endswith("使") or (said.endswith("让") and not said.endswith(("转让", "出让", "谦让")))
     preposition = causative or (said.endswith(("为", "向", "给", "对")) and not said.endswith("成为"))
     # 栖息着45种鸟类, 组建了一支300人的队伍: a verb of being or one unit of a thing; the noun follows the figure
-    preposition = preposition or bool(_NOUN_FOLLOWS.search(_text(folded, p)))
+    preposition = preposition or bool(_NOUN_FOLLOWS.search(said))
     verb: Phrase = ()
     direction = None
     share = False
@@ -305,16 +309,14 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
             predicate = predicate[: m.start()]
         p = p[:at_list]
         s = _text(folded, p)
-    elif at_list == 0 and s in ("分别", "依次"):
-        p, s = (), ""  # 甲…,乙…,分别占…的60%和40%: the subjects are the amounts before, not 分别
     if _SHARE_MARK.search(s):
         share = True
         whole = _SHARE_OF.search(s)
         if whole and whole.start() >= 2:  # 服务业增加值占全市的56.1%: the part is what is measured, not 全市
             p = p[: whole.start()]
             s = _text(folded, p)
-            if s in ("分别", "依次"):
-                p, s = (), ""  # 甲…,乙…,分别占…的60%和40%: the parts are the amounts before
+    if s in ("分别", "依次"):
+        p, s = (), ""  # 甲…,乙…,分别占…的60%和40%: the subjects are the amounts before, not 分别
     open_end = s.endswith(("的", "等"))  # 有2493个名字, 北京、江苏等100个会场: the noun follows the figure
     # the measure is what follows the actor: split at the last adverb or light verb, unless the
     # phrase relates two things (第一产业对生产总值增长的贡献率, 占…比重)
@@ -933,14 +935,14 @@ def _describe_sentence(
             # speaks only to a change inside that aside
             outside = [x for x in levels if x not in asides] if not aside else levels
             parent = outside[-1] if outside else (levels[-1] if levels else None)
-            if change and f.unit in ("个百分点", "百分点") and shares and (parent is None or shares[-1] > parent):
+            if change and f.unit in _POINT_UNITS and shares and (parent is None or shares[-1] > parent):
                 parent = shares[-1]  # 出口总额540亿元,占…的比重为38.5%,下降0.9个百分点: the share fell
         if parent is not None and not subject:
             subject = measures.get(parent, ())
         if change and not subject and parent is None and shares:
             share_of = measures[shares[-1]]
             part = _text(folded, share_of).find("占")
-            if f.unit in ("个百分点", "百分点"):
+            if f.unit in _POINT_UNITS:
                 parent, subject = shares[-1], share_of  # 耕地面积占63.5%,同比上升1.2个百分点
             elif part >= 2:
                 subject = share_of[:part]  # 网上零售额占…的比重为25.3%,增长15.1%: the amount grew
@@ -989,9 +991,7 @@ def _describe_sentence(
             levels.append(j)  # a comparison's base is no level a later change speaks of
         if aside:
             asides.add(j)
-        target = goal_from < f.start
-        if of_plan:
-            target = False
+        target = goal_from < f.start and not of_plan
         d = _finish(text, folded, f, sentence, subject, pre, parent, out, target, sub_total, own, carry, ahead)
         if of_plan:
             d = replace(d, label=d.label + "完成率", kind=MetricKind.SHARE, basis=MetricKind.SHARE)
@@ -1052,7 +1052,7 @@ def _list_plan(
     pool = levels
     if unit == "%":
         pool = [x for x in levels if figures[x].unit not in _RATE_UNITS]
-    elif unit in ("个百分点", "百分点"):
+    elif unit in _POINT_UNITS:
         pool = [x for x in levels if figures[x].unit in _RATE_UNITS]
     heads = pool[-n:] if len(pool) >= n else levels[-n:]
     if len(heads) == n:
@@ -1063,6 +1063,7 @@ def _list_plan(
 
 
 _RATE_UNITS = frozenset({"%", "‰"})
+_POINT_UNITS = frozenset({"个百分点", "百分点"})
 # between two figures of a list: a separator, and a verb of change of the next one's own (下降0.6、提高1.7)
 _LIST_GAP = re.compile(
     r"\s*(?:和|与|及|以及|、|或|,|，)?\s*(?:增长|下降|提高|上升|增加|减少|降低|回落|扩大|缩小|上涨|下跌)?"
@@ -1301,7 +1302,7 @@ def _finish(
     if direction is None and basis is MetricKind.CHANGE and (rate := _RATE_NOUN.search(measure_folded)):
         direction = Direction.DOWN if rate.group().startswith(("降", "下降")) else Direction.UP  # 降幅为3.1%
     keyed = measure_folded
-    points = f.unit in ("个百分点", "百分点")  # 增速提高0.9个百分点: the rate's own change keeps the rate
+    points = f.unit in _POINT_UNITS  # 增速提高0.9个百分点: the rate's own change keeps the rate
     if (
         basis is MetricKind.CHANGE
         and (rate := _RATE_NOUN.search(keyed))
