@@ -48,7 +48,7 @@ class MetricKind(StrEnum):
 
 class Direction(StrEnum):
     UP = "up"  # 增长 增加 提高 上升 上涨
-    DOWN = "down"  # 下降 减少 降低 回落
+    DOWN = "down"  # 下降 减少 降低 回落 放缓 (grammar.CHANGE_DOWN)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1207,3 +1207,17 @@ def test_a_list_of_two_opposite_words_shares_the_rest() -> None:
     """X白天、夜间Y分别…: 白天 and 夜间 are a line of data/contrasts.txt, so both are X's Y."""
     got = {m.raw: m.key.measure if m.key else "" for m in figures("全区道路白天、夜间噪声达标率分别为96.2%、81.7%。")}
     assert got == {"96.2%": "道路白天噪声达标率", "81.7%": "道路夜间噪声达标率"}
+
+
+def test_pace_verbs_are_changes_and_adverbs_stay_out_of_the_measure() -> None:
+    """放缓/收窄 are changes down and 加快 up (grammar.CHANGE_DOWN/UP); an adverb of degree (明显, 有所)
+    between the measure and its base is no part of the measure."""
+    got = {
+        m.raw: (m.key.measure if m.key else "", m.kind.value, m.direction)
+        for m in figures(
+            "会员总量增速明显比上年放缓0.7个百分点，会费增速加快1.3个百分点，票价涨幅有所收窄0.4个百分点。"
+        )
+    }
+    assert got["0.7个百分点"] == ("会员总量增速", "change", Direction.DOWN)
+    assert got["1.3个百分点"] == ("会费增速", "change", Direction.UP)
+    assert got["0.4个百分点"] == ("票价涨幅", "change", Direction.DOWN)

@@ -179,7 +179,7 @@ def scan(text: str, folded: str, lo: int, hi: int, masked: Mask) -> list[Figure]
 
 # 0.4、1.9、2.7个百分点 and 下降0.6、提高1.7、下降1.2个百分点: bare numbers listed before a figure share
 # its unit (and scale word). An item may carry its own verb of change; an ordinal's list (第1、2条) is none.
-_CHANGE_WORD = "增长|下降|提高|上升|增加|减少|降低|回落|扩大|缩小|上涨|下跌|增|降|减"
+_CHANGE_WORD = grammar.CHANGE_WORDS + "|增|降|减"
 _LIST_ITEM = re.compile(
     rf"(?<![\d.:：/A-Za-z第\-−－+])(\d+(?:\.\d+)?)(万亿|亿|万)?(?:、|和|及|与|以及)(?:{_CHANGE_WORD})?$"
 )

@@ -50,6 +50,8 @@ _TAIL = re.compile(
     r"(?:为|是|达到|达|完成|实现|有|拥有|共有|约为|计|在|至|到|分别|依次|共|共计|合计|总计|累计|(?<![年人])均|都|也|又|再|还"
     r"|控制在|控制|力争|确保|进入了|进入|平均为|平均|保持在|保持|稳定在|由|从"
     r"|已|已经|仅|只|则|约|大约|预计|初步|首次|一举|率先|历史性地?|同比去年|同比|环比|可比|实际|名义|折合|合计|、"
+    # adverbs of degree and pace before a verb of change (增速明显比上年放缓, 收入稳步增长)
+    r"|明显|显著|大幅度?|小幅|略有|略微|稍有|进一步|继续|持续|稳步|有所"
     r"|(?:比|较|与|同)(?:上|去|前)一?年(?:同期|末|底)?(?:相比)?|比\d{4}年(?:末|底)?|与\d{4}年相比"
     r"|(?:比|较|与)(?:年初|常年|多年平均|历年同期)值?(?:相比)?|(?:按)?(?:同|可比)口径"
     r"|(?:比|较|与)(?:上|前)一?个?[一二三四五六七八九十两\d]{1,2}个?(?:年|季度|月)(?:同期)?(?:相比)?"
@@ -57,34 +59,13 @@ _TAIL = re.compile(
     r"|(?<![占对相配之])(?<!性别)(?:比|较)|(?:由|从)(?:上|去|上一)年(?:底|末)?的?)$"
 )
 _CHANGE_VERB = re.compile(
-    r"(?P<verb>增长|增加|提高|上升|上涨|提升|扩大|回升|攀升|净增|增产|增收|(?<!新)增|涨|升|偏多|偏大|偏高"
-    r"|下降|减少|降低|回落|下跌|缩小|下滑|净减|减产|减收|降|减|跌|偏少|偏小|偏低"
+    rf"(?P<verb>{grammar.CHANGE_WORDS}|净增|增产|增收|(?<!新)增|涨|升|偏多|偏大|偏高"
+    r"|净减|减产|减收|降|减|跌|偏少|偏小|偏低"
     # 比上年新增3.2万户: against a base, 新增 is the change (全年新增 alone is a level)
     r"|(?:(?<=上年)|(?<=年初)|(?<=同比)|(?<=同期))新增)(?:了)?$"
 )
-_TO_LEVEL = re.compile(
-    r"(?:增长|增加|提高|上升|上涨|提升|扩大|下降|减少|降低|回落|缩小|增|降|升|减|跌)(?:了)?(?:到|至)$|(?:增至|降至|升至|达至)$"
-)
-_DOWN_VERBS = frozenset(
-    [
-        "下降",
-        "减少",
-        "降低",
-        "回落",
-        "下跌",
-        "缩小",
-        "下滑",
-        "净减",
-        "减产",
-        "减收",
-        "降",
-        "减",
-        "跌",
-        "偏少",
-        "偏小",
-        "偏低",
-    ]
-)
+_TO_LEVEL = re.compile(rf"(?:{grammar.CHANGE_WORDS}|增|降|升|减|跌)(?:了)?(?:到|至)$|(?:增至|降至|升至|达至)$")
+_DOWN_VERBS = frozenset(grammar.CHANGE_DOWN) | {"净减", "减产", "减收", "降", "减", "跌", "偏少", "偏小", "偏低"}
 _RATE_NOUN = re.compile(r"(?:增速|增幅|涨幅|降幅|(?<!自然)增长率|增长速度|增长幅度|上涨幅度|下降幅度|年均增长)$")
 _SHARE_MARK = re.compile(r"占(?![地用据领线]|有(?!率))")  # 占全市的48%; not 占地3200亩, 占用林地
 _SHARE_OF = re.compile(r"占[^占，,；;。]{1,12}的$")
@@ -459,9 +440,7 @@ _PEOPLE = re.compile(r"居民|职工|人口|家庭|学生|常住")
 # an item that names its own measure (事故起数、死亡人数): nothing of the last item's is added to it
 _OWN_NOUN = re.compile(_SHARED_NOUN.pattern[:-1] + r"|(?:数|量|额|率|比重|营收)$")
 # between the two values of a span (由51.2%提升至68.9%): the second is the same measure, reached
-_SPAN_TURN = re.compile(
-    r"(?:增长|增加|提高|上升|上涨|提升|扩大|下降|减少|降低|回落|缩小)?(?:了)?(?:到|至)|(?:增至|降至|升至|调整为|变为)"
-)
+_SPAN_TURN = re.compile(rf"(?:{grammar.CHANGE_WORDS})?(?:了)?(?:到|至)|(?:增至|降至|升至|调整为|变为)")
 
 
 class _When:
@@ -1065,9 +1044,7 @@ def _list_plan(
 _RATE_UNITS = frozenset({"%", "‰"})
 _POINT_UNITS = frozenset({"个百分点", "百分点"})
 # between two figures of a list: a separator, and a verb of change of the next one's own (下降0.6、提高1.7)
-_LIST_GAP = re.compile(
-    r"\s*(?:和|与|及|以及|、|或|,|，)?\s*(?:增长|下降|提高|上升|增加|减少|降低|回落|扩大|缩小|上涨|下跌)?"
-)
+_LIST_GAP = re.compile(rf"\s*(?:和|与|及|以及|、|或|,|，)?\s*(?:{grammar.CHANGE_WORDS})?")
 
 
 def _names_before(
