@@ -1221,3 +1221,17 @@ def test_pace_verbs_are_changes_and_adverbs_stay_out_of_the_measure() -> None:
     assert got["0.7个百分点"] == ("会员总量增速", "change", Direction.DOWN)
     assert got["1.3个百分点"] == ("会费增速", "change", Direction.UP)
     assert got["0.4个百分点"] == ("票价涨幅", "change", Direction.DOWN)
+
+
+def test_a_shared_modifier_carries_to_the_sibling_measures_after_it() -> None:
+    """体育第一产业增加值…,第二产业增加值…: 第二产业 is a sibling of 第一产业 (data/contrasts.txt) with the
+    same rest, so it is 体育's too; a measure whose rest differs (农村劳动力转移就业) takes nothing."""
+    got = {
+        m.raw: m.key.measure if m.key else ""
+        for m in figures(
+            "文旅第一产业增加值31亿元，第二产业增加值74亿元，第三产业增加值206亿元。"
+            "全县城镇新增就业0.8万人，农村劳动力转移就业2.6万人。"
+        )
+    }
+    assert got["74亿元"] == "文旅第二产业增加值" and got["206亿元"] == "文旅第三产业增加值"
+    assert got["2.6万人"] == "农村劳动力转移就业"

@@ -963,6 +963,8 @@ def _describe_sentence(
         of_plan = f.unit == "%" and not change and bool(levels) and _PLAN_RATIO.search(folded, own_lo, f.start)
         if of_plan:
             parent, subject = levels[-1], measures[levels[-1]]
+        if subject and levels and plan is None and not borrowed:
+            subject = _shared_modifier(folded, measures[levels[-1]], subject)
         measures[j] = subject
         if share and not change and parent is None:
             shares.append(j)
@@ -989,6 +991,21 @@ def _describe_sentence(
             d = replace(d, period=year.group(1) if year and (own is None or int(year.group(1)) != own) else "start")
         out[j] = replace(d, borrowed=borrowed) if borrowed else d
         prev_end = f.end
+
+
+def _shared_modifier(folded: str, before: Phrase, subject: Phrase) -> Phrase:
+    """体育第一产业增加值…,第二产业增加值…: a measure that opens with the sibling of a word in the
+    measure before it (a line of data/contrasts.txt), the rest alike, has the modifier said before that word."""
+    said, prior = _text(folded, subject), _text(folded, before)
+    for words in grammar.contrast_sets():
+        opening = next((w for w in words if said.startswith(w)), None)
+        if opening is None:
+            continue
+        for sibling in words:
+            at = prior.find(sibling)
+            if sibling != opening and at > 0 and prior[at + len(sibling) :] == said[len(opening) :]:
+                return before[:at] + subject
+    return subject
 
 
 def _in_aside(folded: str, lo: int, at: int) -> bool:
