@@ -1235,3 +1235,12 @@ def test_a_shared_modifier_carries_to_the_sibling_measures_after_it() -> None:
     }
     assert got["74亿元"] == "文旅第二产业增加值" and got["206亿元"] == "文旅第三产业增加值"
     assert got["2.6万人"] == "农村劳动力转移就业"
+
+
+def test_the_one_a_clause_ranks_first_owns_the_figures_after_it() -> None:
+    """收入最高的是X,月均收入…: the figure-less clause names whose figure follows (and its change)."""
+    got = {
+        m.raw: m.key.measure if m.key else ""
+        for m in figures("会员收入最高的是技术工人,月均收入8120元,增长3.4%;最低的是学徒工,月均收入2950元。")
+    }
+    assert got == {"8120元": "技术工人月均收入", "3.4%": "技术工人月均收入", "2950元": "学徒工月均收入"}

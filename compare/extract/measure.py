@@ -895,6 +895,10 @@ def _describe_sentence(
                 ends = _text(folded, borrowed_words).endswith(_text(folded, subject))
                 subject = borrowed_words if ends else borrowed_words + subject
                 weak = not ends
+        if subject and subject == pre.subject and idx == 0 and plan is None and not share:
+            who = _ranked_first(folded, sentence.lo, clause_lo)  # 最高的是金融业职工,月均工资…: theirs
+            if who and _text(folded, who) not in _text(folded, subject):
+                subject = who + subject
         turn = idx > 0 and _SPAN_TURN.fullmatch(folded, figures[j - 1].end, f.start)
         if not subject and turn and measures.get(j - 1):
             subject = measures[j - 1]  # 占比由51.2%提升至68.9%: the level the span reached
@@ -1178,6 +1182,20 @@ def _borrow(folded: str, sentence_lo: int, clause_lo: int) -> Phrase:
         head_hi = milestone.start()  # 总产值突破千亿大关,达到…: what passed the mark, not the mark
     p = _take_pre(folded, tuple(range(lo, head_hi)))
     return _topic(folded, p.subject)[-16:]
+
+
+_RANKED = re.compile(r"(?:最[\u4e00-\u9fff]{1,2}|居首位?|排名?第一)的?(?:是|为)(?P<who>[^\d,，、]{2,12})$")
+
+
+def _ranked_first(folded: str, sentence_lo: int, clause_lo: int) -> Phrase:
+    """工资最高的是金融业职工,月均工资6870元: the one a figure-less clause before ranks first owns the figure."""
+    lo = head_hi = clause_lo - 1
+    while lo > sentence_lo and not _CLAUSE_SEP.match(folded[lo - 1]):
+        lo -= 1
+    m = _RANKED.search(folded, lo, head_hi) if head_hi > sentence_lo else None
+    if m is None or re.search(r"\d", folded[lo:head_hi]):
+        return ()
+    return tuple(range(m.start("who"), m.end("who")))
 
 
 # 严厉打击侵害妇女儿童权益的犯罪, 对电诈犯罪保持高压态势, 深化校园欺凌治理: a clause that names what was acted
