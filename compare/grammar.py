@@ -73,7 +73,7 @@ PLACEHOLDER_MARKS = ("【待补】", "【待定】", "【待填】", "【待核�
 # Verbs of change, each word once with its direction (增速放缓0.8个百分点 is down, 加快 up). The
 # one-character verbs (增, 降…) are left to each pattern, which knows where a single character may stand.
 CHANGE_UP = ("增长", "增加", "提高", "上升", "上涨", "提升", "扩大", "回升", "攀升", "加快", "增多", "上调")
-CHANGE_DOWN = ("下降", "减少", "降低", "回落", "下跌", "缩小", "下滑", "放缓", "减缓", "收窄", "下调")
+CHANGE_DOWN = ("下降", "减少", "降低", "回落", "下跌", "缩小", "下滑", "放缓", "减缓", "收窄", "下调", "收缩")
 CHANGE_WORDS = "|".join(CHANGE_UP + CHANGE_DOWN)  # a regular-expression alternation of both
 
 

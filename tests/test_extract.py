@@ -1244,3 +1244,35 @@ def test_the_one_a_clause_ranks_first_owns_the_figures_after_it() -> None:
         for m in figures("会员收入最高的是技术工人,月均收入8120元,增长3.4%;最低的是学徒工,月均收入2950元。")
     }
     assert got == {"8120元": "技术工人月均收入", "3.4%": "技术工人月均收入", "2950元": "学徒工月均收入"}
+
+
+def test_hong_kong_and_macau_wording_of_a_change() -> None:
+    """按年 (同比), 实质 (实际), 与上年同期比较, 录得 and 出现 stand between a measure and its change; 收缩
+    is a change down, and a rate noun after the figure (3.8%的跌幅, 2.5%按年升幅) makes it a change."""
+    got = {
+        m.raw: (m.key.measure if m.key else "", m.kind.value, m.direction)
+        for m in figures(
+            "全年会展收入按年实质收缩8.6%。客运量与上年同期比较出现4.2%的跌幅,货运量录得2.5%按年升幅。"
+            "全年公共图书馆藏量增长3.0%,而阅览座位下降1.1%。完成96%的增长目标。"
+        )
+    }
+    assert got["8.6%"] == ("会展收入", "change", Direction.DOWN)
+    assert got["4.2%"] == ("客运量", "change", Direction.DOWN)
+    assert got["2.5%"] == ("货运量", "change", Direction.UP)
+    assert got["1.1%"] == ("阅览座位", "change", Direction.DOWN)
+    assert got["96%"][1] != "change"  # 增长目标 is a noun, not a growth
+
+
+def test_a_turn_of_sign_and_an_enumerator_stay_out_of_the_measure() -> None:
+    """由负转正 and 年内 say nothing of what is measured; 零售额增幅…实现0.9%的增长 is the amount's growth; a
+    list's enumerator (1. 2.) opens a clause; 总投入 keeps its 投入; a thousands comma ends no clause."""
+    got = {
+        m.raw: m.key.measure if m.key else ""
+        for m in figures(
+            "文旅收入年内实现由负转正、增长1.6%。商品零售额增幅由负转正、实现0.9%的增长。\n"
+            "1.全县文化事业总投入为3.1亿元。2.人均会费为1,250元 (约175美元)。"
+        )
+    }
+    assert got["1.6%"] == "文旅收入" and got["0.9%"] == "商品零售额"
+    assert got["3.1亿元"] == "文化事业总投入"
+    assert got["1,250元"] == got["约175美元"] == "人均会费"

@@ -29,14 +29,16 @@ Phrase = tuple[int, ...]
 LABEL_MAX = 24
 _SENTENCE_END = "。！？!?\n"
 _SEGMENT_END = "；;"
-_CLAUSE_SEP = re.compile(r"[，,：:；;。！？!?\n]|——")
+# a comma between a digit and three more (12,345元) groups thousands; it ends no clause
+_CLAUSE_SEP = re.compile(r"[，：:；;。！？!?\n]|——|(?<!\d),|,(?!\d{3}(?!\d))")
 _SUB_TOTAL = re.compile(r"(?:^|[，,；;：:])\s*其中\s*(?:[，,：:]|$)")
 _BULLET_CHARS_SET = set("●○■□◆◇▲△★☆•▶►")
 _BULLET_CHARS = re.compile("[" + "".join(sorted(_BULLET_CHARS_SET)) + "]")
 
 # Words that open a clause without saying what is measured: discourse, time, place.
 _LEAD = re.compile(
-    r"^(?:其中|另外|此外|另|同时|并且|而且|首先|其次|最后|总体看|分城乡看|分类别看|分地区看|分产业看|预计|初步|预测"
+    r"^(?:\d{1,2}[.．、](?![\d、])|其中|另外|此外|另|同时|并且|而且|而|首先|其次|最后"
+    r"|总体看|分城乡看|分类别看|分地区看|分产业看|预计|初步|预测"
     r"|(?:提出|表示|指出|强调|介绍|透露|宣布|公布)了?|第一时间"
     r"|据统计|据初步统计|初步核算|经初步核算|据测算|数据显示|据介绍|据了解|据悉|据知|统计显示"
     r"|全年|年末|年底|年初|年内|当年|本年|今年|去年|上年|\d{4}年(?:末|底|初|度|内|全年)?|\d{4}(?=[全本我])"
@@ -52,6 +54,10 @@ _TAIL = re.compile(
     r"|已|已经|仅|只|则|约|大约|预计|初步|首次|一举|率先|历史性地?|同比去年|同比|环比|可比|实际|名义|折合|合计|、"
     # adverbs of degree and pace before a verb of change (增速明显比上年放缓, 收入稳步增长)
     r"|明显|显著|大幅度?|小幅|略有|略微|稍有|进一步|继续|持续|稳步|有所"
+    # 按年实质收缩, 与上年同期比较, 录得: Hong Kong and Macau wording of 同比, 实际, 比上年, 达到
+    r"|按年|按季|实质|录得|出现|(?:与|同)(?:上|去)年(?:同期)?比较"
+    # 增加值年内实现由负转正、增长2.2%: the turn of a sign says nothing of what is measured
+    r"|由负转正|由正转负|转负为正|由降转升|由降转增|由跌转涨|扭亏为盈|年内"
     r"|(?:比|较|与|同)(?:上|去|前)一?年(?:同期|末|底)?(?:相比)?|比\d{4}年(?:末|底)?|与\d{4}年相比"
     r"|(?:比|较|与)(?:年初|常年|多年平均|历年同期)值?(?:相比)?|(?:按)?(?:同|可比)口径"
     r"|(?:比|较|与)(?:上|前)一?个?[一二三四五六七八九十两\d]{1,2}个?(?:年|季度|月)(?:同期)?(?:相比)?"
@@ -66,7 +72,13 @@ _CHANGE_VERB = re.compile(
 )
 _TO_LEVEL = re.compile(rf"(?:{grammar.CHANGE_WORDS}|增|降|升|减|跌)(?:了)?(?:到|至)$|(?:增至|降至|升至|达至)$")
 _DOWN_VERBS = frozenset(grammar.CHANGE_DOWN) | {"净减", "减产", "减收", "降", "减", "跌", "偏少", "偏小", "偏低"}
-_RATE_NOUN = re.compile(r"(?:增速|增幅|涨幅|降幅|(?<!自然)增长率|增长速度|增长幅度|上涨幅度|下降幅度|年均增长)$")
+_RATE_NOUN = re.compile(
+    r"(?:增速|增幅|涨幅|降幅|升幅|跌幅|减幅|(?<!自然)增长率|增长速度|增长幅度|上涨幅度|下降幅度|年均增长)$"
+)
+_RATE_AFTER = re.compile(
+    r"的?(?:按年|同比)?(?P<rate>增幅|升幅|涨幅|增长|跌幅|降幅|减幅|下降)(?!率|目标|任务|计划|点|极|动力|幅度)"
+)
+_DOWN_RATES = frozenset({"跌幅", "降幅", "减幅", "下降"})
 _SHARE_MARK = re.compile(r"占(?![地用据领线]|有(?!率))")  # 占全市的48%; not 占地3200亩, 占用林地
 _SHARE_OF = re.compile(r"占[^占，,；;。]{1,12}的$")
 _SHARE_NOUN = re.compile(r"(?:比重|占比|比例|比值|份额|贡献率|构成)$")
@@ -74,7 +86,7 @@ _PER_CAPITA = re.compile(r"人均|每(?:[一二两三四五六七八九十百千
 # Adverbs and light verbs that stand between an actor and what was measured (这些平台已累计提供岗位):
 # the measure is what follows the last of them. Single characters split only where they stand alone.
 _FILLERS = re.compile(
-    r"共计|总计|合计|累计|达到|多达|高达|安排|投入|下拨|其中|已经|分别|依次|实现|并且|开展"
+    r"共计|总计|合计|累计|达到|多达|高达|安排|(?<!总)投入|下拨|其中|已经|分别|依次|实现|并且|开展"
     r"|(?<![公中总])共(?![同享建产青识济渡治商育赢担])"
     r"|(?<![到表传发直下抵通送转])达(?![成标])"
     r"|(?<![所具拥没含享占持富保国公私特固原专稀少])有(?![关效力序所机偿利益色线]|限(?!额))"
@@ -825,9 +837,16 @@ def _describe_sentence(
                 pre.sub_total or plan.pre.sub_total,
                 False,
             )
+        after = _RATE_AFTER.match(folded, f.end) if f.unit in _RATE_UNITS and not pre.verb else None
+        if after:  # 出现3.8%的跌幅, 录得7.5%按年升幅: the noun after the figure says it is a change
+            way = Direction.DOWN if after.group("rate") in _DOWN_RATES else Direction.UP
+            pre = replace(pre, verb=tuple(range(*after.span("rate"))), direction=way)
         sub_total = sub_total or pre.sub_total
         change, share = bool(pre.verb), pre.share
         subject = pre.subject
+        rate = _RATE_NOUN.search(_text(folded, subject)) if after else None
+        if rate and rate.start() >= 2:
+            subject = subject[: rate.start()]  # 零售额增幅…实现2.3%的增长: the amount's growth
         # 较"十三五"末的9876.5亿元, 比2020年的430亿元: the level a change is measured from, named after the
         # sentence's own level: the same measure, at the start of the span (or in the year it names)
         base = _COMPARE_BASE.search(folded, max(own_lo, f.start - 24), f.start) if not pre.verb else None
