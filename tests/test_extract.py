@@ -1276,3 +1276,27 @@ def test_a_turn_of_sign_and_an_enumerator_stay_out_of_the_measure() -> None:
     assert got["1.6%"] == "文旅收入" and got["0.9%"] == "商品零售额"
     assert got["3.1亿元"] == "文化事业总投入"
     assert got["1,250元"] == got["约175美元"] == "人均会费"
+
+
+def test_a_change_or_share_with_no_level_before_it_is_the_changed_amounts() -> None:
+    """比上年增加2.3亿件,增长8.6%: no level is said, so the % growth (and a share after a growth) are the
+    same amount's; a rate said as a comparison's base (比上季度的3.3%的升幅) is that amount's, earlier."""
+    got = {
+        m.raw: (m.key.measure if m.key else "", m.kind.value, m.key.period if m.key else "")
+        for m in figures(
+            "全年邮政函件量比上年减少0.4亿件,下降6.1%。全市乡村步道里程比上年增长9.4%,占全市步道总里程的38.5%。"
+            "会展服务收入同比上升1.7%,比上季度的2.9%的升幅要慢。"
+        )
+    }
+    assert got["6.1%"][:2] == ("邮政函件量", "change")
+    assert got["38.5%"][:2] == ("乡村步道里程", "share")
+    assert got["2.9%"][:2] == ("会展服务收入", "change") and got["2.9%"][2] != got["1.7%"][2]
+
+
+def test_an_attribute_after_an_amount_is_the_amounts_owners() -> None:
+    """X产业营业收入…,利润率为N%: the margin is X's, in each segment its own X."""
+    got = {
+        m.raw: m.key.measure if m.key else ""
+        for m in figures("光伏产业营业收入410亿元,利润率为7.2%;家具产业营业收入95亿元,利润率为3.8%。")
+    }
+    assert got["7.2%"] == "光伏产业利润率" and got["3.8%"] == "家具产业利润率"

@@ -99,6 +99,9 @@ _MEASURE_NOUN = re.compile(
     r"增加值|产值|总值|总产值|产量|总产量|总量|收入|总收入|营业收入|营收|支出|总额|金额|余额|面积|人数|户数|数量|规模|投资"
     r"|利润|利润总额|净利润|税收|产能"
 )
+# what an amount's owner has besides the amount (营业收入…,利润率为6.3%), and the amounts that tell the owner
+_ATTRIBUTE = re.compile(r"(?:销售|成本|营业|营收|毛|净)?利润率|利税|利润总?额?|税收|资产负债率|产能利用率|研发投入强度")
+_HELD_BY = re.compile(r"(?:营业收入|营收|主营业务收入|销售收入|增加值|总产值|产值|资产总额|利润总额)$")
 _RUN_IN = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _ACTOR_ONLY = re.compile(r"^(?:全国|全省|全市|全区|各地|各级工会|全总|会上|其|在|会|等|和|这些平台|这|该)$")
 # Verbs whose object, the counted thing, follows the figure (动员1215个妇联组织, 选派48名干部).
@@ -849,13 +852,15 @@ def _describe_sentence(
             subject = subject[: rate.start()]  # 零售额增幅…实现2.3%的增长: the amount's growth
         # 较"十三五"末的9876.5亿元, 比2020年的430亿元: the level a change is measured from, named after the
         # sentence's own level: the same measure, at the start of the span (or in the year it names)
-        base = _COMPARE_BASE.search(folded, max(own_lo, f.start - 24), f.start) if not pre.verb else None
+        base = _COMPARE_BASE.search(folded, max(own_lo, f.start - 24), f.start) if not pre.verb or after else None
         main = [x for x in levels if x not in asides]
         before_base = _take_pre(folded, tuple(range(own_lo, base.start()))).subject if base and not main else ()
         if base is not None and main and plan is None:
             subject = measures[main[-1]]
         elif base is not None and before_base and plan is None:
             subject = before_base  # 降水量比常年(1100毫米)偏少8.2%: the measure is said before its base
+        elif base is not None and after and plan is None and (told := [x for x in measures if measures[x]]):
+            subject = measures[told[-1]]  # 上升1.4%,比上年第4季度的3.3%的升幅要慢: that change, then
         else:
             base = None
         next_start = figures[clause_figs[idx + 1]].start if idx + 1 < len(clause_figs) else clause_hi
@@ -950,6 +955,10 @@ def _describe_sentence(
                 subject = share_of[:part]  # 网上零售额占…的比重为25.3%,增长15.1%: the amount grew
         if change and not subject and last_base is not None:
             subject = measures[last_base]  # …(1100毫米)偏少8.2%: the change of the measure whose base was given
+        if (change or share) and not subject and parent is None and not levels:
+            told = [x for x in measures if measures[x] and x not in asides]
+            if told:  # 快递业务量比上年增加2.3亿件,增长8.6%: no level said; the same amount's growth
+                subject = measures[told[-1]]
         borrowed = weak or not subject
         if not subject:
             subject = _borrow(folded, sentence.lo, clause_lo)
@@ -988,6 +997,10 @@ def _describe_sentence(
             parent, subject = levels[-1], measures[levels[-1]]
         if subject and levels and plan is None and not borrowed:
             subject = _shared_modifier(folded, measures[levels[-1]], subject)
+            if subject == pre.subject and _ATTRIBUTE.fullmatch(_text(folded, subject)):
+                held = _HELD_BY.search(_text(folded, measures[levels[-1]]))
+                if held and held.start() >= 2:  # 电子产业营业收入…,利润率为6.3%: the industry's margin
+                    subject = measures[levels[-1]][: held.start()] + subject
         measures[j] = subject
         if share and not change and parent is None:
             shares.append(j)
