@@ -1300,3 +1300,20 @@ def test_an_attribute_after_an_amount_is_the_amounts_owners() -> None:
         for m in figures("光伏产业营业收入410亿元,利润率为7.2%;家具产业营业收入95亿元,利润率为3.8%。")
     }
     assert got["7.2%"] == "光伏产业利润率" and got["3.8%"] == "家具产业利润率"
+
+
+def test_a_list_of_long_items_shares_what_follows_its_last_item() -> None:
+    """A、B和C…所占比重: the last item ends where the ending the earlier items share (片区, 业) ends."""
+    got = [
+        m.key.measure if m.key else ""
+        for m in figures(
+            "北部片区、中部片区和南部片区用地所占比重分别为41.5%、32.1%和26.4%。养殖业和林业产值分别为8亿元和3亿元。"
+        )
+    ]
+    assert got == [
+        "北部片区用地所占比重",
+        "中部片区用地所占比重",
+        "南部片区用地所占比重",
+        "养殖业产值",
+        "林业产值",
+    ]

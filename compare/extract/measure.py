@@ -417,14 +417,18 @@ def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
         parts = [p if folded[p[0]] == "第" else (first[0], *p) for p in parts]
         first, last = parts[0], parts[-1]
     noun = _SHARED_NOUN.search(_text(folded, last))
-    short = all(len(p) <= 3 for p in parts[:-1]) and len(last) > len(first) + 1
-    if short and _PEOPLE.match(_text(folded, last[len(first) :])):
+    item_end = _last_item_end([_text(folded, p) for p in parts])
+    short = item_end is not None and len(last) > item_end + 1
+    if item_end is None:
+        item_end = len(first)
+        short = all(len(p) <= 3 for p in parts[:-1]) and len(last) > len(first) + 1
+    if short and _PEOPLE.match(_text(folded, last[item_end:])):
         noun = None  # 城镇和农村居民人均可支配收入: the people and all after them are shared
     if noun and noun.start() > 0 and not any(_OWN_NOUN.search(_text(folded, p)) for p in parts[:-1]):
         shared = last[noun.start() :]  # 批发业、住宿业增加值: each sector's 增加值; 原煤、原油、天然气产量
         parts = [p + shared for p in parts[:-1]] + [last]
     elif short and not noun:
-        shared = last[len(first) :]
+        shared = last[item_end:]  # 东部地区、中部地区和西部地区投资所占比重: 投资所占比重 is each region's
         parts = [p + shared for p in parts[:-1]] + [last]
     elif len(parts) == 2 and len(last) > 3 and _contrasting(_text(folded, first)[-2:], _text(folded, last)[:2]):
         parts = [first + last[2:], first[:-2] + last]  # 路灯白天、夜间亮灯率: 白天 against 夜间, both 路灯's 亮灯率
@@ -438,6 +442,18 @@ def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
     ):
         parts[-1] = first[: per_head.end()] + last  # 居民人均收入和消费支出: the second is 居民人均消费支出
     return parts
+
+
+def _last_item_end(items: list[str]) -> int | None:
+    """Where the last item of a list ends inside its phrase, told by the ending the items before it share:
+    东部地区、中部地区和西部地区投资… ends at 地区; 种植业和渔业产值 at 业. None when nothing tells."""
+    earlier = items[:-1]
+    size = 1 if len(earlier) == 1 else 0
+    while len(earlier) > 1 and size < min(map(len, earlier)) and len({e[-size - 1 :] for e in earlier}) == 1:
+        size += 1
+    ending = earlier[0][len(earlier[0]) - size :] if size else ""
+    at = items[-1].find(ending, 1) if ending else -1
+    return at + len(ending) if at > 0 else None
 
 
 def _contrasting(a: str, b: str) -> bool:
