@@ -1317,3 +1317,56 @@ def test_a_list_of_long_items_shares_what_follows_its_last_item() -> None:
         "养殖业产值",
         "林业产值",
     ]
+
+
+def test_a_lists_lead_names_what_each_item_measures() -> None:
+    """…情况是: then (1)X为…, 2.Y为…: each item's figure measures the lead's measure, for X and for Y; an item
+    named in the lead's own list (甲、乙…生均经费) takes what follows the list."""
+    got = {
+        m.raw: m.key.measure if m.key else ""
+        for m in figures(
+            "全市各类养老机构月均护理费用情况是:\n(1)全市公办养老机构为2310.5元,比上年增长2.1%。\n"
+            "(2)全市民办养老机构为3120.8元。\n"
+            "全县小学、初中和高中生均公用经费情况是:\n1.全县小学为1210元。\n2.全县高中为1980元。"
+        )
+    }
+    assert got["2310.5元"] == got["2.1%"] == "公办养老机构月均护理费用"
+    assert got["3120.8元"] == "民办养老机构月均护理费用"
+    assert got["1210元"] == "小学生均公用经费" and got["1980元"] == "高中生均公用经费"
+
+
+def test_a_part_after_其中_is_named_with_its_whole() -> None:
+    """X为82.4%。其中,民营为61.3%: a part named by a modifier is the whole's measure for that part, also in
+    the next sentence; not when the part is the whole's own word (进口 in 进出口总额, 过夜游客 of 接待游客) or
+    has another unit (从业人员…万人 after 单位…万个)."""
+    got = {
+        m.raw: m.key.measure if m.key else ""
+        for m in figures(
+            "全县普通诊所平均就诊率为64.2%。其中,民营为51.7%。全年外贸进出口总额820亿元,其中进口310亿元。"
+            "全年接待游客2100万人次,其中,过夜游客640万人次。全县文化单位0.93万个。其中,乡镇文化站0.12万个;"
+            "从业人员2.6万人。"
+        )
+    }
+    assert got["51.7%"] == "民营普通诊所平均就诊率"
+    assert got["310亿元"] == "进口" and got["640万人次"] == "过夜游客"
+    assert got["2.6万人"] == "从业人员"
+
+
+def test_todays_rules_keep_off_look_alike_wording() -> None:
+    """The sibling carry needs words of four characters (总产值 is no 产值 of a 工业总); 加快 before a count
+    is no change; 持续 without a verb of change is the verb; 最重要的是 ranks nothing; a share of growth and
+    room for growth are no growth; an attribute is the nearest amount's."""
+    got = {
+        m.raw: (m.key.measure if m.key else "", m.kind.value)
+        for m in figures(
+            "全年规模以上工业总产值4100亿元，增加值980亿元。全年货物进出口总额610亿元，出口总额350亿元。"
+            "今年要加快18个重点片区建设。本轮降雨持续9天。最重要的是稳住了市场主体，全年新登记企业2.3万户。"
+            "先进制造业拉动了全县45%的增长。预计零售市场仍有12%左右的增长空间。"
+            "数字经济增加值900亿元，平台企业营业收入增长8%，利润总额增长5%。"
+        )
+    }
+    assert got["980亿元"][0] == "增加值" and got["350亿元"][0] == "出口总额"
+    assert got["18个"][1] == "level" and got["9天"][0] == "本轮降雨持续"
+    assert got["2.3万户"][0] == "新登记企业"
+    assert got["45%"][1] != "change" and got["12%左右"][1] != "change"
+    assert got["5%"][0] == "平台企业利润总额"

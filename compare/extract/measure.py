@@ -52,8 +52,6 @@ _TAIL = re.compile(
     r"(?:为|是|达到|达|完成|实现|有|拥有|共有|约为|计|在|至|到|分别|依次|共|共计|合计|总计|累计|(?<![年人])均|都|也|又|再|还"
     r"|控制在|控制|力争|确保|进入了|进入|平均为|平均|保持在|保持|稳定在|由|从"
     r"|已|已经|仅|只|则|约|大约|预计|初步|首次|一举|率先|历史性地?|同比去年|同比|环比|可比|实际|名义|折合|合计|、"
-    # adverbs of degree and pace before a verb of change (增速明显比上年放缓, 收入稳步增长)
-    r"|明显|显著|大幅度?|小幅|略有|略微|稍有|进一步|继续|持续|稳步|有所"
     # 按年实质收缩, 与上年同期比较, 录得: Hong Kong and Macau wording of 同比, 实际, 比上年, 达到
     r"|按年|按季|实质|录得|出现|(?:与|同)(?:上|去)年(?:同期)?比较"
     # 增加值年内实现由负转正、增长2.2%: the turn of a sign says nothing of what is measured
@@ -64,6 +62,10 @@ _TAIL = re.compile(
     # 分别比上个五年上升, 比2016年 once its year is dropped, 从上年: the base of a change, not a measure
     r"|(?<![占对相配之])(?<!性别)(?:比|较)|(?:由|从)(?:上|去|上一)年(?:底|末)?的?)$"
 )
+# adverbs of degree and pace before a verb of change (增速明显比上年放缓, 收入稳步增长); without a verb of
+# change 持续 is the verb (高温持续18天)
+_RATE_AHEAD = re.compile(r"\s*[\d.]+\s*(?:%|‰|个?百分点|个?千分点)")
+_DEGREE = re.compile(r"(?:明显|显著|大幅度?|小幅|略有|略微|稍有|进一步|继续|持续|稳步|有所)$")
 _CHANGE_VERB = re.compile(
     rf"(?P<verb>{grammar.CHANGE_WORDS}|净增|增产|增收|(?<!新)增|涨|升|偏多|偏大|偏高"
     r"|净减|减产|减收|降|减|跌|偏少|偏小|偏低"
@@ -76,8 +78,10 @@ _RATE_NOUN = re.compile(
     r"(?:增速|增幅|涨幅|降幅|升幅|跌幅|减幅|(?<!自然)增长率|增长速度|增长幅度|上涨幅度|下降幅度|年均增长)$"
 )
 _RATE_AFTER = re.compile(
-    r"的?(?:按年|同比)?(?P<rate>增幅|升幅|涨幅|增长|跌幅|降幅|减幅|下降)(?!率|目标|任务|计划|点|极|动力|幅度)"
+    r"(?:的?(?:按年|同比)?(?P<rate>增幅|升幅|涨幅|跌幅|降幅|减幅)|的(?:按年|同比)?(?P<rate2>增长|下降))"
+    r"(?!率|目标|任务|计划|点|极|动力|幅度|空间|潜力|压力|贡献)"
 )
+_GROWTH_SHARE = re.compile(r"贡献|拉动|带动|占")
 _DOWN_RATES = frozenset({"跌幅", "降幅", "减幅", "下降"})
 _SHARE_MARK = re.compile(r"占(?![地用据领线]|有(?!率))")  # 占全市的48%; not 占地3200亩, 占用林地
 _SHARE_OF = re.compile(r"占[^占，,；;。]{1,12}的$")
@@ -251,6 +255,7 @@ def _strip_lead(folded: str, p: Phrase) -> tuple[Phrase, str]:
 
 def _take_pre(folded: str, p: Phrase) -> _Pre:
     """Subject, verb of change, share and list markers out of the words before a figure."""
+    rate_follows = bool(p) and _RATE_AHEAD.match(folded, p[-1] + 1) is not None
     raw = _text(folded, p)
     space = max(raw.rfind(" "), raw.rfind("\u3000"))
     if space >= 0 and len(raw.strip()) > space + 1 and _RUN_IN.match(raw[:space].strip()):
@@ -279,7 +284,8 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
         if not verb and (m := _TO_LEVEL.search(s)):
             p = p[: m.start()]  # 由5.2万公里增长到13.1万公里: the figure is the level reached
             continue
-        if not verb and (m := _CHANGE_VERB.search(s)):
+        pace_only = (m := _CHANGE_VERB.search(s)) and m.group("verb") in grammar.CHANGE_OF_RATE_ONLY
+        if not verb and m and not (pace_only and not rate_follows):
             verb = p[m.start("verb") : m.end("verb")]
             direction = Direction.DOWN if m.group("verb") in _DOWN_VERBS else Direction.UP
             p = p[: m.start()]
@@ -292,6 +298,9 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
                 named_part = True
             continue
         if m := _TAIL.search(s):
+            p = p[: m.start()]
+            continue
+        if verb and (m := _DEGREE.search(s)):
             p = p[: m.start()]
             continue
         break
@@ -686,10 +695,15 @@ def describe(
     out: list[Description | None] = [None] * len(figures)
     si = 0
     carry = _Carry()
+    head_end = section.start  # a heading may be a list's lead (…费用情况是:)
+    while head_end > 0 and folded[head_end - 1] in "\n\r \t":
+        head_end -= 1
+    carry.see_lead(folded, folded.rfind("\n", 0, head_end) + 1, head_end)
     k = 0
     while k < len(figures):
         while si + 1 < len(sentences) and sentences[si].hi <= figures[k].start:
             carry.see(folded, sentences[si], own)
+            carry.see_lead(folded, sentences[si].lo, sentences[si].hi)
             si += 1
         sentence = sentences[si] if sentences else _Sentence(section.start, section.end, 0)
         carry.enter(sentence.paragraph)
@@ -707,15 +721,32 @@ def describe(
 
 @dataclass
 class _Carry:
-    """What a paragraph's earlier sentences said of time: their year and part of the year."""
+    """What earlier sentences said that later ones leave out: a paragraph's year and part of the year, the
+    last level it measured (a later 其中,民营为61.3% is a part of it), and a list's lead (…费用情况是:), which
+    holds while the paragraphs after it use it."""
 
     year: int | None = None
     time: str | None = None
     paragraph: int = -1
+    whole: tuple[Phrase, str] | None = None  # the last level's measure and unit
+    lead: Phrase = ()
+    lead_used: bool = False
+    had_figures: bool = False
 
     def enter(self, paragraph: int) -> None:
         if paragraph != self.paragraph:
-            self.year, self.time, self.paragraph = None, None, paragraph
+            self.year, self.time, self.paragraph, self.whole = None, None, paragraph, None
+            if self.had_figures and not self.lead_used:
+                self.lead = ()  # a paragraph of figures that are no items of the list ends it
+            self.lead_used = self.had_figures = False
+
+    def see_lead(self, folded: str, lo: int, hi: int) -> None:
+        if m := _LIST_LEAD.search(folded, lo, hi):
+            start = lo
+            while start < m.start() and _CLAUSE_SEP.match(folded, start):
+                start += 1
+            self.lead, _ = _strip_lead(folded, tuple(range(start, m.start())))
+            self.lead_used = False
 
     def see(self, folded: str, sentence: _Sentence, own: int | None) -> None:
         self.enter(sentence.paragraph)
@@ -724,6 +755,30 @@ class _Carry:
         self.year = year if year is not None else self.year
         time = when.tag(sentence.hi)
         self.time = time if time is not None else self.time
+
+
+# the lead of a list of items (各类医院次均住院费用情况是: (1)三级医院为…): what each item's figure measures
+_LIST_LEAD = re.compile(r"情况(?:是|为|如下)?[:：]\s*$|情况(?:是|如下)[:：]")
+_PART_OPENS = re.compile(r"\s*其中\s*[，,：:]")
+
+
+def _lead_rest(folded: str, lead: Phrase, item: Phrase) -> Phrase:
+    """What a list's lead says each item has: 普通小学、普通初中…生均教育经费支出 gives 生均教育经费支出 to
+    普通小学; 各类医院次均住院费用 gives 次均住院费用 to 三级医院 (ending in 医院 as the lead's 各类医院 does)."""
+    said, head = _text(folded, item), _text(folded, lead)
+    items = re.split(r"、|和|及|与", head)
+    if len(items) > 1:
+        end = _last_item_end(items)
+        if end is None and all(len(x) <= 3 for x in items[:-1]):
+            end = len(items[0])  # 小学、初中和高中生均经费: short items, as long as the first
+        if end is None or said not in [*items[:-1], items[-1][:end]]:
+            return ()
+        return lead[len(head) - len(items[-1]) + end :]
+    for size in range(len(said) - 1, 1, -1):
+        at = head.find(said[-size:])
+        if at >= 0 and len(head) - at - size >= 2:
+            return lead[at + size :]
+    return ()
 
 
 def _fallback() -> Description:
@@ -769,6 +824,7 @@ _PLAN_RATIO = re.compile(
 _PULL = re.compile(r"(?:拉动|贡献|带动)(?:全国|全省|全市|全区|全县)?(?:经济|gdp|地区生产总值)?(?:增长)?(?:率)?")
 # what a measure said before owns: its pull, or its rate of change named alone (涨幅比上年扩大0.6个百分点)
 _OWNED = re.compile(_PULL.pattern + r"|涨幅|增幅|增速|降幅")
+_TIME_BASE = re.compile(r"上年|去年|前年|上季|上月|同期|\d{4}年|季度?|年[末底初]")
 _COMPARE_BASE = re.compile(
     r"(?:较|比|同)(?:[^，。；、,;()（）]{1,14}?的"
     r"|(?:上年|去年|年初|常年|多年平均|历年|同期|\d{4}年|[“\"]?十[一二三四五六]五[”\"]?)(?:同期|末|底|平均)?值?[(（])$"
@@ -810,6 +866,11 @@ def _describe_sentence(
     topic: tuple[int, Phrase] = (-1, ())  # what a segment's bare acts (批捕N人) count, and where it opened
     bracketed = "(" in folded[sentence.lo : sentence.hi] or "（" in folded[sentence.lo : sentence.hi]
     asides: set[int] = set()  # figures of the sentence inside brackets
+    if members:
+        carry.see_lead(folded, sentence.lo, figures[members[0]].start)
+        carry.had_figures = True
+    part_opens = _PART_OPENS.match(folded, sentence.lo) is not None  # 其中,民营为61.3%: a part of the last level
+    total: tuple[Phrase, str] | None = None
     for j in members:
         f = figures[j]
         k = bisect.bisect_left(segments, f.start)
@@ -822,6 +883,8 @@ def _describe_sentence(
         clause_hi = seps[k][0] if k < len(seps) else sentence.hi
         if "其中" in folded[prev_end:clause_lo] and _SUB_TOTAL.search(folded, prev_end, clause_lo):
             sub_total = True  # a clause of its own opens a sub-total: 其中,
+        if (sub_total or part_opens) and total is None:
+            total = _total(figures, levels, measures, carry)  # what the parts after 其中 are parts of
         if clause_lo != clause_at:
             clause_at = clause_lo
             first_k, last_k = bisect.bisect_left(starts, clause_lo), bisect.bisect_left(starts, clause_hi)
@@ -857,9 +920,12 @@ def _describe_sentence(
                 False,
             )
         after = _RATE_AFTER.match(folded, f.end) if f.unit in _RATE_UNITS and not pre.verb else None
+        if after and _GROWTH_SHARE.search(folded, own_lo, f.start):
+            after = None  # 拉动了全市60%的增长: a share of the growth, not one
         if after:  # 出现3.8%的跌幅, 录得7.5%按年升幅: the noun after the figure says it is a change
-            way = Direction.DOWN if after.group("rate") in _DOWN_RATES else Direction.UP
-            pre = replace(pre, verb=tuple(range(*after.span("rate"))), direction=way)
+            which = "rate" if after.group("rate") else "rate2"
+            way = Direction.DOWN if after.group(which) in _DOWN_RATES else Direction.UP
+            pre = replace(pre, verb=tuple(range(*after.span(which))), direction=way)
         sub_total = sub_total or pre.sub_total
         change, share = bool(pre.verb), pre.share
         subject = pre.subject
@@ -875,7 +941,7 @@ def _describe_sentence(
             subject = measures[main[-1]]
         elif base is not None and before_base and plan is None:
             subject = before_base  # 降水量比常年(1100毫米)偏少8.2%: the measure is said before its base
-        elif base is not None and after and plan is None and (told := [x for x in measures if measures[x]]):
+        elif base and after and plan is None and _TIME_BASE.search(base.group()) and (told := [x for x in measures]):
             subject = measures[told[-1]]  # 上升1.4%,比上年第4季度的3.3%的升幅要慢: that change, then
         else:
             base = None
@@ -971,10 +1037,10 @@ def _describe_sentence(
                 subject = share_of[:part]  # 网上零售额占…的比重为25.3%,增长15.1%: the amount grew
         if change and not subject and last_base is not None:
             subject = measures[last_base]  # …(1100毫米)偏少8.2%: the change of the measure whose base was given
-        if (change or share) and not subject and parent is None and not levels:
+        if (change or share) and not subject and parent is None and not levels and not after:
             told = [x for x in measures if measures[x] and x not in asides]
-            if told:  # 快递业务量比上年增加2.3亿件,增长8.6%: no level said; the same amount's growth
-                subject = measures[told[-1]]
+            if told and len(_CLAUSE_SEP.findall(folded, figures[told[-1]].end, clause_lo)) <= 1:
+                subject = measures[told[-1]]  # 快递业务量比上年增加2.3亿件,增长8.6%: no level; the amount's growth
         borrowed = weak or not subject
         if not subject:
             subject = _borrow(folded, sentence.lo, clause_lo)
@@ -1011,12 +1077,25 @@ def _describe_sentence(
         of_plan = f.unit == "%" and not change and bool(levels) and _PLAN_RATIO.search(folded, own_lo, f.start)
         if of_plan:
             parent, subject = levels[-1], measures[levels[-1]]
+        bare = subject == pre.subject and plan is None and not (change or share) and not borrowed
+        if bare and len(subject) <= 8 and carry.lead and not _OWN_NOUN.search(_text(folded, subject)):
+            rest = _lead_rest(folded, carry.lead, subject)
+            if rest:
+                subject, carry.lead_used = subject + rest, True
+        if pre.sub_total and total is None:
+            total = _total(figures, levels, measures, carry)
+        if bare and total and total[1] == f.unit and (sub_total or part_opens) and len(subject) <= 4:
+            part_words, of = _text(folded, subject), _text(folded, total[0])
+            if not _OWN_NOUN.search(part_words) and not _overlaps(part_words, of):
+                subject = subject + total[0]  # 床位使用率为82.4%。其中,民营为61.3%: 民营 床位使用率
         if subject and levels and plan is None and not borrowed:
             subject = _shared_modifier(folded, measures[levels[-1]], subject)
-            if subject == pre.subject and _ATTRIBUTE.fullmatch(_text(folded, subject)):
-                held = _HELD_BY.search(_text(folded, measures[levels[-1]]))
-                if held and held.start() >= 2:  # 电子产业营业收入…,利润率为6.3%: the industry's margin
-                    subject = measures[levels[-1]][: held.start()] + subject
+            near = max(measures) if measures else None
+            if near is not None and figures[near].start > seg_lo and _ATTRIBUTE.fullmatch(_text(folded, subject)):
+                held = _HELD_BY.search(_text(folded, measures[near]))
+                place = _WHOLE_PLACE.search(folded, own_lo, f.start)
+                if held and held.start() >= 2 and subject == pre.subject and not place:
+                    subject = measures[near][: held.start()] + subject  # 电子产业营业收入…,利润率为6.3%
         measures[j] = subject
         if share and not change and parent is None:
             shares.append(j)
@@ -1043,21 +1122,44 @@ def _describe_sentence(
             d = replace(d, period=year.group(1) if year and (own is None or int(year.group(1)) != own) else "start")
         out[j] = replace(d, borrowed=borrowed) if borrowed else d
         prev_end = f.end
+    if levels:
+        carry.whole = (measures[levels[-1]], figures[levels[-1]].unit)
 
 
 def _shared_modifier(folded: str, before: Phrase, subject: Phrase) -> Phrase:
     """体育第一产业增加值…,第二产业增加值…: a measure that opens with the sibling of a word in the
-    measure before it (a line of data/contrasts.txt), the rest alike, has the modifier said before that word."""
+    measure before it (a line of data/contrasts.txt), the rest alike, has the modifier said before that word.
+    Only words of four characters or more: 产值 hides in 总产值, 出口 in 进出口, 公路 in 高速公路."""
     said, prior = _text(folded, subject), _text(folded, before)
     for words in grammar.contrast_sets():
-        opening = next((w for w in words if said.startswith(w)), None)
+        opening = next((w for w in words if said.startswith(w) and len(w) >= 4), None)
         if opening is None:
             continue
         for sibling in words:
-            at = prior.find(sibling)
+            at = prior.find(sibling) if len(sibling) >= 4 else -1  # a short word hides in longer ones: 总产值
             if sibling != opening and at > 0 and prior[at + len(sibling) :] == said[len(opening) :]:
                 return before[:at] + subject
     return subject
+
+
+def _overlaps(part: str, whole: str) -> bool:
+    """Whether a part's name is already in its whole's measure: the same head noun (过夜游客 of 接待游客), or
+    one word of the whole spelled with a gap (进口 in 进出口总额). 市级 beside 市级以上 is a part still."""
+    if whole.endswith(part[-2:]):
+        return True
+    for at, char in enumerate(whole):
+        window = whole[at : at + len(part) + 1]
+        rest = iter(window)
+        if char == part[0] and all(c in rest for c in part) and not window.startswith(part):
+            return True
+    return False
+
+
+def _total(
+    figures: list[Figure], levels: list[int], measures: dict[int, Phrase], carry: _Carry
+) -> tuple[Phrase, str] | None:
+    """The level the parts after 其中 are parts of: the sentence's last, or the sentence before's."""
+    return (measures[levels[-1]], figures[levels[-1]].unit) if levels else carry.whole
 
 
 def _in_aside(folded: str, lo: int, at: int) -> bool:
@@ -1232,7 +1334,9 @@ def _borrow(folded: str, sentence_lo: int, clause_lo: int) -> Phrase:
     return _topic(folded, p.subject)[-16:]
 
 
-_RANKED = re.compile(r"(?:最[\u4e00-\u9fff]{1,2}|居首位?|排名?第一)的?(?:是|为)(?P<who>[^\d,，、]{2,12})$")
+_RANKED = re.compile(
+    r"(?:最(?:高|低|多|少|快|慢|大|小|强|弱|长|短)|居首位?|排名?第一)的?(?:是|为)(?P<who>[^\d,，、]{2,12})$"
+)
 
 
 def _ranked_first(folded: str, sentence_lo: int, clause_lo: int) -> Phrase:
