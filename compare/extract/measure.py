@@ -1037,7 +1037,7 @@ def _describe_sentence(
                 subject = share_of[:part]  # 网上零售额占…的比重为25.3%,增长15.1%: the amount grew
         if change and not subject and last_base is not None:
             subject = measures[last_base]  # …(1100毫米)偏少8.2%: the change of the measure whose base was given
-        if (change or share) and not subject and parent is None and not levels and not after:
+        if not subject and parent is None and not levels and not after:
             told = [x for x in measures if measures[x] and x not in asides]
             if told and len(_CLAUSE_SEP.findall(folded, figures[told[-1]].end, clause_lo)) <= 1:
                 subject = measures[told[-1]]  # 快递业务量比上年增加2.3亿件,增长8.6%: no level; the amount's growth
@@ -1143,14 +1143,14 @@ def _shared_modifier(folded: str, before: Phrase, subject: Phrase) -> Phrase:
 
 
 def _overlaps(part: str, whole: str) -> bool:
-    """Whether a part's name is already in its whole's measure: the same head noun (过夜游客 of 接待游客), or
-    one word of the whole spelled with a gap (进口 in 进出口总额). 市级 beside 市级以上 is a part still."""
-    if whole.endswith(part[-2:]):
-        return True
+    """Whether a part's name is already in its whole's measure: a shared word (过夜游客 of 接待游客), the
+    part itself (出口 in 进出口总额) or its characters with a gap (进口 in 进出口总额). A threshold's level
+    (市级 of 市级以上项目) is a part still."""
+    if any(part[i : i + 2] in whole for i in range(len(part) - 1)):
+        return not re.search(re.escape(part) + r"(?:及)?以[上下]", whole)
     for at, char in enumerate(whole):
-        window = whole[at : at + len(part) + 1]
-        rest = iter(window)
-        if char == part[0] and all(c in rest for c in part) and not window.startswith(part):
+        rest = iter(whole[at : at + len(part) + 1])
+        if char == part[0] and all(c in rest for c in part):
             return True
     return False
 
