@@ -1372,3 +1372,21 @@ def test_todays_rules_keep_off_look_alike_wording() -> None:
     assert got["2.3万户"][0] == "新登记企业"
     assert got["45%"][1] != "change" and got["12%左右"][1] != "change"
     assert got["5%"][0] == "平台企业利润总额"
+
+
+def test_two_spans_listed_and_a_cause_and_a_past_year_opening() -> None:
+    """分别由A和B下降到C和D: two measures, each from a start to an end; 由于…而 is a cause, no part of the
+    measure; a sentence opening on 过去一年 reports money secured (争取), not a goal."""
+    got = {
+        m.raw: (m.key.measure if m.key else "", m.kind.value, m.key.period if m.key else "")
+        for m in figures(
+            "公办和民办园师幼比分别由上年的1.2%和0.9%提高到1.5%和1.1%。"
+            "门诊收入则由于体检人次增加而上升6.4%。过去一年,全县争取上级补助资金12.3亿元。"
+        )
+    }
+    assert got["1.2%"] == ("公办园师幼比", "level", "start")
+    assert got["0.9%"] == ("民办园师幼比", "level", "start")
+    assert got["1.5%"] == ("公办园师幼比", "level", "own")
+    assert got["1.1%"] == ("民办园师幼比", "level", "own")
+    assert got["6.4%"][:2] == ("门诊收入", "change")
+    assert got["12.3亿元"][1] == "level"

@@ -60,11 +60,12 @@ _TAIL = re.compile(
     r"|(?:比|较|与)(?:年初|常年|多年平均|历年同期)值?(?:相比)?|(?:按)?(?:同|可比)口径"
     r"|(?:比|较|与)(?:上|前)一?个?[一二三四五六七八九十两\d]{1,2}个?(?:年|季度|月)(?:同期)?(?:相比)?"
     # 分别比上个五年上升, 比2016年 once its year is dropped, 从上年: the base of a change, not a measure
-    r"|(?<![占对相配之])(?<!性别)(?:比|较)|(?:由|从)(?:上|去|上一)年(?:底|末)?的?)$"
+    r"|(?<![占对相配之师幼生])(?<!性别)(?:比|较)|(?:由|从)(?:上|去|上一)年(?:底|末)?的?)$"
 )
 # adverbs of degree and pace before a verb of change (增速明显比上年放缓, 收入稳步增长); without a verb of
 # change 持续 is the verb (高温持续18天)
 _RATE_AHEAD = re.compile(r"\s*[\d.]+\s*(?:%|‰|个?百分点|个?千分点)")
+_CAUSE = re.compile(r"则?(?:由于|因为|因|受)[^，,；;。]{2,20}?(?:而|影响|带动|拉动)$")
 _DEGREE = re.compile(r"(?:明显|显著|大幅度?|小幅|略有|略微|稍有|进一步|继续|持续|稳步|有所)$")
 _CHANGE_VERB = re.compile(
     rf"(?P<verb>{grammar.CHANGE_WORDS}|净增|增产|增收|(?<!新)增|涨|升|偏多|偏大|偏高"
@@ -130,6 +131,7 @@ _TARGET = re.compile(
     r"|(?<!超)(?<!超年度)(?<!超过)计划(?:[到在]|\d|完成|实现|投资|新建|建成|开工|安排|新增|培训|招聘|达到)"
 )
 _ACHIEVED = frozenset({"控制在", "争取"})
+_PAST_OPENING = re.compile(r"\s*(?:过去(?:的)?[一五两三]年|去年|上一年|[一二三四五]年来|今年以来)")
 # 到2025年: a deadline, so a goal — when the year lies after the report's own year (到2021年7月 is a date of record)
 _BY_YEAR = re.compile(r"(?<![截止加高长升降少低大小月])(?:到|至)(\d{4})年")  # not 增加到2011年: an end point
 # a year a sentence speaks of; not a comparison's base (比2014年), a span, or a price base (2015年不变价)
@@ -302,6 +304,9 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
             continue
         if verb and (m := _DEGREE.search(s)):
             p = p[: m.start()]
+            continue
+        if (m := _CAUSE.search(s)) and m.start() >= 2:
+            p = p[: m.start()]  # 财政支出则由于救灾支出增加而上升8.1%: the cause is no part of the measure
             continue
         break
     p, _ = _strip_lead(folded, p)
@@ -794,6 +799,7 @@ def _goal_start(
     say what was achieved (失业率控制在5%以内, 争取国家资金465亿元).
     """
     at = sentence.hi
+    review = review or _PAST_OPENING.match(folded, sentence.lo) is not None
     for m in _TARGET.finditer(folded, sentence.lo, sentence.hi):
         if review and m.group() in _ACHIEVED:
             continue
@@ -814,6 +820,7 @@ class _ListPlan:
     parents: list[int | None]
     pre: _Pre
     terms: bool = False  # one subject for all: the figures are told apart by their place (1, 2, 3)
+    starts: int = 0  # 分别由A和B下降到C和D: the first figures are where a span starts
 
 
 _WHOLE_PLACE = re.compile(r"全[市省县区国镇乡]|全社会")
@@ -1110,6 +1117,8 @@ def _describe_sentence(
             d = replace(d, scope=(*d.scope, "完成率"), period="own" if d.period == "plan" else d.period)
         if plan is not None and plan.terms:
             d = replace(d, term=idx + 1)
+        if plan is not None and idx < plan.starts and d.period == "own":
+            d = replace(d, period="start")
         before = out[j - 1] if f.term > 1 and j - 1 in measures else None
         if before is not None and figures[j - 1].term == f.term - 1 and before.period == "start":
             d = replace(d, period="start")  # every term of the ratio a span starts from
@@ -1185,10 +1194,16 @@ def _list_plan(
     paired = n == 2 and same and not first.verb and _text(folded, first.subject).startswith(_PAIRED_HALVES)
     if not (first.listed or first.verb or paired):
         return None
-    for a, b in itertools.pairwise(clause_figs):
+    half = 0
+    for k, (a, b) in enumerate(itertools.pairwise(clause_figs)):
         gap = folded[figures[a].end : figures[b].start]
-        if not _LIST_GAP.fullmatch(gap):
+        if n % 2 == 0 and k == n // 2 - 1 and first.listed and _SPAN_TURN.fullmatch(gap):
+            half = n // 2  # 分别由28.6%和32.4%下降到27.9%和31.8%: two spans, starts then ends
+        elif not _LIST_GAP.fullmatch(gap):
             return None  # each figure has words of its own
+    if half:
+        parts = _split_list(folded, first.subject, half) if first.subject else None
+        return _ListPlan(parts * 2, [None] * n, first, starts=half) if parts else None
     if first.list_head:
         parts = _split_list(folded, first.list_head, n)
         if parts:
