@@ -1390,3 +1390,16 @@ def test_two_spans_listed_and_a_cause_and_a_past_year_opening() -> None:
     assert got["1.1%"] == ("民办园师幼比", "level", "own")
     assert got["6.4%"][:2] == ("门诊收入", "change")
     assert got["12.3亿元"][1] == "level"
+
+
+def test_a_name_with_its_figure_in_brackets() -> None:
+    """分别为甲县(占21.5%)、乙县(占18.2%): each share is the named place's; 增长最快的是丙县(12.6%) is the
+    ranking's growth, whichever place tops it."""
+    got = {
+        m.raw: (m.key.measure if m.key else "", m.kind.value)
+        for m in figures(
+            "民宿收入超过十亿元的镇有2个,分别为青石(占31.5%)和白沙(占22.4%)。各镇中增长最快的是红岩镇(14.2%)。"
+        )
+    }
+    assert got["31.5%"] == ("青石", "share") and got["22.4%"] == ("白沙", "share")
+    assert got["14.2%"] == ("各镇中增长最快", "change")

@@ -926,6 +926,14 @@ def _describe_sentence(
                 pre.sub_total or plan.pre.sub_total,
                 False,
             )
+        in_bracket = _bracketed_name(folded, own_lo, f.start) if plan is None and not pre.verb else None
+        if in_bracket:  # 分别为甲县(占21.5%)、乙县(…), 增长最快的是丙县(12.6%): the figure is the name's
+            name, of_share, grew = in_bracket
+            pre = replace(pre, subject=name, share=pre.share or of_share, open_end=False)
+            if grew:  # the ranking is the measure, whichever place tops it this year
+                ranked = _drop(folded, tuple(range(own_lo, name[0])), re.compile(r"的?[是为]$"))
+                way = Direction.DOWN if grew == "down" else Direction.UP
+                pre = replace(pre, subject=_strip_lead(folded, ranked)[0], verb=name[-1:], direction=way)
         after = _RATE_AFTER.match(folded, f.end) if f.unit in _RATE_UNITS and not pre.verb else None
         if after and _GROWTH_SHARE.search(folded, own_lo, f.start):
             after = None  # 拉动了全市60%的增长: a share of the growth, not one
@@ -1051,7 +1059,7 @@ def _describe_sentence(
         borrowed = weak or not subject
         if not subject:
             subject = _borrow(folded, sentence.lo, clause_lo)
-        elif not borrowed and plan is None and parent is None and subject == pre.subject:
+        elif not borrowed and plan is None and parent is None and subject == pre.subject and not in_bracket:
             named, counts = _entity_of(folded, subject, f.unit) if not (change or share) else ((), False)
             # a long role noun (在校学生) is a sub-item's only while the sub-item leads the sentence and its part
             roles = entity_opens and entity_seg == seg_lo
@@ -1149,6 +1157,25 @@ def _shared_modifier(folded: str, before: Phrase, subject: Phrase) -> Phrase:
             if sibling != opening and at > 0 and prior[at + len(sibling) :] == said[len(opening) :]:
                 return before[:at] + subject
     return subject
+
+
+_RANKED_GROWTH = re.compile(r"(?P<up>增长|增速|增幅|涨幅)最|(?P<down>下降|降幅|减少)最")
+
+
+def _bracketed_name(folded: str, lo: int, at: int) -> tuple[Phrase, bool, str] | None:
+    """The name a figure in brackets right after it belongs to (甲县(占21.5%), 是丙县(12.6%)): the name, whether
+    it is a share (占), and "up"/"down" when the clause ranks growth (增长最快的是…)."""
+    opened = at - 1 if folded[at - 1 : at] in ("(", "（") else at - 2
+    if opened <= lo or folded[opened] not in "(（" or (opened == at - 2 and folded[at - 1] != "占"):
+        return None
+    start = opened
+    while start > lo and "\u4e00" <= folded[start - 1] <= "\u9fff" and folded[start - 1] not in "和及与是为":
+        start -= 1
+    if not 2 <= opened - start <= 8:
+        return None
+    ranked = _RANKED_GROWTH.search(folded, lo, start)
+    grew = "" if ranked is None else ("up" if ranked.group("up") else "down")
+    return tuple(range(start, opened)), opened == at - 2, grew
 
 
 def _overlaps(part: str, whole: str) -> bool:
