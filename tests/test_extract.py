@@ -1355,7 +1355,7 @@ def test_a_part_after_其中_is_named_with_its_whole() -> None:
 
 
 def test_todays_rules_keep_off_look_alike_wording() -> None:
-    """The sibling carry needs words of four characters (总产值 is no 产值 of a 工业总); 加快 before a count
+    """The sibling carry needs words of four characters (总产值 gives no 工业总增加值); 加快 before a count
     is no change; 持续 without a verb of change is the verb; 最重要的是 ranks nothing; a share of growth and
     room for growth are no growth; an attribute is the nearest amount's."""
     got = {
@@ -1367,7 +1367,7 @@ def test_todays_rules_keep_off_look_alike_wording() -> None:
             "数字经济增加值900亿元，平台企业营业收入增长8%，利润总额增长5%。"
         )
     }
-    assert got["980亿元"][0] == "增加值" and got["350亿元"][0] == "出口总额"
+    assert got["980亿元"][0] == "规模以上工业增加值" and got["350亿元"][0] == "出口总额"
     assert got["18个"][1] == "level" and got["9天"][0] == "本轮降雨持续"
     assert got["2.3万户"][0] == "新登记企业"
     assert got["45%"][1] != "change" and got["12%左右"][1] != "change"
@@ -1403,3 +1403,25 @@ def test_a_name_with_its_figure_in_brackets() -> None:
     }
     assert got["31.5%"] == ("青石", "share") and got["22.4%"] == ("白沙", "share")
     assert got["14.2%"] == ("各镇中增长最快", "change")
+
+
+def test_fourth_batch_of_review_forms() -> None:
+    """占地区生产总值 is a share (地区 is no 占地); 比上年N册 is last year's level said plainly; 现价/可比价 and
+    an exchange-rate restatement stand between a measure and its figure; 增加N元、增长M% are two changes of one
+    amount, no list; 总规模为…,增加值为… is one owner's; 保持较快增长 is degree."""
+    got = {
+        m.raw: (m.key.measure if m.key else "", m.kind.value, m.key.period if m.key else "")
+        for m in figures(
+            "全年旅游收入9.2亿元,占地区生产总值的比重为7.4%。全年人均观影次数3.1次,比上年2.6次增加0.5次。"
+            "全县服务业产值64.1亿元,现价增长5.5%。全年人均会展消费3180元,按年平均汇率折算为452美元。"
+            "茶农人均纯收入16420元,比上年增加830元、增长5.3%。全市低空经济总规模为260亿元,增加值为95亿元。"
+            "全年直播零售额保持较快增长,增长17%。"
+        )
+    }
+    assert got["7.4%"][:2] == ("旅游收入占地区生产总值比重", "share")
+    assert got["2.6次"][2] == "start" and got["3.1次"][2] == "own"
+    assert got["5.5%"][:2] == ("服务业产值", "change")
+    assert got["452美元"][0] == "人均会展消费"
+    assert got["830元"][:2] == ("茶农人均纯收入", "change")
+    assert got["95亿元"][0] == "低空经济增加值"
+    assert got["17%"][0] == "直播零售额"

@@ -40,7 +40,7 @@ _LEAD = re.compile(
     r"^(?:\d{1,2}[.．、](?![\d、])|其中|另外|此外|另|同时|并且|而且|而|首先|其次|最后"
     r"|总体看|分城乡看|分类别看|分地区看|分产业看|预计|初步|预测"
     r"|(?:提出|表示|指出|强调|介绍|透露|宣布|公布)了?|第一时间"
-    r"|据统计|据初步统计|初步核算|经初步核算|据测算|数据显示|据介绍|据了解|据悉|据知|统计显示"
+    r"|据对[^，,；;。]{1,30}?调查(?:显示|结果)?|据统计|据初步统计|初步核算|经初步核算|据测算|数据显示|据介绍|据了解|据悉|据知|统计显示"
     r"|全年|年末|年底|年初|年内|当年|本年|今年|去年|上年|\d{4}年(?:末|底|初|度|内|全年)?|\d{4}(?=[全本我])"
     r"|(?:近|过去)?[一二两三四五六七八九十\d]{1,2}年(?:来|间|以来)"
     r"|\d{1,2}月(?:末|底|份)?|截至|截止|到(?=\d|[今去明本上]?年|目前|现在)|目前|现有"
@@ -54,6 +54,8 @@ _TAIL = re.compile(
     r"|已|已经|仅|只|则|约|大约|预计|初步|首次|一举|率先|历史性地?|同比去年|同比|环比|可比|实际|名义|折合|合计|、"
     # 按年实质收缩, 与上年同期比较, 录得: Hong Kong and Macau wording of 同比, 实际, 比上年, 达到
     r"|按年|按季|实质|录得|出现|(?:与|同)(?:上|去)年(?:同期)?比较"
+    # 现价增长, 按2022年平均汇率计算为6281美元: a price basis or a currency restatement of the same amount
+    r"|现价|可比价|按(?:\d{4}年)?(?:年)?平均汇率(?:计算|折算)"
     # 增加值年内实现由负转正、增长2.2%: the turn of a sign says nothing of what is measured
     r"|由负转正|由正转负|转负为正|由降转升|由降转增|由跌转涨|扭亏为盈|年内"
     r"|(?:比|较|与|同)(?:上|去|前)一?年(?:同期|末|底)?(?:相比)?|比\d{4}年(?:末|底)?|与\d{4}年相比"
@@ -66,7 +68,7 @@ _TAIL = re.compile(
 # change 持续 is the verb (高温持续18天)
 _RATE_AHEAD = re.compile(r"\s*[\d.]+\s*(?:%|‰|个?百分点|个?千分点)")
 _CAUSE = re.compile(r"则?(?:由于|因为|因|受)[^，,；;。]{2,20}?(?:而|影响|带动|拉动)$")
-_DEGREE = re.compile(r"(?:明显|显著|大幅度?|小幅|略有|略微|稍有|进一步|继续|持续|稳步|有所)$")
+_DEGREE = re.compile(r"(?:明显|显著|大幅度?|小幅|略有|略微|稍有|进一步|继续|持续|稳步|有所|较快|快速|平稳)$")
 _CHANGE_VERB = re.compile(
     rf"(?P<verb>{grammar.CHANGE_WORDS}|净增|增产|增收|(?<!新)增|涨|升|偏多|偏大|偏高"
     r"|净减|减产|减收|降|减|跌|偏少|偏小|偏低"
@@ -84,7 +86,7 @@ _RATE_AFTER = re.compile(
 )
 _GROWTH_SHARE = re.compile(r"贡献|拉动|带动|占")
 _DOWN_RATES = frozenset({"跌幅", "降幅", "减幅", "下降"})
-_SHARE_MARK = re.compile(r"占(?![地用据领线]|有(?!率))")  # 占全市的48%; not 占地3200亩, 占用林地
+_SHARE_MARK = re.compile(r"占(?![用据领线]|地(?!区)|有(?!率))")  # 占全市的48%; not 占地3200亩, 占用林地
 _SHARE_OF = re.compile(r"占[^占，,；;。]{1,12}的$")
 _SHARE_NOUN = re.compile(r"(?:比重|占比|比例|比值|份额|贡献率|构成)$")
 _PER_CAPITA = re.compile(r"人均|每(?:[一二两三四五六七八九十百千万\d]+)?(?:人|户|名|平方|公顷|亩|千|万|百)")
@@ -105,8 +107,10 @@ _MEASURE_NOUN = re.compile(
     r"|利润|利润总额|净利润|税收|产能"
 )
 # what an amount's owner has besides the amount (营业收入…,利润率为6.3%), and the amounts that tell the owner
-_ATTRIBUTE = re.compile(r"(?:销售|成本|营业|营收|毛|净)?利润率|利税|利润总?额?|税收|资产负债率|产能利用率|研发投入强度")
-_HELD_BY = re.compile(r"(?:营业收入|营收|主营业务收入|销售收入|增加值|总产值|产值|资产总额|利润总额)$")
+_ATTRIBUTE = re.compile(
+    r"(?:销售|成本|营业|营收|毛|净)?利润率|利税|利润总?额?|税收|资产负债率|产能利用率|研发投入强度|增加值"
+)
+_HELD_BY = re.compile(r"(?:营业收入|营收|主营业务收入|销售收入|增加值|总产值|产值|资产总额|利润总额|总规模|总产出)$")
 _RUN_IN = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _ACTOR_ONLY = re.compile(r"^(?:全国|全省|全市|全区|各地|各级工会|全总|会上|其|在|会|等|和|这些平台|这|该)$")
 # Verbs whose object, the counted thing, follows the figure (动员1215个妇联组织, 选派48名干部).
@@ -834,7 +838,8 @@ _OWNED = re.compile(_PULL.pattern + r"|涨幅|增幅|增速|降幅")
 _TIME_BASE = re.compile(r"上年|去年|前年|上季|上月|同期|\d{4}年|季度?|年[末底初]")
 _COMPARE_BASE = re.compile(
     r"(?:较|比|同)(?:[^，。；、,;()（）]{1,14}?的"
-    r"|(?:上年|去年|年初|常年|多年平均|历年|同期|\d{4}年|[“\"]?十[一二三四五六]五[”\"]?)(?:同期|末|底|平均)?值?[(（])$"
+    r"|(?:上年|去年|年初|常年|多年平均|历年|同期|\d{4}年|[“\"]?十[一二三四五六]五[”\"]?)(?:同期|末|底|平均)?值?[(（]"
+    r"|(?:上年|去年|\d{4}年)(?:同期|末|底)?)$"  # 比上年11.8册增加0.8册: last year's level, said plainly
 )  # 比常年(52.6毫米)偏少: the base too
 
 
@@ -1219,8 +1224,8 @@ def _list_plan(
     # 城乡居民人均收入达到41200元、19800元: a paired compound lists its two places even without 分别
     same = figures[clause_figs[0]].unit == figures[clause_figs[1]].unit
     paired = n == 2 and same and not first.verb and _text(folded, first.subject).startswith(_PAIRED_HALVES)
-    if not (first.listed or first.verb or paired):
-        return None
+    if not (first.listed or first.verb or paired) or not (same or first.listed):
+        return None  # 增加950元、增长5.4%: two changes of one amount, not a list
     half = 0
     for k, (a, b) in enumerate(itertools.pairwise(clause_figs)):
         gap = folded[figures[a].end : figures[b].start]
