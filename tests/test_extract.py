@@ -1337,20 +1337,21 @@ def test_a_lists_lead_names_what_each_item_measures() -> None:
 
 def test_a_part_after_其中_is_named_with_its_whole() -> None:
     """X为82.4%。其中,民营为61.3%: a part named by a modifier is the whole's measure for that part, also in
-    the next sentence; not when the part is the whole's own word (进口 in 进出口总额, 过夜游客 of 接待游客) or
-    has another unit (从业人员…万人 after 单位…万个)."""
+    the next sentence; a part ending in a word of the whole takes what follows that word (高速公路 of 公路总里程,
+    出口 of 进出口总额); nothing when the part is the whole's own word (进口 in 进出口总额, 过夜游客 of 接待游客)
+    or has another unit (从业人员…万人 after 单位…万个)."""
     got = {
         m.raw: m.key.measure if m.key else ""
         for m in figures(
             "全县普通诊所平均就诊率为64.2%。其中,民营为51.7%。全年外贸进出口总额820亿元,其中进口310亿元。"
             "全年接待游客2100万人次,其中,过夜游客640万人次。全县文化单位0.93万个。其中,乡镇文化站0.12万个;"
-            "全年口岸进出口总额96亿元,其中进口41亿元,出口55亿元。"
-            "从业人员2.6万人。"
+            "从业人员2.6万人。全年口岸进出口总额96亿元,其中进口41亿元,出口55亿元。"
+            "全省公路总里程9.6万公里,其中高速公路2900公里。"
         )
     }
     assert got["51.7%"] == "民营普通诊所平均就诊率"
     assert got["310亿元"] == "进口" and got["640万人次"] == "过夜游客"
-    assert got["55亿元"] == "出口"
+    assert got["55亿元"] == "出口总额" and got["2900公里"] == "高速公路总里程"
     assert got["2.6万人"] == "从业人员"
 
 
@@ -1425,3 +1426,24 @@ def test_fourth_batch_of_review_forms() -> None:
     assert got["830元"][:2] == ("茶农人均纯收入", "change")
     assert got["95亿元"][0] == "低空经济增加值"
     assert got["17%"][0] == "直播零售额"
+
+
+def test_second_review_of_the_days_rules_reads_as_before() -> None:
+    """Brackets that are no name's figure (甲县(95亿元) in a ranking list, a gloss before), a goal after a past
+    opening, 占地区域, a points figure after 比上年, a pull after 受…, and a list's levels after a list's
+    changes keep their reading."""
+    got = {
+        m.raw: (m.key.measure if m.key else "", m.kind.value)
+        for m in figures(
+            "其中甲县(120亿元)、乙县(95亿元)位居前两位。人工智能(AI)产业规模(380亿元)增长21.3%。"
+            "过去一年,全市城镇新增就业6.2万人;今年要争取新增就业6万人以上。新建厂房占地区域面积3.2万平方米。"
+            "物价涨幅比上年0.5个百分点回落。全市工业增长受汽车制造业拉动3.1个百分点。"
+            "城镇和农村居民人均收入分别增长5.1%和7.2%,分别达到5.2万元和2.1万元。"
+        )
+    }
+    assert got["95亿元"][0] == "乙县" and got["380亿元"][0] == "人工智能产业规模"
+    assert got["6.2万人"][1] == "level" and got["6万人以上"][1].startswith("target")
+    assert got["3.2万平方米"][1] == "level"
+    assert got["0.5个百分点"][1] == "change"
+    assert got["3.1个百分点"][0] != "工业"
+    assert got["5.2万元"][0] != "农村居民人均收入"  # not the last change's measure

@@ -58,6 +58,7 @@ _TAIL = re.compile(
     r"|现价|可比价|按(?:\d{4}年)?(?:年)?平均汇率(?:计算|折算)"
     # 增加值年内实现由负转正、增长2.2%: the turn of a sign says nothing of what is measured
     r"|由负转正|由正转负|转负为正|由降转升|由降转增|由跌转涨|扭亏为盈|年内"
+    r"|[(（]"  # 甲县(120亿元): the bracket a figure opens
     r"|(?:比|较|与|同)(?:上|去|前)一?年(?:同期|末|底)?(?:相比)?|比\d{4}年(?:末|底)?|与\d{4}年相比"
     r"|(?:比|较|与)(?:年初|常年|多年平均|历年同期)值?(?:相比)?|(?:按)?(?:同|可比)口径"
     r"|(?:比|较|与)(?:上|前)一?个?[一二三四五六七八九十两\d]{1,2}个?(?:年|季度|月)(?:同期)?(?:相比)?"
@@ -86,7 +87,7 @@ _RATE_AFTER = re.compile(
 )
 _GROWTH_SHARE = re.compile(r"贡献|拉动|带动|占")
 _DOWN_RATES = frozenset({"跌幅", "降幅", "减幅", "下降"})
-_SHARE_MARK = re.compile(r"占(?![用据领线]|地(?!区)|有(?!率))")  # 占全市的48%; not 占地3200亩, 占用林地
+_SHARE_MARK = re.compile(r"占(?![用据领线]|地(?!区(?![域块]))|有(?!率))")  # 占全市的48%; not 占地3200亩, 占用林地
 _SHARE_OF = re.compile(r"占[^占，,；;。]{1,12}的$")
 _SHARE_NOUN = re.compile(r"(?:比重|占比|比例|比值|份额|贡献率|构成)$")
 _PER_CAPITA = re.compile(r"人均|每(?:[一二两三四五六七八九十百千万\d]+)?(?:人|户|名|平方|公顷|亩|千|万|百)")
@@ -135,6 +136,8 @@ _TARGET = re.compile(
     r"|(?<!超)(?<!超年度)(?<!超过)计划(?:[到在]|\d|完成|实现|投资|新建|建成|开工|安排|新增|培训|招聘|达到)"
 )
 _ACHIEVED = frozenset({"控制在", "争取"})
+# 过去一年,…争取资金…;今年要争取…: the past holds until the sentence turns to what is ahead
+_AHEAD = re.compile(r"今年(?!以来)|明年|下一步|下半年|(?<![主重需只])要(?!求)|(?<![即])将")
 _PAST_OPENING = re.compile(r"\s*(?:过去(?:的)?[一五两三]年|去年|上一年|[一二三四五]年来|今年以来)")
 # 到2025年: a deadline, so a goal — when the year lies after the report's own year (到2021年7月 is a date of record)
 _BY_YEAR = re.compile(r"(?<![截止加高长升降少低大小月])(?:到|至)(\d{4})年")  # not 增加到2011年: an end point
@@ -309,7 +312,7 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
         if verb and (m := _DEGREE.search(s)):
             p = p[: m.start()]
             continue
-        if (m := _CAUSE.search(s)) and m.start() >= 2:
+        if (m := _CAUSE.search(s)) and m.start() >= 2 and not (rate_follows and m.group().endswith(("拉动", "带动"))):
             p = p[: m.start()]  # 财政支出则由于救灾支出增加而上升8.1%: the cause is no part of the measure
             continue
         break
@@ -382,7 +385,7 @@ def _owner(folded: str, p: Phrase) -> Phrase:
 
 def _post_noun(folded: str, lo: int, hi: int) -> Phrase:
     """What a figure counts when the noun follows it: 投入61.8亿元送温暖资金."""
-    if folded[lo : lo + 1] in ("、", "，", ",", "和", "及", "(", "（"):
+    if folded[lo : lo + 1] in ("、", "，", ",", "和", "及", "(", "（", ")", "）"):
         return ()  # 24万个以上、新发展会员…: the list goes on, no noun follows; (其中…) is an aside
     p = _drop(folded, tuple(range(lo, hi)), _DROP_ANYWHERE)  # glosses in brackets go first: 省(市、区)总工会
     s = _text(folded, p)
@@ -803,9 +806,11 @@ def _goal_start(
     say what was achieved (失业率控制在5%以内, 争取国家资金465亿元).
     """
     at = sentence.hi
-    review = review or _PAST_OPENING.match(folded, sentence.lo) is not None
+    past = _PAST_OPENING.match(folded, sentence.lo)
+    turn = _AHEAD.search(folded, past.end(), sentence.hi) if past else None
+    past_until = (turn.start() if turn else sentence.hi) if past else sentence.lo
     for m in _TARGET.finditer(folded, sentence.lo, sentence.hi):
-        if review and m.group() in _ACHIEVED:
+        if (review or m.start() < past_until) and m.group() in _ACHIEVED:
             continue
         if quoted is None or not quoted.covers(m.start()):
             at = m.start()
@@ -883,6 +888,7 @@ def _describe_sentence(
         carry.had_figures = True
     part_opens = _PART_OPENS.match(folded, sentence.lo) is not None  # 其中,民营为61.3%: a part of the last level
     total: tuple[Phrase, str] | None = None
+    total_seg = -1
     for j in members:
         f = figures[j]
         k = bisect.bisect_left(segments, f.start)
@@ -895,8 +901,9 @@ def _describe_sentence(
         clause_hi = seps[k][0] if k < len(seps) else sentence.hi
         if "其中" in folded[prev_end:clause_lo] and _SUB_TOTAL.search(folded, prev_end, clause_lo):
             sub_total = True  # a clause of its own opens a sub-total: 其中,
-        if (sub_total or part_opens) and total is None:
+        if (sub_total or part_opens) and total_seg < 0:
             total = _total(figures, levels, measures, carry)  # what the parts after 其中 are parts of
+            total_seg = seg_lo
         if clause_lo != clause_at:
             clause_at = clause_lo
             first_k, last_k = bisect.bisect_left(starts, clause_lo), bisect.bisect_left(starts, clause_hi)
@@ -954,7 +961,8 @@ def _describe_sentence(
             subject = subject[: rate.start()]  # 零售额增幅…实现2.3%的增长: the amount's growth
         # 较"十三五"末的9876.5亿元, 比2020年的430亿元: the level a change is measured from, named after the
         # sentence's own level: the same measure, at the start of the span (or in the year it names)
-        base = _COMPARE_BASE.search(folded, max(own_lo, f.start - 24), f.start) if not pre.verb or after else None
+        based = (not pre.verb or after) and f.unit not in _POINT_UNITS  # 比上年0.5个百分点回落: a change still
+        base = _COMPARE_BASE.search(folded, max(own_lo, f.start - 24), f.start) if based else None
         main = [x for x in levels if x not in asides]
         before_base = _take_pre(folded, tuple(range(own_lo, base.start()))).subject if base and not main else ()
         if base is not None and main and plan is None:
@@ -993,6 +1001,7 @@ def _describe_sentence(
             and not share
             and base is None
             and j not in noun_until  # the object after the figure is taken once (对3150名学生进行了筛查)
+            and not in_bracket
             and not f.term  # a ratio's term is told by its place, never by the words after it
             and (not subject or short or pre.open_end or _VERB_END.search(_text(folded, subject)))
         ):
@@ -1059,7 +1068,8 @@ def _describe_sentence(
             subject = measures[last_base]  # …(1100毫米)偏少8.2%: the change of the measure whose base was given
         if not subject and parent is None and not levels and not after:
             told = [x for x in measures if measures[x] and x not in asides]
-            if told and len(_CLAUSE_SEP.findall(folded, figures[told[-1]].end, clause_lo)) <= 1:
+            alone = len(told) < 2 or bool(_CLAUSE_SEP.search(folded, figures[told[-2]].end, figures[told[-1]].start))
+            if told and alone and len(_CLAUSE_SEP.findall(folded, figures[told[-1]].end, clause_lo)) <= 1:
                 subject = measures[told[-1]]  # 快递业务量比上年增加2.3亿件,增长8.6%: no level; the amount's growth
         borrowed = weak or not subject
         if not subject:
@@ -1102,12 +1112,18 @@ def _describe_sentence(
             rest = _lead_rest(folded, carry.lead, subject)
             if rest:
                 subject, carry.lead_used = subject + rest, True
-        if pre.sub_total and total is None:
-            total = _total(figures, levels, measures, carry)
+        if pre.sub_total and total_seg != seg_lo:
+            # …;全年进出口总额…,其中进口…: a 其中 in a new segment opens the parts of that segment's whole
+            total, total_seg = _total(figures, levels, measures, carry), seg_lo
         if bare and total and total[1] == f.unit and (sub_total or part_opens) and len(subject) <= 4:
             part_words, of = _text(folded, subject), _text(folded, total[0])
-            if not _OWN_NOUN.search(part_words) and not _overlaps(part_words, of):
+            head = of.find(part_words[-2:])  # 铁路营业里程…,其中高速铁路: the part's own word in the whole
+            if _OWN_NOUN.search(part_words):
+                pass
+            elif not _overlaps(part_words, of):
                 subject = subject + total[0]  # 床位使用率为82.4%。其中,民营为61.3%: 民营 床位使用率
+            elif head >= 0 and len(of) - head - 2 >= 2 and not of.startswith(part_words):
+                subject = subject + total[0][head + 2 :]  # 高速铁路营业里程, 出口总额 (of 进出口总额)
         if subject and levels and plan is None and not borrowed:
             subject = _shared_modifier(folded, measures[levels[-1]], subject)
             near = max(measures) if measures else None
@@ -1176,11 +1192,14 @@ def _bracketed_name(folded: str, lo: int, at: int) -> tuple[Phrase, bool, str] |
     start = opened
     while start > lo and "\u4e00" <= folded[start - 1] <= "\u9fff" and folded[start - 1] not in "和及与是为":
         start -= 1
-    if not 2 <= opened - start <= 8:
-        return None
+    if not 2 <= opened - start <= 8 or folded[start - 1] in ")）":
+        return None  # 人工智能(AI)产业规模(380亿元): a gloss before, the name runs on past it
     ranked = _RANKED_GROWTH.search(folded, lo, start)
     grew = "" if ranked is None else ("up" if ranked.group("up") else "down")
-    return tuple(range(start, opened)), opened == at - 2, grew
+    if not grew and opened != at - 2:
+        return None  # 人口最多的是甲县(120万人), 生产总值分别为甲县(…): the name alone is no measure
+    name, _ = _strip_lead(folded, tuple(range(start, opened)))
+    return (name, opened == at - 2, grew) if len(name) >= 2 else None
 
 
 def _overlaps(part: str, whole: str) -> bool:
