@@ -1447,3 +1447,21 @@ def test_second_review_of_the_days_rules_reads_as_before() -> None:
     assert got["0.5个百分点"][1] == "change"
     assert got["3.1个百分点"][0] != "工业"
     assert got["5.2万元"][0] != "农村居民人均收入"  # not the last change's measure
+
+
+def test_quarters_as_hong_kong_and_macau_reports_write_them() -> None:
+    """第4季 and 2季度 are quarters (a scope); 服务输出在第一季下跌 keeps 在第一季 out of the measure; a clause
+    that names only another time (而上年第四季的跌幅为) speaks of the measure before it, as a change; 亦,
+    微 and 轻微 stay out; 令 and 以致 lead to what is measured."""
+    got = {
+        m.raw: (m.key.measure if m.key else "", m.kind.value, tuple(m.key.scope) if m.key else ())
+        for m in figures(
+            "第4季会展收入按年实质增长16.4%。服务输出在第一季下跌7.8%,而上年第四季的跌幅为2.5%。"
+            "货物出口亦下跌3.1%,政府消费按年微跌0.2%。外需疲弱,以致旅游服务出口下跌9.6%。"
+        )
+    }
+    assert "四季度" in got["16.4%"][2]
+    assert got["7.8%"][:2] == ("服务输出", "change")
+    assert got["2.5%"][:2] == ("服务输出", "change") and "四季度" in got["2.5%"][2]
+    assert got["3.1%"][0] == "货物出口" and got["0.2%"][0] == "政府消费"
+    assert got["9.6%"][0] == "旅游服务出口"

@@ -37,7 +37,7 @@ _BULLET_CHARS = re.compile("[" + "".join(sorted(_BULLET_CHARS_SET)) + "]")
 
 # Words that open a clause without saying what is measured: discourse, time, place.
 _LEAD = re.compile(
-    r"^(?:\d{1,2}[.．、](?![\d、])|其中|另外|此外|另|同时|并且|而且|而|首先|其次|最后"
+    r"^(?:\d{1,2}[.．、](?![\d、])|其中|当中|另外|此外|另|同时|并且|而且|而|首先|其次|最后|以致|致使|使得|令"
     r"|总体看|分城乡看|分类别看|分地区看|分产业看|预计|初步|预测"
     r"|(?:提出|表示|指出|强调|介绍|透露|宣布|公布)了?|第一时间"
     r"|据对[^，,；;。]{1,30}?调查(?:显示|结果)?|据统计|据初步统计|初步核算|经初步核算|据测算|数据显示|据介绍|据了解|据悉|据知|统计显示"
@@ -59,6 +59,8 @@ _TAIL = re.compile(
     # 增加值年内实现由负转正、增长2.2%: the turn of a sign says nothing of what is measured
     r"|由负转正|由正转负|转负为正|由降转升|由降转增|由跌转涨|扭亏为盈|年内"
     r"|[(（]"  # 甲县(120亿元): the bracket a figure opens
+    r"|亦|(?:分别)?修订(?:为|至)"  # 货物出口亦下跌, 实质变动率修订为: also; a revised level
+    r"|在第?[一二三四1-4]季度?"  # 服务输出在第一季下跌: the quarter, a scope
     r"|(?:比|较|与|同)(?:上|去|前)一?年(?:同期|末|底)?(?:相比)?|比\d{4}年(?:末|底)?|与\d{4}年相比"
     r"|(?:比|较|与)(?:年初|常年|多年平均|历年同期)值?(?:相比)?|(?:按)?(?:同|可比)口径"
     r"|(?:比|较|与)(?:上|前)一?个?[一二三四五六七八九十两\d]{1,2}个?(?:年|季度|月)(?:同期)?(?:相比)?"
@@ -69,7 +71,7 @@ _TAIL = re.compile(
 # change 持续 is the verb (高温持续18天)
 _RATE_AHEAD = re.compile(r"\s*[\d.]+\s*(?:%|‰|个?百分点|个?千分点)")
 _CAUSE = re.compile(r"则?(?:由于|因为|因|受)[^，,；;。]{2,20}?(?:而|影响|带动|拉动)$")
-_DEGREE = re.compile(r"(?:明显|显著|大幅度?|小幅|略有|略微|稍有|进一步|继续|持续|稳步|有所|较快|快速|平稳)$")
+_DEGREE = re.compile(r"(?:明显|显著|大幅度?|小幅|略有|略微|稍有|进一步|继续|持续|稳步|有所|较快|快速|平稳|轻微|微)$")
 _CHANGE_VERB = re.compile(
     rf"(?P<verb>{grammar.CHANGE_WORDS}|净增|增产|增收|(?<!新)增|涨|升|偏多|偏大|偏高"
     r"|净减|减产|减收|降|减|跌|偏少|偏小|偏低"
@@ -81,8 +83,12 @@ _DOWN_VERBS = frozenset(grammar.CHANGE_DOWN) | {"净减", "减产", "减收", "�
 _RATE_NOUN = re.compile(
     r"(?:增速|增幅|涨幅|降幅|升幅|跌幅|减幅|(?<!自然)增长率|增长速度|增长幅度|上涨幅度|下降幅度|年均增长)$"
 )
+_TIME_ONLY = re.compile(
+    r"(?:较|比|继|而)?(?:第?[一二三四1-4]季度?|[上下]半年|前三季度|全年|\d{1,2}月份?|上年|去年|同期|的)+"
+    r"(?P<rate>升幅|跌幅|增幅|降幅|涨幅|增速)?"
+)
 _RATE_AFTER = re.compile(
-    r"(?:的?(?:按年|同比)?(?P<rate>增幅|升幅|涨幅|跌幅|降幅|减幅)|的(?:按年|同比)?(?P<rate2>增长|下降))"
+    r"(?:的?(?:按年|同比)?(?:实质|实际)?(?P<rate>增幅|升幅|涨幅|跌幅|降幅|减幅)|的(?:按年|同比)?(?P<rate2>增长|下降))"
     r"(?!率|目标|任务|计划|点|极|动力|幅度|空间|潜力|压力|贡献)"
 )
 _GROWTH_SHARE = re.compile(r"贡献|拉动|带动|占")
@@ -94,7 +100,7 @@ _PER_CAPITA = re.compile(r"人均|每(?:[一二两三四五六七八九十百千
 # Adverbs and light verbs that stand between an actor and what was measured (这些平台已累计提供岗位):
 # the measure is what follows the last of them. Single characters split only where they stand alone.
 _FILLERS = re.compile(
-    r"共计|总计|合计|累计|达到|多达|高达|安排|(?<!总)投入|下拨|其中|已经|分别|依次|实现|并且|开展"
+    r"共计|总计|合计|累计|达到|多达|高达|安排|(?<!总)投入|下拨|以致|致使|使得|(?<![命指责])令(?!人)|其中|已经|分别|依次|实现|并且|开展"
     r"|(?<![公中总])共(?![同享建产青识济渡治商育赢担])"
     r"|(?<![到表传发直下抵通送转])达(?![成标])"
     r"|(?<![所具拥没含享占持富保国公私特固原专稀少])有(?![关效力序所机偿利益色线]|限(?!额))"
@@ -170,7 +176,8 @@ _A_YEAR = re.compile(r"\d{4}年|今年|去年|全年|当年|本年|上年|年底
 _BASE_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")  # 比2016年上升46.3%: a change over years when 2016 is long past
 # The part of the year a sentence speaks of: 全年 (一年来), a half or quarter, a month (not 截至…月底, a date).
 _TIME_SCOPE = re.compile(
-    r"上半年|下半年|前三季度|一季度|二季度|三季度|四季度|(?<!占)全年|(?<![十\d])一年来"
+    r"上半年|下半年|前三季度|(?<!第)[一二三四]季度|(?<!占)全年|(?<![十\d])一年来"
+    r"|第(?P<quarter>[一二三四1-4])季度?|(?<![\d.])(?P<q>[1-4])季度"  # 第4季, 2季度: a quarter
     r"|(?<![截止至])(?<!至\d{4}年)(?:(?P<first>\d{1,2})[—\-~～至])?(?<!\d)(?P<month>\d{1,2})月(?![底末\d]|份?以来|至\d{4}年)"
 )
 
@@ -186,6 +193,8 @@ def _time_tags(folded: str, lo: int, hi: int) -> list[tuple[int, str]]:
             if before in ("截至", "截止") or before[-1:] == "至":
                 continue  # 截至…月: a date of record
             tag = f"{m.group('first')}-{m.group('month')}月" if m.group("first") else f"{m.group('month')}月"
+        elif quarter := m.group("quarter") or m.group("q"):
+            tag = "一二三四"["1234".find(quarter)] + "季度" if quarter.isdigit() else quarter + "季度"
         else:
             tag = "全年" if m.group() == "一年来" else m.group()
         tags.append((m.start(), tag))
@@ -956,6 +965,12 @@ def _describe_sentence(
         sub_total = sub_total or pre.sub_total
         change, share = bool(pre.verb), pre.share
         subject = pre.subject
+        timed = _TIME_ONLY.fullmatch(_text(folded, subject)) if subject else None
+        if timed and (told := [x for x in measures if measures[x]]):
+            subject = measures[told[-1]]  # 而上年第四季的跌幅为2.5%: the same measure, another time
+            if timed.group("rate") and not change:
+                way = Direction.DOWN if timed.group("rate") in _DOWN_RATES else Direction.UP
+                pre, change = replace(pre, verb=pre.subject[-2:], direction=way), True
         rate = _RATE_NOUN.search(_text(folded, subject)) if after else None
         if rate and rate.start() >= 2:
             subject = subject[: rate.start()]  # 零售额增幅…实现2.3%的增长: the amount's growth
@@ -1169,15 +1184,25 @@ def _shared_modifier(folded: str, before: Phrase, subject: Phrase) -> Phrase:
     measure before it (a line of data/contrasts.txt), the rest alike, has the modifier said before that word.
     Only words of four characters or more: 产值 hides in 总产值, 出口 in 进出口, 公路 in 高速公路."""
     said, prior = _text(folded, subject), _text(folded, before)
-    for words in grammar.contrast_sets():
-        opening = next((w for w in words if said.startswith(w) and len(w) >= 4), None)
-        if opening is None:
+    for opening, siblings in _long_contrasts().get(said[:2], ()):
+        if not said.startswith(opening):
             continue
-        for sibling in words:
-            at = prior.find(sibling) if len(sibling) >= 4 else -1  # a short word hides in longer ones: 总产值
-            if sibling != opening and at > 0 and prior[at + len(sibling) :] == said[len(opening) :]:
+        for sibling in siblings:
+            at = prior.find(sibling)
+            if at > 0 and prior[at + len(sibling) :] == said[len(opening) :]:
                 return before[:at] + subject
     return subject
+
+
+@functools.cache
+def _long_contrasts() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """Each contrast word of four characters or more, by its first two, with its siblings of that length."""
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for words in grammar.contrast_sets():
+        long = [w for w in words if len(w) >= 4]
+        for w in long:
+            out.setdefault(w[:2], []).append((w, tuple(x for x in long if x != w)))
+    return out
 
 
 _RANKED_GROWTH = re.compile(r"(?P<up>增长|增速|增幅|涨幅)最|(?P<down>下降|降幅|减少)最")
