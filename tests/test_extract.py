@@ -1465,3 +1465,12 @@ def test_quarters_as_hong_kong_and_macau_reports_write_them() -> None:
     assert got["2.5%"][:2] == ("服务输出", "change") and "四季度" in got["2.5%"][2]
     assert got["3.1%"][0] == "货物出口" and got["0.2%"][0] == "政府消费"
     assert got["9.6%"][0] == "旅游服务出口"
+
+
+def test_a_comparisons_time_scopes_no_later_sentence() -> None:
+    """…比上年第4季度的3.3%的升幅要慢。服务输入下跌1.0%: the quarter of the comparison carries to nothing."""
+    got = {
+        m.raw: tuple(m.key.scope) if m.key else ()
+        for m in figures("全年会展服务收入上升1.4%,比上年第4季度的3.3%的升幅要慢。会展服务支出下跌1.0%。")
+    }
+    assert "四季度" in got["3.3%"] and "四季度" not in got["1.0%"]

@@ -182,6 +182,9 @@ _TIME_SCOPE = re.compile(
 )
 
 
+_BASE_BEFORE = re.compile(r"(?:比|较|继)(?:\d{4}年|上一?年|去年)?$")
+
+
 def _time_tags(folded: str, lo: int, hi: int) -> list[tuple[int, str]]:
     """Each part-of-year word between lo and hi with its offset, as a scope tag (全年, 上半年, 8月, 1-8月)."""
     if folded.find("年", lo, hi) < 0 and folded.find("月", lo, hi) < 0 and folded.find("季", lo, hi) < 0:
@@ -774,7 +777,9 @@ class _Carry:
         when = sentence.when(folded, own)
         year = when.year(sentence.hi)
         self.year = year if year is not None else self.year
-        time = when.tag(sentence.hi)
+        # 比2018年第4季度的升幅: the time of a comparison's base scopes no sentence after it
+        lo = sentence.lo
+        time = next((t for at, t in reversed(when.tags) if not _BASE_BEFORE.search(folded, max(lo, at - 8), at)), None)
         self.time = time if time is not None else self.time
 
 
