@@ -1474,3 +1474,31 @@ def test_a_comparisons_time_scopes_no_later_sentence() -> None:
         for m in figures("全年会展服务收入上升1.4%,比上年第4季度的3.3%的升幅要慢。会展服务支出下跌1.0%。")
     }
     assert "四季度" in got["3.3%"] and "四季度" not in got["1.0%"]
+
+
+def test_two_opposite_words_that_share_an_ending_still_share_the_rest() -> None:
+    """昼间、夜间总达标率: the shared ending 间 must not cut the list before the opposite words are seen; a
+    count's noun keeps 平均 whole."""
+    got = [
+        m.key.measure if m.key else ""
+        for m in figures("全区道路昼间、夜间噪声达标率分别为95.1%、83.4%。5项主要污染物平均浓度达标。")
+    ]
+    assert got[:2] == ["道路昼间噪声达标率", "道路夜间噪声达标率"]
+    assert got[2].startswith("主要污染物平均浓度")
+
+
+def test_third_review_of_quarters_and_fillers_reads_as_before() -> None:
+    """令 and 使得 inside words (时令, 行使得当) cut nothing; 小微 keeps 微; a series' 第一季, 第一季稻, 连续4季度
+    and 1-3季度 are no quarter; 生产总值第一季…,第二季… keeps the quarter out of the measure, as a scope."""
+    got = {
+        m.raw: (m.key.measure if m.key else "", tuple(m.key.scope) if m.key else ())
+        for m in figures(
+            "全市时令蔬菜产量达到12.5万吨。大型企业增加值增长6.1%，小微增长4.2%。"
+            "电视剧第一季播出后，全县旅游收入增长35.2%。第一季稻播种面积为35万亩。连续4季度保持在6%以上。"
+            "本地生产总值第一季按年实质上升2.9%，第二季上升1.5%。"
+        )
+    }
+    assert got["12.5万吨"][0] == "时令蔬菜产量" and got["4.2%"][0] == "小微"
+    assert "一季度" not in got["35.2%"][1] and "一季度" not in got["35万亩"][1]
+    assert "四季度" not in got["6%以上"][1]
+    assert got["2.9%"] == ("本地生产总值", ("一季度",)) and got["1.5%"] == ("本地生产总值", ("二季度",))

@@ -60,7 +60,7 @@ _TAIL = re.compile(
     r"|由负转正|由正转负|转负为正|由降转升|由降转增|由跌转涨|扭亏为盈|年内"
     r"|[(（]"  # 甲县(120亿元): the bracket a figure opens
     r"|亦|(?:分别)?修订(?:为|至)"  # 货物出口亦下跌, 实质变动率修订为: also; a revised level
-    r"|在第?[一二三四1-4]季度?"  # 服务输出在第一季下跌: the quarter, a scope
+    r"|在?第[1-4一二三四]季度?|在?[一二三四]季度"  # 服务输出在第一季下跌, 生产总值第一季上升: a scope
     r"|(?:比|较|与|同)(?:上|去|前)一?年(?:同期|末|底)?(?:相比)?|比\d{4}年(?:末|底)?|与\d{4}年相比"
     r"|(?:比|较|与)(?:年初|常年|多年平均|历年同期)值?(?:相比)?|(?:按)?(?:同|可比)口径"
     r"|(?:比|较|与)(?:上|前)一?个?[一二三四五六七八九十两\d]{1,2}个?(?:年|季度|月)(?:同期)?(?:相比)?"
@@ -71,7 +71,9 @@ _TAIL = re.compile(
 # change 持续 is the verb (高温持续18天)
 _RATE_AHEAD = re.compile(r"\s*[\d.]+\s*(?:%|‰|个?百分点|个?千分点)")
 _CAUSE = re.compile(r"则?(?:由于|因为|因|受)[^，,；;。]{2,20}?(?:而|影响|带动|拉动)$")
-_DEGREE = re.compile(r"(?:明显|显著|大幅度?|小幅|略有|略微|稍有|进一步|继续|持续|稳步|有所|较快|快速|平稳|轻微|微)$")
+_DEGREE = re.compile(
+    r"(?:明显|显著|大幅度?|小幅|略有|略微|稍有|进一步|继续|持续|稳步|有所|较快|快速|平稳|轻微|(?<![小中])微)$"
+)
 _CHANGE_VERB = re.compile(
     rf"(?P<verb>{grammar.CHANGE_WORDS}|净增|增产|增收|(?<!新)增|涨|升|偏多|偏大|偏高"
     r"|净减|减产|减收|降|减|跌|偏少|偏小|偏低"
@@ -100,7 +102,7 @@ _PER_CAPITA = re.compile(r"人均|每(?:[一二两三四五六七八九十百千
 # Adverbs and light verbs that stand between an actor and what was measured (这些平台已累计提供岗位):
 # the measure is what follows the last of them. Single characters split only where they stand alone.
 _FILLERS = re.compile(
-    r"共计|总计|合计|累计|达到|多达|高达|安排|(?<!总)投入|下拨|以致|致使|使得|(?<![命指责])令(?!人)|其中|已经|分别|依次|实现|并且|开展"
+    r"共计|总计|合计|累计|达到|多达|高达|安排|(?<!总)投入|下拨|以致|致使|其中|已经|分别|依次|实现|并且|开展"
     r"|(?<![公中总])共(?![同享建产青识济渡治商育赢担])"
     r"|(?<![到表传发直下抵通送转])达(?![成标])"
     r"|(?<![所具拥没含享占持富保国公私特固原专稀少])有(?![关效力序所机偿利益色线]|限(?!额))"
@@ -130,7 +132,7 @@ _NOUN_FOLLOWS = re.compile(r"[\u4e00-\u9fff]着$|[一两]支$|[一两]批$")
 _OF_RATE = re.compile(r"[^，,；;。]{0,8}(?<!率)率")  # 98.5%的结案率 (not 率先)
 _GOT = re.compile(r"得到|受到|享受|获得|取得|[得受]$")  # 受$: 受到 already cut at its 到
 _POST_CUT = re.compile(
-    r"的|在|被|于|及|与|同步|实现|参与|建立|用于|获得|通过|成为|借助|都|均|已|全部|也|、|，|。"
+    r"的|在|被|于|及|与|同步|实现|参与|建立|用于|获得|通过|成为|借助|都|(?<!平)均|已|全部|也|、|，|。"
     r"|增加(?!值)|增长|提高|上升|下降|减少|降低|[升降增]至|到|至"  # 由31条增加到36条: the turn of a span, no noun
 )
 # Words that make a sentence a goal from where they stand on: its figures are targets.
@@ -177,7 +179,10 @@ _BASE_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")  # 比2016年上升46.3%: 
 # The part of the year a sentence speaks of: 全年 (一年来), a half or quarter, a month (not 截至…月底, a date).
 _TIME_SCOPE = re.compile(
     r"上半年|下半年|前三季度|(?<!第)[一二三四]季度|(?<!占)全年|(?<![十\d])一年来"
-    r"|第(?P<quarter>[一二三四1-4])季度?|(?<![\d.])(?P<q>[1-4])季度"  # 第4季, 2季度: a quarter
+    # 第4季, 2023年第一季, 2季度: a quarter (not 第一季稻, a series' 第一季, 连续4季度, 1-3季度)
+    r"|第(?P<quarter>[1-4])季(?!稻)|(?<=年)第(?P<qy>[一二三四])季(?!稻)|第(?P<qd>[一二三四])季度"
+    r"|第(?P<qa>[一二三四])季(?=按|同比|与|较|的|[,，]|上升|下跌|增长|下降|实质)"
+    r"|(?<![\d.\-—~～至续近前])(?P<q>[1-4])季度"
     r"|(?<![截止至])(?<!至\d{4}年)(?:(?P<first>\d{1,2})[—\-~～至])?(?<!\d)(?P<month>\d{1,2})月(?![底末\d]|份?以来|至\d{4}年)"
 )
 
@@ -196,7 +201,7 @@ def _time_tags(folded: str, lo: int, hi: int) -> list[tuple[int, str]]:
             if before in ("截至", "截止") or before[-1:] == "至":
                 continue  # 截至…月: a date of record
             tag = f"{m.group('first')}-{m.group('month')}月" if m.group("first") else f"{m.group('month')}月"
-        elif quarter := m.group("quarter") or m.group("q"):
+        elif quarter := m.group("quarter") or m.group("q") or m.group("qd") or m.group("qy") or m.group("qa"):
             tag = "一二三四"["1234".find(quarter)] + "季度" if quarter.isdigit() else quarter + "季度"
         else:
             tag = "全年" if m.group() == "一年来" else m.group()
@@ -457,14 +462,14 @@ def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
         short = all(len(p) <= 3 for p in parts[:-1]) and len(last) > len(first) + 1
     if short and _PEOPLE.match(_text(folded, last[item_end:])):
         noun = None  # 城镇和农村居民人均可支配收入: the people and all after them are shared
-    if noun and noun.start() > 0 and not any(_OWN_NOUN.search(_text(folded, p)) for p in parts[:-1]):
+    if len(parts) == 2 and len(last) > 3 and _contrasting(_text(folded, first)[-2:], _text(folded, last)[:2]):
+        parts = [first + last[2:], first[:-2] + last]  # 路灯白天、夜间亮灯率: 白天 against 夜间, both 路灯's 亮灯率
+    elif noun and noun.start() > 0 and not any(_OWN_NOUN.search(_text(folded, p)) for p in parts[:-1]):
         shared = last[noun.start() :]  # 批发业、住宿业增加值: each sector's 增加值; 原煤、原油、天然气产量
         parts = [p + shared for p in parts[:-1]] + [last]
     elif short and not noun:
         shared = last[item_end:]  # 东部地区、中部地区和西部地区投资所占比重: 投资所占比重 is each region's
         parts = [p + shared for p in parts[:-1]] + [last]
-    elif len(parts) == 2 and len(last) > 3 and _contrasting(_text(folded, first)[-2:], _text(folded, last)[:2]):
-        parts = [first + last[2:], first[:-2] + last]  # 路灯白天、夜间亮灯率: 白天 against 夜间, both 路灯's 亮灯率
     per_head = re.match(r".*?人均", _text(folded, first))
     if (
         per_head
@@ -858,7 +863,7 @@ _TIME_BASE = re.compile(r"上年|去年|前年|上季|上月|同期|\d{4}年|季
 _COMPARE_BASE = re.compile(
     r"(?:较|比|同)(?:[^，。；、,;()（）]{1,14}?的"
     r"|(?:上年|去年|年初|常年|多年平均|历年|同期|\d{4}年|[“\"]?十[一二三四五六]五[”\"]?)(?:同期|末|底|平均)?值?[(（]"
-    r"|(?:上年|去年|\d{4}年)(?:同期|末|底)?)$"  # 比上年11.8册增加0.8册: last year's level, said plainly
+    r"|(?:上年|去年|\d{4}年)(?:同期|末|底|第?[一二三四1-4]季度?)?)$"  # 比上年11.8册增加0.8册: said plainly
 )  # 比常年(52.6毫米)偏少: the base too
 
 
