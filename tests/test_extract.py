@@ -1502,3 +1502,12 @@ def test_third_review_of_quarters_and_fillers_reads_as_before() -> None:
     assert "一季度" not in got["35.2%"][1] and "一季度" not in got["35万亩"][1]
     assert "四季度" not in got["6%以上"][1]
     assert got["2.9%"] == ("本地生产总值", ("一季度",)) and got["1.5%"] == ("本地生产总值", ("二季度",))
+
+
+def test_a_time_only_clause_of_last_year_is_last_years_value() -> None:
+    """实际利用外资1.2亿美元,上年同期为0.9亿美元: the second is the same measure, a year earlier."""
+    got = {
+        m.raw: (m.key.measure if m.key else "", m.key.period if m.key else "")
+        for m in figures("全年实际利用外资1.2亿美元,上年同期为0.9亿美元。")
+    }
+    assert got["0.9亿美元"] == ("实际利用外资", "start") and got["1.2亿美元"][1] == "own"

@@ -976,7 +976,10 @@ def _describe_sentence(
         change, share = bool(pre.verb), pre.share
         subject = pre.subject
         timed = _TIME_ONLY.fullmatch(_text(folded, subject)) if subject else None
+        last_year = False
         if timed and (told := [x for x in measures if measures[x]]):
+            said_before = folded[own_lo : f.start]
+            last_year = "上年" in said_before or "去年" in said_before  # 上年同期为0.9亿美元: last year's
             subject = measures[told[-1]]  # 而上年第四季的跌幅为2.5%: the same measure, another time
             if timed.group("rate") and not change:
                 way = Direction.DOWN if timed.group("rate") in _DOWN_RATES else Direction.UP
@@ -1171,7 +1174,7 @@ def _describe_sentence(
             d = replace(d, scope=(*d.scope, "完成率"), period="own" if d.period == "plan" else d.period)
         if plan is not None and plan.terms:
             d = replace(d, term=idx + 1)
-        if plan is not None and idx < plan.starts and d.period == "own":
+        if (last_year or (plan is not None and idx < plan.starts)) and d.period == "own":
             d = replace(d, period="start")
         before = out[j - 1] if f.term > 1 and j - 1 in measures else None
         if before is not None and figures[j - 1].term == f.term - 1 and before.period == "start":
