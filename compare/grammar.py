@@ -253,7 +253,7 @@ def figure_re() -> re.Pattern[str]:
     scale = scale_pattern()
     pre = _alternation(list(PRE_QUALIFIERS))
     cn = "[" + CN_NUMERAL_CHARS + "]+"
-    per = rf"(?:\d+(?:\.\d+)?)?(?:十|百|千|万|亿)?\s?(?:{units}|日|月|周)?"  # 升/日: a time names a rate
+    per = rf"(?:\d+(?:\.\d+)?)?(?:[十百千]万|十|百|千|万|亿)?\s?(?:{units}|日|月|周)?"  # 升/日: a time names a rate
     # every figure starts with one of these characters: the lookahead lets the engine skip the rest fast
     first = "".join(sorted({w[0] for w in PRE_QUALIFIERS} | set(CN_NUMERAL_CHARS) | set("Xx×-−－+【")))
     return re.compile(

@@ -1511,3 +1511,9 @@ def test_a_time_only_clause_of_last_year_is_last_years_value() -> None:
         for m in figures("全年实际利用外资1.2亿美元,上年同期为0.9亿美元。")
     }
     assert got["0.9亿美元"] == ("实际利用外资", "start") and got["1.2亿美元"][1] == "own"
+
+
+def test_a_compound_unit_per_million_reads_whole() -> None:
+    """吨标准煤/百万人公里: the denominator's scale may be two characters (百万, 千万)."""
+    value, unit, _ = one("综合能耗为4.6吨标准煤/百万人公里。")
+    assert (value, unit) == (Decimal("4.6"), "吨标准煤/百万人公里")
