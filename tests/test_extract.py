@@ -1517,3 +1517,13 @@ def test_a_compound_unit_per_million_reads_whole() -> None:
     """吨标准煤/百万人公里: the denominator's scale may be two characters (百万, 千万)."""
     value, unit, _ = one("综合能耗为4.6吨标准煤/百万人公里。")
     assert (value, unit) == (Decimal("4.6"), "吨标准煤/百万人公里")
+
+
+def test_bare_acts_count_what_was_acted_on_a_few_clauses_back() -> None:
+    """依法严惩X犯罪,有力…,守护平安,批捕N人: the acts count X, not the slogan just before them."""
+    got = {
+        m.raw: m.key.measure if m.key else ""
+        for m in figures("依法严惩电信网络诈骗犯罪,有力维护群众财产安全,守护一方平安,批捕52人,起诉61人。")
+    }
+    assert "电信网络诈骗犯罪" in got["52人"] and "电信网络诈骗犯罪" in got["61人"]
+    assert "平安" not in got["52人"]

@@ -1434,8 +1434,29 @@ def _borrow(folded: str, sentence_lo: int, clause_lo: int) -> Phrase:
     milestone = _MILESTONE.search(folded, lo, head_hi)
     if milestone and milestone.start() > lo:
         head_hi = milestone.start()  # 总产值突破千亿大关,达到…: what passed the mark, not the mark
+    if not _ACT_ON.search(folded, lo, head_hi):
+        acted = _acted_on_before(folded, sentence_lo, lo)
+        if acted is not None:  # 惩治严重暴力犯罪,有力震慑犯罪,安定人心,批捕41人: what was acted on, clauses back
+            lo, head_hi = acted
     p = _take_pre(folded, tuple(range(lo, head_hi)))
     return _topic(folded, p.subject)[-16:]
+
+
+def _acted_on_before(folded: str, sentence_lo: int, hi: int, reach: int = 4) -> tuple[int, int] | None:
+    """The bounds of the nearest of the few figure-less clauses before hi that names what was acted on."""
+    for _ in range(reach):
+        head_hi = hi - 1
+        if head_hi <= sentence_lo or folded[head_hi] in "；;。":
+            return None
+        lo = head_hi
+        while lo > sentence_lo and not _CLAUSE_SEP.match(folded[lo - 1]):
+            lo -= 1
+        if re.search(r"\d", folded[lo:head_hi]):
+            return None
+        if _ACT_ON.search(folded, lo, head_hi):
+            return lo, head_hi
+        hi = lo
+    return None
 
 
 _RANKED = re.compile(
