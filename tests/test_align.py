@@ -586,3 +586,9 @@ def test_a_level_against_its_normal_pairs_with_next_year_s_level() -> None:
         ("33微克/立方米", "30微克/立方米"),
     }
     assert all("多年" not in m.key.scope for m in base.metrics if m.key and m.unit == "微克/立方米")
+
+
+def test_a_good_water_class_never_pairs_with_the_worst() -> None:
+    """Ⅰ-Ⅲ类 against 劣Ⅴ类 (data/contrasts.txt): the share of good sections is no share of the worst."""
+    c = _compare("全市地表水Ⅰ-Ⅲ类断面比例为86.2%。", "全市地表水劣Ⅴ类断面比例为1.1%。")
+    assert _paired(c) == set()
