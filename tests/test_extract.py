@@ -1527,3 +1527,10 @@ def test_bare_acts_count_what_was_acted_on_a_few_clauses_back() -> None:
     }
     assert "电信网络诈骗犯罪" in got["52人"] and "电信网络诈骗犯罪" in got["61人"]
     assert "平安" not in got["52人"]
+
+
+def test_a_work_verb_before_its_figure_takes_the_noun_after_it() -> None:
+    """有效修复3.6万公顷湿地资源: the figure measures the wetland restored, named after it."""
+    said = "全年有效修复2.4万公顷退化草原,改造农村公路380公里。"
+    got = {m.raw: m.key.measure if m.key else "" for m in figures(said)}
+    assert got["2.4万公顷"] == "有效修复退化草原"
