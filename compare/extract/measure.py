@@ -67,10 +67,11 @@ _TAIL = re.compile(
     # 分别比上个五年上升, 比2016年 once its year is dropped, 从上年: the base of a change, not a measure
     r"|(?<![占对相配之师幼生])(?<!性别)(?:比|较)|(?:由|从)(?:上|去|上一)年(?:底|末)?的?)$"
 )
+_RATE_AHEAD = re.compile(r"\s*[\d.]+\s*(?:%|‰|个?百分点|个?千分点)")  # a rate or points figure comes next
+# 财政支出则由于救灾支出增加而上升: a cause, between a measure and its verb
+_CAUSE = re.compile(r"则?(?:由于|因为|因|受)[^，,；;。]{2,20}?(?:而|影响|带动|拉动)$")
 # adverbs of degree and pace before a verb of change (增速明显比上年放缓, 收入稳步增长); without a verb of
 # change 持续 is the verb (高温持续18天)
-_RATE_AHEAD = re.compile(r"\s*[\d.]+\s*(?:%|‰|个?百分点|个?千分点)")
-_CAUSE = re.compile(r"则?(?:由于|因为|因|受)[^，,；;。]{2,20}?(?:而|影响|带动|拉动)$")
 _DEGREE = re.compile(
     r"(?:明显|显著|大幅度?|小幅|略有|略微|稍有|进一步|继续|持续|稳步|有所|较快|快速|平稳|轻微|(?<![小中])微)$"
 )
