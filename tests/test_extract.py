@@ -1534,3 +1534,9 @@ def test_a_work_verb_before_its_figure_takes_the_noun_after_it() -> None:
     said = "全年有效修复2.4万公顷退化草原,改造农村公路380公里。"
     got = {m.raw: m.key.measure if m.key else "" for m in figures(said)}
     assert got["2.4万公顷"] == "有效修复退化草原"
+
+
+def test_an_actor_that_holds_a_count_lets_the_counted_noun_follow() -> None:
+    """X行业共有15家企业入选: the figure counts the firms named after it; with nothing after it, X's count."""
+    got = {m.raw: m.key.measure if m.key else "" for m in figures("陶瓷行业共有12家企业入选名单。丝绸行业共有8家。")}
+    assert got["12家"].startswith("企业入选") and got["8家"] == "丝绸行业"
