@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -20,6 +22,22 @@ from .conftest import REPORTS
 def figures(sentence: str) -> list[Metric]:
     report = normalize("【前言】\n\n" + sentence)
     return list(extract_metrics(report))
+
+
+_READ: dict[str, Callable[[Metric], object]] = {
+    "measure": lambda m: m.key.measure if m.key else "",
+    "kind": lambda m: m.kind.value,
+    "period": lambda m: m.key.period if m.key else "",
+    "scope": lambda m: tuple(m.key.scope) if m.key else (),
+    "direction": lambda m: m.direction,
+    "parent": lambda m: m.parent,
+}
+
+
+def read(sentence: str, *fields: str) -> dict[str, Any]:
+    """Each figure's raw text with the named fields of its record (one field alone, or a tuple of them)."""
+    pick = [_READ[f] for f in fields]
+    return {m.raw: pick[0](m) if len(pick) == 1 else tuple(p(m) for p in pick) for m in figures(sentence)}
 
 
 def one(sentence: str) -> tuple[Decimal | None, str, str]:
@@ -538,10 +556,10 @@ def test_a_respectively_list_spreads_its_subjects_over_its_values() -> None:
         "2.6%": ("餐饮和住宿业增加值增长", "餐饮和住宿业增加值"),
         "7.9%": ("文化和娱乐业增加值增长", "文化和娱乐业增加值"),
     }
-    got = {m.raw: m.key.measure if m.key else "" for m in figures("城乡居民人均消费支出分别增长6.4%、8.1%。")}
+    got = read("城乡居民人均消费支出分别增长6.4%、8.1%。", "measure")
     assert got == {"6.4%": "城镇居民人均消费支出", "8.1%": "农村居民人均消费支出"}
     # two measures listed, not two places
-    got = {m.raw: m.key.measure if m.key else "" for m in figures("城乡居民人均住房面积和医疗支出分别增长3.3%和7.7%。")}
+    got = read("城乡居民人均住房面积和医疗支出分别增长3.3%和7.7%。", "measure")
     assert got == {"3.3%": "城乡居民人均住房面积", "7.7%": "城乡居民人均医疗支出"}
     found = figures("五年来全市检察院受理案件8.6万件，办结8.1万件，分别比上个五年上升31.2%和28.7%。")
     got = {m.raw: (m.label, m.key.scope if m.key else ()) for m in found}
@@ -846,7 +864,7 @@ def test_scaled_amounts_in_a_list_share_the_unit_named_last() -> None:
 
 def test_a_word_with_a_filler_character_inside_keeps_it() -> None:
     """有 inside 保有量, 国有, 有限 is part of the word, not the light verb that splits actor from measure."""
-    got = {m.raw: m.key.measure if m.key else "" for m in figures("全省渔船保有量3.4万艘，追回国有林地面积620亩。")}
+    got = read("全省渔船保有量3.4万艘，追回国有林地面积620亩。", "measure")
     assert got == {"3.4万艘": "渔船保有量", "620亩": "追回国有林地面积"}
 
 
@@ -925,15 +943,13 @@ def test_brackets_after_a_figure_are_asides_not_labels() -> None:
 def test_nouns_and_owners_a_label_must_keep() -> None:
     """栖息着N种X和M种Y: each counts the noun after it; a unit's 营业收入 is its own; the whole sector list
     owns 增加值; 农业、工业、生活用水量 share 用水量, not 生活用水量; 到户 is a word, not the preposition 到."""
-    got = {
-        m.raw: m.key.measure if m.key else ""
-        for m in figures(
-            "湿地公园内栖息着58种水鸟和112种鱼类。物流板块实现营业收入9.6亿元。"
-            "信息传输、软件和信息技术服务业实现增加值88.2亿元。"
-            "工业、农业、城乡生态用水量分别为3.3亿立方米、6.1亿立方米、0.4亿立方米。"
-            "建成到村服务站310个、到户服务点2700个。"
-        )
-    }
+    got = read(
+        "湿地公园内栖息着58种水鸟和112种鱼类。物流板块实现营业收入9.6亿元。"
+        "信息传输、软件和信息技术服务业实现增加值88.2亿元。"
+        "工业、农业、城乡生态用水量分别为3.3亿立方米、6.1亿立方米、0.4亿立方米。"
+        "建成到村服务站310个、到户服务点2700个。",
+        "measure",
+    )
     assert got["58种"] == "水鸟" and got["112种"] == "鱼类"
     assert got["9.6亿元"] == "物流板块营业收入"
     assert got["88.2亿元"] == "信息传输、软件和信息技术服务业增加值"
@@ -952,14 +968,12 @@ def test_a_share_of_a_whole_names_the_part() -> None:
 
 def test_a_body_counted_lends_itself_to_its_people_and_its_pull() -> None:
     """其中X N所,招生…,在校学生…,教职工…: all X's; X共有保育员 keeps X; 拉动增长 is the sector's said before."""
-    got = {
-        m.raw: m.key.measure if m.key else ""
-        for m in figures(
-            "其中职业学校9所，招生2100人，在校学生6300人，专任教师410人。"
-            "民办园共有保育员260人。"
-            "建筑业增加值64亿元，拉动增长0.7个百分点；金融业增加值38亿元，拉动增长0.4个百分点。"
-        )
-    }
+    got = read(
+        "其中职业学校9所，招生2100人，在校学生6300人，专任教师410人。"
+        "民办园共有保育员260人。"
+        "建筑业增加值64亿元，拉动增长0.7个百分点；金融业增加值38亿元，拉动增长0.4个百分点。",
+        "measure",
+    )
     assert [got["6300人"], got["410人"], got["260人"]] == ["职业学校在校学生", "职业学校专任教师", "民办园保育员"]
     assert [got["0.7个百分点"], got["0.4个百分点"]] == ["建筑业增加值拉动", "金融业增加值拉动"]
 
@@ -1033,10 +1047,7 @@ def test_a_sentence_opening_on_years_speaks_of_them_until_it_names_one() -> None
 
 def test_a_change_after_a_share_and_an_object_taken_once() -> None:
     """X占N%,同比上升M个百分点: the change is the share's; 对N名X进行了Y names its object once."""
-    got = {
-        m.raw: (m.key.measure if m.key else "", m.kind.value)
-        for m in figures("节水灌溉面积占48.2%，同比上升2.1个百分点。全县共对2860名老人进行了健康体检。")
-    }
+    got = read("节水灌溉面积占48.2%，同比上升2.1个百分点。全县共对2860名老人进行了健康体检。", "measure", "kind")
     assert got["2.1个百分点"] == ("节水灌溉面积", "change")
     assert got["2860名"] == ("老人进行了健康体检", "level")
 
@@ -1191,13 +1202,13 @@ def test_fifth_review_forms_read_right() -> None:
 def test_sixth_review_forms_read_right() -> None:
     """N%以上的乡镇完成年度任务 is a share, 率先 no rate; a 的-named part with two amounts before it picks
     neither; 使N名X受到… counts X."""
-    got = {
-        m.raw: (m.key.measure if m.key else "", m.kind.value, m.parent)
-        for m in figures(
-            "全省90%以上的街道完成年度任务。接待游客3400万人次，实现旅游收入410亿元，其中过夜游客的占38%。"
-            "使2.4万名职工受到技能培训。"
-        )
-    }
+    got = read(
+        "全省90%以上的街道完成年度任务。接待游客3400万人次，实现旅游收入410亿元，其中过夜游客的占38%。"
+        "使2.4万名职工受到技能培训。",
+        "measure",
+        "kind",
+        "parent",
+    )
     assert got["90%以上"][:2] == ("街道完成年度任务", "share")
     assert got["38%"] == ("过夜游客", "share", None)
     assert got["2.4万名"][0] == "职工"
@@ -1205,19 +1216,19 @@ def test_sixth_review_forms_read_right() -> None:
 
 def test_a_list_of_two_opposite_words_shares_the_rest() -> None:
     """X白天、夜间Y分别…: 白天 and 夜间 are a line of data/contrasts.txt, so both are X's Y."""
-    got = {m.raw: m.key.measure if m.key else "" for m in figures("全区道路白天、夜间噪声达标率分别为96.2%、81.7%。")}
+    got = read("全区道路白天、夜间噪声达标率分别为96.2%、81.7%。", "measure")
     assert got == {"96.2%": "道路白天噪声达标率", "81.7%": "道路夜间噪声达标率"}
 
 
 def test_pace_verbs_are_changes_and_adverbs_stay_out_of_the_measure() -> None:
     """放缓/收窄 are changes down and 加快 up (grammar.CHANGE_DOWN/UP); an adverb of degree (明显, 有所)
     between the measure and its base is no part of the measure."""
-    got = {
-        m.raw: (m.key.measure if m.key else "", m.kind.value, m.direction)
-        for m in figures(
-            "会员总量增速明显比上年放缓0.7个百分点，会费增速加快1.3个百分点，票价涨幅有所收窄0.4个百分点。"
-        )
-    }
+    got = read(
+        "会员总量增速明显比上年放缓0.7个百分点，会费增速加快1.3个百分点，票价涨幅有所收窄0.4个百分点。",
+        "measure",
+        "kind",
+        "direction",
+    )
     assert got["0.7个百分点"] == ("会员总量增速", "change", Direction.DOWN)
     assert got["1.3个百分点"] == ("会费增速", "change", Direction.UP)
     assert got["0.4个百分点"] == ("票价涨幅", "change", Direction.DOWN)
@@ -1226,36 +1237,31 @@ def test_pace_verbs_are_changes_and_adverbs_stay_out_of_the_measure() -> None:
 def test_a_shared_modifier_carries_to_the_sibling_measures_after_it() -> None:
     """体育第一产业增加值…,第二产业增加值…: 第二产业 is a sibling of 第一产业 (data/contrasts.txt) with the
     same rest, so it is 体育's too; a measure whose rest differs (农村劳动力转移就业) takes nothing."""
-    got = {
-        m.raw: m.key.measure if m.key else ""
-        for m in figures(
-            "文旅第一产业增加值31亿元，第二产业增加值74亿元，第三产业增加值206亿元。"
-            "全县城镇新增就业0.8万人，农村劳动力转移就业2.6万人。"
-        )
-    }
+    got = read(
+        "文旅第一产业增加值31亿元，第二产业增加值74亿元，第三产业增加值206亿元。"
+        "全县城镇新增就业0.8万人，农村劳动力转移就业2.6万人。",
+        "measure",
+    )
     assert got["74亿元"] == "文旅第二产业增加值" and got["206亿元"] == "文旅第三产业增加值"
     assert got["2.6万人"] == "农村劳动力转移就业"
 
 
 def test_the_one_a_clause_ranks_first_owns_the_figures_after_it() -> None:
     """收入最高的是X,月均收入…: the figure-less clause names whose figure follows (and its change)."""
-    got = {
-        m.raw: m.key.measure if m.key else ""
-        for m in figures("会员收入最高的是技术工人,月均收入8120元,增长3.4%;最低的是学徒工,月均收入2950元。")
-    }
+    got = read("会员收入最高的是技术工人,月均收入8120元,增长3.4%;最低的是学徒工,月均收入2950元。", "measure")
     assert got == {"8120元": "技术工人月均收入", "3.4%": "技术工人月均收入", "2950元": "学徒工月均收入"}
 
 
 def test_hong_kong_and_macau_wording_of_a_change() -> None:
     """按年 (同比), 实质 (实际), 与上年同期比较, 录得 and 出现 stand between a measure and its change; 收缩
     is a change down, and a rate noun after the figure (3.8%的跌幅, 2.5%按年升幅) makes it a change."""
-    got = {
-        m.raw: (m.key.measure if m.key else "", m.kind.value, m.direction)
-        for m in figures(
-            "全年会展收入按年实质收缩8.6%。客运量与上年同期比较出现4.2%的跌幅,货运量录得2.5%按年升幅。"
-            "全年公共图书馆藏量增长3.0%,而阅览座位下降1.1%。完成96%的增长目标。"
-        )
-    }
+    got = read(
+        "全年会展收入按年实质收缩8.6%。客运量与上年同期比较出现4.2%的跌幅,货运量录得2.5%按年升幅。"
+        "全年公共图书馆藏量增长3.0%,而阅览座位下降1.1%。完成96%的增长目标。",
+        "measure",
+        "kind",
+        "direction",
+    )
     assert got["8.6%"] == ("会展收入", "change", Direction.DOWN)
     assert got["4.2%"] == ("客运量", "change", Direction.DOWN)
     assert got["2.5%"] == ("货运量", "change", Direction.UP)
@@ -1266,13 +1272,11 @@ def test_hong_kong_and_macau_wording_of_a_change() -> None:
 def test_a_turn_of_sign_and_an_enumerator_stay_out_of_the_measure() -> None:
     """由负转正 and 年内 say nothing of what is measured; 零售额增幅…实现0.9%的增长 is the amount's growth; a
     list's enumerator (1. 2.) opens a clause; 总投入 keeps its 投入; a thousands comma ends no clause."""
-    got = {
-        m.raw: m.key.measure if m.key else ""
-        for m in figures(
-            "文旅收入年内实现由负转正、增长1.6%。商品零售额增幅由负转正、实现0.9%的增长。\n"
-            "1.全县文化事业总投入为3.1亿元。2.人均会费为1,250元 (约175美元)。"
-        )
-    }
+    got = read(
+        "文旅收入年内实现由负转正、增长1.6%。商品零售额增幅由负转正、实现0.9%的增长。\n"
+        "1.全县文化事业总投入为3.1亿元。2.人均会费为1,250元 (约175美元)。",
+        "measure",
+    )
     assert got["1.6%"] == "文旅收入" and got["0.9%"] == "商品零售额"
     assert got["3.1亿元"] == "文化事业总投入"
     assert got["1,250元"] == got["约175美元"] == "人均会费"
@@ -1281,13 +1285,13 @@ def test_a_turn_of_sign_and_an_enumerator_stay_out_of_the_measure() -> None:
 def test_a_change_or_share_with_no_level_before_it_is_the_changed_amounts() -> None:
     """比上年增加2.3亿件,增长8.6%: no level is said, so the % growth (and a share after a growth) are the
     same amount's; a rate said as a comparison's base (比上季度的3.3%的升幅) is that amount's, earlier."""
-    got = {
-        m.raw: (m.key.measure if m.key else "", m.kind.value, m.key.period if m.key else "")
-        for m in figures(
-            "全年邮政函件量比上年减少0.4亿件,下降6.1%。全市乡村步道里程比上年增长9.4%,占全市步道总里程的38.5%。"
-            "会展服务收入同比上升1.7%,比上季度的2.9%的升幅要慢。"
-        )
-    }
+    got = read(
+        "全年邮政函件量比上年减少0.4亿件,下降6.1%。全市乡村步道里程比上年增长9.4%,占全市步道总里程的38.5%。"
+        "会展服务收入同比上升1.7%,比上季度的2.9%的升幅要慢。",
+        "measure",
+        "kind",
+        "period",
+    )
     assert got["6.1%"][:2] == ("邮政函件量", "change")
     assert got["38.5%"][:2] == ("乡村步道里程", "share")
     assert got["2.9%"][:2] == ("会展服务收入", "change") and got["2.9%"][2] != got["1.7%"][2]
@@ -1295,10 +1299,7 @@ def test_a_change_or_share_with_no_level_before_it_is_the_changed_amounts() -> N
 
 def test_an_attribute_after_an_amount_is_the_amounts_owners() -> None:
     """X产业营业收入…,利润率为N%: the margin is X's, in each segment its own X."""
-    got = {
-        m.raw: m.key.measure if m.key else ""
-        for m in figures("光伏产业营业收入410亿元,利润率为7.2%;家具产业营业收入95亿元,利润率为3.8%。")
-    }
+    got = read("光伏产业营业收入410亿元,利润率为7.2%;家具产业营业收入95亿元,利润率为3.8%。", "measure")
     assert got["7.2%"] == "光伏产业利润率" and got["3.8%"] == "家具产业利润率"
 
 
@@ -1322,14 +1323,12 @@ def test_a_list_of_long_items_shares_what_follows_its_last_item() -> None:
 def test_a_lists_lead_names_what_each_item_measures() -> None:
     """…情况是: then (1)X为…, 2.Y为…: each item's figure measures the lead's measure, for X and for Y; an item
     named in the lead's own list (甲、乙…生均经费) takes what follows the list."""
-    got = {
-        m.raw: m.key.measure if m.key else ""
-        for m in figures(
-            "全市各类养老机构月均护理费用情况是:\n(1)全市公办养老机构为2310.5元,比上年增长2.1%。\n"
-            "(2)全市民办养老机构为3120.8元。\n"
-            "全县小学、初中和高中生均公用经费情况是:\n1.全县小学为1210元。\n2.全县高中为1980元。"
-        )
-    }
+    got = read(
+        "全市各类养老机构月均护理费用情况是:\n(1)全市公办养老机构为2310.5元,比上年增长2.1%。\n"
+        "(2)全市民办养老机构为3120.8元。\n"
+        "全县小学、初中和高中生均公用经费情况是:\n1.全县小学为1210元。\n2.全县高中为1980元。",
+        "measure",
+    )
     assert got["2310.5元"] == got["2.1%"] == "公办养老机构月均护理费用"
     assert got["3120.8元"] == "民办养老机构月均护理费用"
     assert got["1210元"] == "小学生均公用经费" and got["1980元"] == "高中生均公用经费"
@@ -1340,15 +1339,13 @@ def test_a_part_after_其中_is_named_with_its_whole() -> None:
     the next sentence; a part ending in a word of the whole takes what follows that word (高速公路 of 公路总里程,
     出口 of 进出口总额); nothing when the part is the whole's own word (进口 in 进出口总额, 过夜游客 of 接待游客)
     or has another unit (从业人员…万人 after 单位…万个)."""
-    got = {
-        m.raw: m.key.measure if m.key else ""
-        for m in figures(
-            "全县普通诊所平均就诊率为64.2%。其中,民营为51.7%。全年外贸进出口总额820亿元,其中进口310亿元。"
-            "全年接待游客2100万人次,其中,过夜游客640万人次。全县文化单位0.93万个。其中,乡镇文化站0.12万个;"
-            "从业人员2.6万人。全年口岸进出口总额96亿元,其中进口41亿元,出口55亿元。"
-            "全省公路总里程9.6万公里,其中高速公路2900公里。"
-        )
-    }
+    got = read(
+        "全县普通诊所平均就诊率为64.2%。其中,民营为51.7%。全年外贸进出口总额820亿元,其中进口310亿元。"
+        "全年接待游客2100万人次,其中,过夜游客640万人次。全县文化单位0.93万个。其中,乡镇文化站0.12万个;"
+        "从业人员2.6万人。全年口岸进出口总额96亿元,其中进口41亿元,出口55亿元。"
+        "全省公路总里程9.6万公里,其中高速公路2900公里。",
+        "measure",
+    )
     assert got["51.7%"] == "民营普通诊所平均就诊率"
     assert got["310亿元"] == "进口" and got["640万人次"] == "过夜游客"
     assert got["55亿元"] == "出口总额" and got["2900公里"] == "高速公路总里程"
@@ -1359,15 +1356,14 @@ def test_todays_rules_keep_off_look_alike_wording() -> None:
     """The sibling carry needs words of four characters (总产值 gives no 工业总增加值); 加快 before a count
     is no change; 持续 without a verb of change is the verb; 最重要的是 ranks nothing; a share of growth and
     room for growth are no growth; an attribute is the nearest amount's."""
-    got = {
-        m.raw: (m.key.measure if m.key else "", m.kind.value)
-        for m in figures(
-            "全年规模以上工业总产值4100亿元，增加值980亿元。全年货物进出口总额610亿元，出口总额350亿元。"
-            "今年要加快18个重点片区建设。本轮降雨持续9天。最重要的是稳住了市场主体，全年新登记企业2.3万户。"
-            "先进制造业拉动了全县45%的增长。预计零售市场仍有12%左右的增长空间。"
-            "数字经济增加值900亿元，平台企业营业收入增长8%，利润总额增长5%。"
-        )
-    }
+    got = read(
+        "全年规模以上工业总产值4100亿元，增加值980亿元。全年货物进出口总额610亿元，出口总额350亿元。"
+        "今年要加快18个重点片区建设。本轮降雨持续9天。最重要的是稳住了市场主体，全年新登记企业2.3万户。"
+        "先进制造业拉动了全县45%的增长。预计零售市场仍有12%左右的增长空间。"
+        "数字经济增加值900亿元，平台企业营业收入增长8%，利润总额增长5%。",
+        "measure",
+        "kind",
+    )
     assert got["980亿元"][0] == "规模以上工业增加值" and got["350亿元"][0] == "出口总额"
     assert got["18个"][1] == "level" and got["9天"][0] == "本轮降雨持续"
     assert got["2.3万户"][0] == "新登记企业"
@@ -1378,13 +1374,13 @@ def test_todays_rules_keep_off_look_alike_wording() -> None:
 def test_two_spans_listed_and_a_cause_and_a_past_year_opening() -> None:
     """分别由A和B下降到C和D: two measures, each from a start to an end; 由于…而 is a cause, no part of the
     measure; a sentence opening on 过去一年 reports money secured (争取), not a goal."""
-    got = {
-        m.raw: (m.key.measure if m.key else "", m.kind.value, m.key.period if m.key else "")
-        for m in figures(
-            "公办和民办园师幼比分别由上年的1.2%和0.9%提高到1.5%和1.1%。"
-            "门诊收入则由于体检人次增加而上升6.4%。过去一年,全县争取上级补助资金12.3亿元。"
-        )
-    }
+    got = read(
+        "公办和民办园师幼比分别由上年的1.2%和0.9%提高到1.5%和1.1%。"
+        "门诊收入则由于体检人次增加而上升6.4%。过去一年,全县争取上级补助资金12.3亿元。",
+        "measure",
+        "kind",
+        "period",
+    )
     assert got["1.2%"] == ("公办园师幼比", "level", "start")
     assert got["0.9%"] == ("民办园师幼比", "level", "start")
     assert got["1.5%"] == ("公办园师幼比", "level", "own")
@@ -1396,12 +1392,11 @@ def test_two_spans_listed_and_a_cause_and_a_past_year_opening() -> None:
 def test_a_name_with_its_figure_in_brackets() -> None:
     """分别为甲县(占21.5%)、乙县(占18.2%): each share is the named place's; 增长最快的是丙县(12.6%) is the
     ranking's growth, whichever place tops it."""
-    got = {
-        m.raw: (m.key.measure if m.key else "", m.kind.value)
-        for m in figures(
-            "民宿收入超过十亿元的镇有2个,分别为青石(占31.5%)和白沙(占22.4%)。各镇中增长最快的是红岩镇(14.2%)。"
-        )
-    }
+    got = read(
+        "民宿收入超过十亿元的镇有2个,分别为青石(占31.5%)和白沙(占22.4%)。各镇中增长最快的是红岩镇(14.2%)。",
+        "measure",
+        "kind",
+    )
     assert got["31.5%"] == ("青石", "share") and got["22.4%"] == ("白沙", "share")
     assert got["14.2%"] == ("各镇中增长最快", "change")
 
@@ -1410,15 +1405,15 @@ def test_fourth_batch_of_review_forms() -> None:
     """占地区生产总值 is a share (地区 is no 占地); 比上年N册 is last year's level said plainly; 现价/可比价 and
     an exchange-rate restatement stand between a measure and its figure; 增加N元、增长M% are two changes of one
     amount, no list; 总规模为…,增加值为… is one owner's; 保持较快增长 is degree."""
-    got = {
-        m.raw: (m.key.measure if m.key else "", m.kind.value, m.key.period if m.key else "")
-        for m in figures(
-            "全年旅游收入9.2亿元,占地区生产总值的比重为7.4%。全年人均观影次数3.1次,比上年2.6次增加0.5次。"
-            "全县服务业产值64.1亿元,现价增长5.5%。全年人均会展消费3180元,按年平均汇率折算为452美元。"
-            "茶农人均纯收入16420元,比上年增加830元、增长5.3%。全市低空经济总规模为260亿元,增加值为95亿元。"
-            "全年直播零售额保持较快增长,增长17%。"
-        )
-    }
+    got = read(
+        "全年旅游收入9.2亿元,占地区生产总值的比重为7.4%。全年人均观影次数3.1次,比上年2.6次增加0.5次。"
+        "全县服务业产值64.1亿元,现价增长5.5%。全年人均会展消费3180元,按年平均汇率折算为452美元。"
+        "茶农人均纯收入16420元,比上年增加830元、增长5.3%。全市低空经济总规模为260亿元,增加值为95亿元。"
+        "全年直播零售额保持较快增长,增长17%。",
+        "measure",
+        "kind",
+        "period",
+    )
     assert got["7.4%"][:2] == ("旅游收入占地区生产总值比重", "share")
     assert got["2.6次"][2] == "start" and got["3.1次"][2] == "own"
     assert got["5.5%"][:2] == ("服务业产值", "change")
@@ -1432,15 +1427,14 @@ def test_second_review_of_the_days_rules_reads_as_before() -> None:
     """Brackets that are no name's figure (甲县(95亿元) in a ranking list, a gloss before), a goal after a past
     opening, 占地区域, a points figure after 比上年, a pull after 受…, and a list's levels after a list's
     changes keep their reading."""
-    got = {
-        m.raw: (m.key.measure if m.key else "", m.kind.value)
-        for m in figures(
-            "其中甲县(120亿元)、乙县(95亿元)位居前两位。人工智能(AI)产业规模(380亿元)增长21.3%。"
-            "过去一年,全市城镇新增就业6.2万人;今年要争取新增就业6万人以上。新建厂房占地区域面积3.2万平方米。"
-            "物价涨幅比上年0.5个百分点回落。全市工业增长受汽车制造业拉动3.1个百分点。"
-            "城镇和农村居民人均收入分别增长5.1%和7.2%,分别达到5.2万元和2.1万元。"
-        )
-    }
+    got = read(
+        "其中甲县(120亿元)、乙县(95亿元)位居前两位。人工智能(AI)产业规模(380亿元)增长21.3%。"
+        "过去一年,全市城镇新增就业6.2万人;今年要争取新增就业6万人以上。新建厂房占地区域面积3.2万平方米。"
+        "物价涨幅比上年0.5个百分点回落。全市工业增长受汽车制造业拉动3.1个百分点。"
+        "城镇和农村居民人均收入分别增长5.1%和7.2%,分别达到5.2万元和2.1万元。",
+        "measure",
+        "kind",
+    )
     assert got["95亿元"][0] == "乙县" and got["380亿元"][0] == "人工智能产业规模"
     assert got["6.2万人"][1] == "level" and got["6万人以上"][1].startswith("target")
     assert got["3.2万平方米"][1] == "level"
@@ -1453,13 +1447,13 @@ def test_quarters_as_hong_kong_and_macau_reports_write_them() -> None:
     """第4季 and 2季度 are quarters (a scope); 服务输出在第一季下跌 keeps 在第一季 out of the measure; a clause
     that names only another time (而上年第四季的跌幅为) speaks of the measure before it, as a change; 亦,
     微 and 轻微 stay out; 令 and 以致 lead to what is measured."""
-    got = {
-        m.raw: (m.key.measure if m.key else "", m.kind.value, tuple(m.key.scope) if m.key else ())
-        for m in figures(
-            "第4季会展收入按年实质增长16.4%。服务输出在第一季下跌7.8%,而上年第四季的跌幅为2.5%。"
-            "货物出口亦下跌3.1%,政府消费按年微跌0.2%。外需疲弱,以致旅游服务出口下跌9.6%。"
-        )
-    }
+    got = read(
+        "第4季会展收入按年实质增长16.4%。服务输出在第一季下跌7.8%,而上年第四季的跌幅为2.5%。"
+        "货物出口亦下跌3.1%,政府消费按年微跌0.2%。外需疲弱,以致旅游服务出口下跌9.6%。",
+        "measure",
+        "kind",
+        "scope",
+    )
     assert "四季度" in got["16.4%"][2]
     assert got["7.8%"][:2] == ("服务输出", "change")
     assert got["2.5%"][:2] == ("服务输出", "change") and "四季度" in got["2.5%"][2]
@@ -1490,14 +1484,13 @@ def test_two_opposite_words_that_share_an_ending_still_share_the_rest() -> None:
 def test_third_review_of_quarters_and_fillers_reads_as_before() -> None:
     """令 and 使得 inside words (时令, 行使得当) cut nothing; 小微 keeps 微; a series' 第一季, 第一季稻, 连续4季度
     and 1-3季度 are no quarter; 生产总值第一季…,第二季… keeps the quarter out of the measure, as a scope."""
-    got = {
-        m.raw: (m.key.measure if m.key else "", tuple(m.key.scope) if m.key else ())
-        for m in figures(
-            "全市时令蔬菜产量达到12.5万吨。大型企业增加值增长6.1%，小微增长4.2%。"
-            "电视剧第一季播出后，全县旅游收入增长35.2%。第一季稻播种面积为35万亩。连续4季度保持在6%以上。"
-            "本地生产总值第一季按年实质上升2.9%，第二季上升1.5%。"
-        )
-    }
+    got = read(
+        "全市时令蔬菜产量达到12.5万吨。大型企业增加值增长6.1%，小微增长4.2%。"
+        "电视剧第一季播出后，全县旅游收入增长35.2%。第一季稻播种面积为35万亩。连续4季度保持在6%以上。"
+        "本地生产总值第一季按年实质上升2.9%，第二季上升1.5%。",
+        "measure",
+        "scope",
+    )
     assert got["12.5万吨"][0] == "时令蔬菜产量" and got["4.2%"][0] == "小微"
     assert "一季度" not in got["35.2%"][1] and "一季度" not in got["35万亩"][1]
     assert "四季度" not in got["6%以上"][1]
@@ -1506,10 +1499,7 @@ def test_third_review_of_quarters_and_fillers_reads_as_before() -> None:
 
 def test_a_time_only_clause_of_last_year_is_last_years_value() -> None:
     """实际利用外资1.2亿美元,上年同期为0.9亿美元: the second is the same measure, a year earlier."""
-    got = {
-        m.raw: (m.key.measure if m.key else "", m.key.period if m.key else "")
-        for m in figures("全年实际利用外资1.2亿美元,上年同期为0.9亿美元。")
-    }
+    got = read("全年实际利用外资1.2亿美元,上年同期为0.9亿美元。", "measure", "period")
     assert got["0.9亿美元"] == ("实际利用外资", "start") and got["1.2亿美元"][1] == "own"
 
 
@@ -1521,10 +1511,7 @@ def test_a_compound_unit_per_million_reads_whole() -> None:
 
 def test_bare_acts_count_what_was_acted_on_a_few_clauses_back() -> None:
     """依法严惩X犯罪,有力…,守护平安,批捕N人: the acts count X, not the slogan just before them."""
-    got = {
-        m.raw: m.key.measure if m.key else ""
-        for m in figures("依法严惩电信网络诈骗犯罪,有力维护群众财产安全,守护一方平安,批捕52人,起诉61人。")
-    }
+    got = read("依法严惩电信网络诈骗犯罪,有力维护群众财产安全,守护一方平安,批捕52人,起诉61人。", "measure")
     assert "电信网络诈骗犯罪" in got["52人"] and "电信网络诈骗犯罪" in got["61人"]
     assert "平安" not in got["52人"]
 
@@ -1532,11 +1519,11 @@ def test_bare_acts_count_what_was_acted_on_a_few_clauses_back() -> None:
 def test_a_work_verb_before_its_figure_takes_the_noun_after_it() -> None:
     """有效修复3.6万公顷湿地资源: the figure measures the wetland restored, named after it."""
     said = "全年有效修复2.4万公顷退化草原,改造农村公路380公里。"
-    got = {m.raw: m.key.measure if m.key else "" for m in figures(said)}
+    got = read(said, "measure")
     assert got["2.4万公顷"] == "有效修复退化草原"
 
 
 def test_an_actor_that_holds_a_count_lets_the_counted_noun_follow() -> None:
     """X行业共有15家企业入选: the figure counts the firms named after it; with nothing after it, X's count."""
-    got = {m.raw: m.key.measure if m.key else "" for m in figures("陶瓷行业共有12家企业入选名单。丝绸行业共有8家。")}
+    got = read("陶瓷行业共有12家企业入选名单。丝绸行业共有8家。", "measure")
     assert got["12家"].startswith("企业入选") and got["8家"] == "丝绸行业"
