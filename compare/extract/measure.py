@@ -1426,12 +1426,10 @@ def _mark_milestones(folded: str, figures: list[Figure], members: list[int], out
 
 def _borrow(folded: str, sentence_lo: int, clause_lo: int) -> Phrase:
     """A figure with no words of its own takes the last words of the clause before it."""
-    head_hi = clause_lo - 1
-    if head_hi <= sentence_lo:
+    before = _clause_before(folded, sentence_lo, clause_lo)
+    if before is None:
         return ()
-    lo = head_hi
-    while lo > sentence_lo and not _CLAUSE_SEP.match(folded[lo - 1]):
-        lo -= 1
+    lo, head_hi = before
     if re.search(r"\d", folded[lo:head_hi]):
         return ()  # a clause with a figure of its own is a parallel item (受理案件15985件,审结14135件)
     milestone = _MILESTONE.search(folded, lo, head_hi)
@@ -1448,12 +1446,10 @@ def _borrow(folded: str, sentence_lo: int, clause_lo: int) -> Phrase:
 def _acted_on_before(folded: str, sentence_lo: int, hi: int, reach: int = 4) -> tuple[int, int] | None:
     """The bounds of the nearest of the few figure-less clauses before hi that names what was acted on."""
     for _ in range(reach):
-        head_hi = hi - 1
-        if head_hi <= sentence_lo or folded[head_hi] in "；;。":
+        before = _clause_before(folded, sentence_lo, hi)
+        if before is None or folded[hi - 1] in "；;。":
             return None
-        lo = head_hi
-        while lo > sentence_lo and not _CLAUSE_SEP.match(folded[lo - 1]):
-            lo -= 1
+        lo, head_hi = before
         if re.search(r"\d", folded[lo:head_hi]):
             return None
         if _ACT_ON.search(folded, lo, head_hi):
@@ -1469,13 +1465,22 @@ _RANKED = re.compile(
 
 def _ranked_first(folded: str, sentence_lo: int, clause_lo: int) -> Phrase:
     """工资最高的是金融业职工,月均工资6870元: the one a figure-less clause before ranks first owns the figure."""
-    lo = head_hi = clause_lo - 1
+    before = _clause_before(folded, sentence_lo, clause_lo)
+    if before is None or re.search(r"\d", folded[before[0] : before[1]]):
+        return ()
+    m = _RANKED.search(folded, *before)
+    return tuple(range(m.start("who"), m.end("who"))) if m else ()
+
+
+def _clause_before(folded: str, sentence_lo: int, clause_lo: int) -> tuple[int, int] | None:
+    """The bounds of the clause that ends at the mark just before clause_lo; None at the sentence's start."""
+    head_hi = clause_lo - 1
+    if head_hi <= sentence_lo:
+        return None
+    lo = head_hi
     while lo > sentence_lo and not _CLAUSE_SEP.match(folded[lo - 1]):
         lo -= 1
-    m = _RANKED.search(folded, lo, head_hi) if head_hi > sentence_lo else None
-    if m is None or re.search(r"\d", folded[lo:head_hi]):
-        return ()
-    return tuple(range(m.start("who"), m.end("who")))
+    return lo, head_hi
 
 
 # 严厉打击侵害妇女儿童权益的犯罪, 对电诈犯罪保持高压态势, 深化校园欺凌治理: a clause that names what was acted
