@@ -82,36 +82,73 @@ def label_score(a: str, b: str) -> float:
 
 def contradiction(a: Metric, b: Metric) -> str | None:
     """The rule that keeps two figures apart, or None: kind, unit, period, scope, per-capita."""
-    ka, kb = a.key, b.key
-    if ka is None or kb is None:
+    ta, tb = traits(a), traits(b)
+    return None if ta is None or tb is None else clash(ta, tb)
+
+
+@dataclass(frozen=True, slots=True)
+class Traits:
+    """What the rules that keep figures apart look at, read once from a figure's key."""
+
+    kind: str
+    unit: str
+    group: str
+    period: str
+    term: int
+    flags: tuple[bool, bool, bool]  # 人均, 里程碑 and 多年 in its scope
+    numbers: tuple[str, ...]  # the numbers its measure names, in order
+    number_set: tuple[str, ...]  # the same, sorted
+    contrasts: dict[int, frozenset[str]]  # contradicting scope words, by set
+    times: tuple[str, ...]  # its parts of the year
+    months: bool  # every part of the year it names is a month
+
+
+def traits(m: Metric) -> Traits | None:
+    key = m.key
+    if key is None:
         return None
-    if ka.kind != kb.kind:
-        return f"kind: {ka.kind} vs {kb.kind}"
-    if grammar.unit_group(a.unit) != grammar.unit_group(b.unit):
-        return f"unit: {a.unit or 'none'} vs {b.unit or 'none'}"
-    if ka.period != kb.period:
-        return f"period: {_period_text(ka.period)} vs {_period_text(kb.period)}"
-    if ka.term and kb.term and ka.term != kb.term:
-        return f"place in the list: {ka.term} vs {kb.term}"
-    if ("人均" in ka.scope) != ("人均" in kb.scope):
-        return "scope: per-capita vs total"
-    if ("里程碑" in ka.scope) != ("里程碑" in kb.scope):
-        return "scope: a milestone passed (突破…) vs the measure's figure"
-    if ("多年" in ka.scope) != ("多年" in kb.scope):
+    numbers = tuple(_NUMBER.findall(key.measure))
+    times = tuple(t for t in key.scope if _is_time(t))
+    return Traits(
+        key.kind,
+        m.unit,
+        grammar.unit_group(m.unit),
+        key.period,
+        key.term,
+        ("人均" in key.scope, "里程碑" in key.scope, "多年" in key.scope),
+        numbers,
+        tuple(sorted(numbers)),
+        dict(_contrasts(key.measure + "".join(key.scope))),
+        times,
+        all(_MONTH.match(t) for t in times),
+    )
+
+
+def clash(ta: Traits, tb: Traits) -> str | None:
+    """contradiction() on two figures' traits."""
+    if ta.kind != tb.kind:
+        return f"kind: {ta.kind} vs {tb.kind}"
+    if ta.group != tb.group:
+        return f"unit: {ta.unit or 'none'} vs {tb.unit or 'none'}"
+    if ta.period != tb.period:
+        return f"period: {_period_text(ta.period)} vs {_period_text(tb.period)}"
+    if ta.term and tb.term and ta.term != tb.term:
+        return f"place in the list: {ta.term} vs {tb.term}"
+    if ta.flags != tb.flags:
+        if ta.flags[0] != tb.flags[0]:
+            return "scope: per-capita vs total"
+        if ta.flags[1] != tb.flags[1]:
+            return "scope: a milestone passed (突破…) vs the measure's figure"
         return "scope: a claim over several years vs one year's figure"
-    numbers_a, numbers_b = _NUMBER.findall(ka.measure), _NUMBER.findall(kb.measure)
-    if (numbers_a or numbers_b) and sorted(numbers_a) != sorted(numbers_b):
-        return f"scope: the measures name other numbers ({''.join(numbers_a) or '-'} vs {''.join(numbers_b) or '-'})"
-    contrasts_b = dict(_contrasts(kb.measure + "".join(kb.scope)))
-    for k, in_a in _contrasts(ka.measure + "".join(ka.scope)):
-        in_b = contrasts_b.get(k)
-        if in_b and in_a.isdisjoint(in_b):
-            return f"scope: {'/'.join(sorted(in_a))} vs {'/'.join(sorted(in_b))}"
-    times_a = [t for t in ka.scope if _is_time(t)]
-    times_b = [t for t in kb.scope if _is_time(t)]
-    months_only = all(_MONTH.match(t) for t in times_a + times_b)
-    if times_a and times_b and set(times_a).isdisjoint(times_b) and not months_only:
-        return f"period of the year: {'/'.join(times_a)} vs {'/'.join(times_b)}"
+    if ta.number_set != tb.number_set:
+        return f"scope: the measures name other numbers ({''.join(ta.numbers) or '-'} vs {''.join(tb.numbers) or '-'})"
+    if ta.contrasts and tb.contrasts:
+        for k, in_a in ta.contrasts.items():
+            in_b = tb.contrasts.get(k)
+            if in_b and in_a.isdisjoint(in_b):
+                return f"scope: {'/'.join(sorted(in_a))} vs {'/'.join(sorted(in_b))}"
+    if ta.times and tb.times and set(ta.times).isdisjoint(tb.times) and not (ta.months and tb.months):
+        return f"period of the year: {'/'.join(ta.times)} vs {'/'.join(tb.times)}"
     return None
 
 
@@ -153,35 +190,42 @@ def _period_text(period: str) -> str:
 
 @dataclass
 class _Side:
-    """One report's figures with what scoring needs to look up quickly."""
+    """One report's figures with what scoring needs, read once per figure rather than once per pair."""
 
     report: Report
     metrics: list[Metric]
     children: dict[str, list[Metric]] = field(default_factory=dict)
-    context: dict[str, str] = field(default_factory=dict)
-    by_id: dict[str, Metric] = field(default_factory=dict)
+    context: dict[int, str] = field(default_factory=dict)
+    index: dict[str, int] = field(default_factory=dict)
+    traits: list[Traits | None] = field(default_factory=list)
+    scopes: list[frozenset[str]] = field(default_factory=list)
+    units: list[grammar.Unit] = field(default_factory=list)
+    positions: list[float] = field(default_factory=list)
 
     @classmethod
     def of(cls, report: Report) -> _Side:
         side = cls(report, [m if m.key is not None else with_key(m) for m in report.metrics])
-        side.by_id = {m.id: m for m in side.metrics}
+        side.index = {m.id: k for k, m in enumerate(side.metrics)}
         for m in side.metrics:
             if m.parent:
                 side.children.setdefault(m.parent, []).append(m)
+        length = max(1, len(report.text))
+        side.traits = [traits(m) for m in side.metrics]
+        side.scopes = [frozenset(m.key.scope) if m.key else frozenset() for m in side.metrics]
+        side.units = [grammar.unit_info(m.unit) for m in side.metrics]
+        side.positions = [m.start / length for m in side.metrics]
         return side
 
-    def sentence(self, m: Metric) -> str:
-        """The sentence around a figure, folded, with its figures taken out: the words that frame it."""
-        if m.id not in self.context:
-            self.context[m.id] = re.sub(r"[\d.,%‰]+", "", grammar.fold(m.sentence))
-        return self.context[m.id]
+    def sentence(self, k: int) -> str:
+        """The sentence around figure k, folded, with its figures taken out: the words that frame it."""
+        found = self.context.get(k)
+        if found is None:
+            found = self.context[k] = re.sub(r"[\d.,%‰]+", "", grammar.fold(self.metrics[k].sentence))
+        return found
 
-    def position(self, m: Metric) -> float:
-        return m.start / self.length
-
-    @property
-    def length(self) -> int:
-        return max(1, len(self.report.text))
+    def parent_of(self, k: int) -> int | None:
+        parent = self.metrics[k].parent
+        return self.index.get(parent) if parent else None
 
 
 @dataclass
@@ -198,50 +242,61 @@ class _Pairing:
         """The rule that keeps base figure i from new figure j, if any."""
         if (i, j) in self.forbidden:
             return "[[forbid]] in compare.toml"
-        a, b = self.base.metrics[i], self.new.metrics[j]
-        rule = contradiction(a, b)
-        if rule is None and a.parent and b.parent:
-            pa, pb = self.base.by_id.get(a.parent), self.new.by_id.get(b.parent)
-            if pa is not None and pb is not None and contradiction(pa, pb) is not None:
-                rule = f"they speak of figures that cannot pair ({contradiction(pa, pb)})"
+        ta, tb = self.base.traits[i], self.new.traits[j]
+        if ta is None or tb is None:
+            return None
+        rule = clash(ta, tb)
+        if rule is None:
+            pi, pj = self.base.parent_of(i), self.new.parent_of(j)
+            if pi is not None and pj is not None:
+                ta, tb = self.base.traits[pi], self.new.traits[pj]
+                why = clash(ta, tb) if ta is not None and tb is not None else None
+                if why is not None:
+                    rule = f"they speak of figures that cannot pair ({why})"
         return rule
 
-    def evidence(self, a: Metric, b: Metric) -> tuple[float, list[tuple[str, float]]]:
-        """The score of a pair and the evidence behind it, for and against (see reason())."""
+    def evidence(self, i: int, j: int) -> tuple[float, list[tuple[str, float]]]:
+        """The score of base figure i with new figure j and the evidence behind it, for and against (see reason())."""
+        a, b = self.base.metrics[i], self.new.metrics[j]
         ka, kb = a.key, b.key
         measure = measure_score(ka.measure if ka else "", kb.measure if kb else "")
         score, parts = measure, [("measure", measure)]
-
-        def add(points: float, why: str) -> None:
-            nonlocal score
-            score += points
-            parts.append((why, points))
-
         if self.section_pair.get(a.section) == b.section:
-            add(10, "aligned sections")
+            score += 10
+            parts.append(("aligned sections", 10))
         if (ka and ka.borrowed) or (kb and kb.borrowed):
-            add(-10, "measure borrowed from the clause before")
+            score -= 10
+            parts.append(("measure borrowed from the clause before", -10))
             if measure < 85:  # words borrowed from a neighbour name the occasion, not the figure: they must agree
-                add(-25, "borrowed measures differ")
-        if ka and kb:
-            shared = set(ka.scope) & set(kb.scope)
-            alone = set(ka.scope) ^ set(kb.scope)
+                score -= 25
+                parts.append(("borrowed measures differ", -25))
+        scope_a, scope_b = self.base.scopes[i], self.new.scopes[j]
+        if scope_a or scope_b:
+            shared = scope_a & scope_b
+            alone = scope_a ^ scope_b
             if shared:
-                add(5 * len(shared), f"same scope {'/'.join(sorted(shared))}")
+                score += 5 * len(shared)
+                parts.append((f"same scope {'/'.join(sorted(shared))}", 5 * len(shared)))
             if alone:
-                add(-5 * len(alone), f"scope only on one side {'/'.join(sorted(alone))}")
-        fa, fb = grammar.unit_info(a.unit), grammar.unit_info(b.unit)
+                score -= 5 * len(alone)
+                parts.append((f"scope only on one side {'/'.join(sorted(alone))}", -5 * len(alone)))
+        fa, fb = self.base.units[i], self.new.units[j]
         if fa.family != fb.family:
-            add(-10, f"{a.unit or 'no unit'} vs {b.unit or 'no unit'}")
+            score -= 10
+            parts.append((f"{a.unit or 'no unit'} vs {b.unit or 'no unit'}", -10))
         elif a.unit != b.unit:
-            add(-5, f"unit {a.unit} vs {b.unit}")
+            score -= 5
+            parts.append((f"unit {a.unit} vs {b.unit}", -5))
         if bool(a.parent) != bool(b.parent) and measure < 80:
-            add(-25, "one speaks of a figure before it, the other stands alone")
+            score -= 25
+            parts.append(("one speaks of a figure before it, the other stands alone", -25))
         if a.parent and b.parent:
             if self.parents.get(a.parent) == b.parent:
-                add(20, "speaks of paired figures")
+                score += 20
+                parts.append(("speaks of paired figures", 20))
             elif a.parent in self.parents or b.parent in self.paired_new:
-                add(-15, "the figures they speak of pair elsewhere")
+                score -= 15
+                parts.append(("the figures they speak of pair elsewhere", -15))
         if a.value and b.value and a.kind in (MetricKind.LEVEL, MetricKind.PER_CAPITA) and a.value > 0 < b.value:
             ratio = (
                 b.value * (fb.factor or 1) / (a.value * (fa.factor or 1))
@@ -249,12 +304,19 @@ class _Pairing:
                 else b.value / a.value
             )
             if not (1 / _SCALE_JUMP <= ratio <= _SCALE_JUMP):
-                add(-20, "values differ over 5x")
+                score -= 20
+                parts.append(("values differ over 5x", -20))
             agree = self._stated_change(a, b)
             if agree is not None:
-                add(15 if agree else -20, "stated change agrees" if agree else "stated change contradicts")
-        add(fuzz.ratio(self.base.sentence(a), self.new.sentence(b)) / 10, "sentence")
-        add(-5 * abs(self.base.position(a) - self.new.position(b)), "position")
+                points: float = 15 if agree else -20
+                score += points
+                parts.append(("stated change agrees" if agree else "stated change contradicts", points))
+        points = fuzz.ratio(self.base.sentence(i), self.new.sentence(j)) / 10
+        score += points
+        parts.append(("sentence", points))
+        points = -5 * abs(self.base.positions[i] - self.new.positions[j])
+        score += points
+        parts.append(("position", points))
         return score, parts
 
     def _stated_change(self, a: Metric, b: Metric) -> bool | None:
@@ -367,7 +429,7 @@ def _pair_round(
         for i, j in candidates:
             if pairing.blocked(i, j) is not None:
                 continue
-            score, evidence = pairing.evidence(bm[i], nm[j])
+            score, evidence = pairing.evidence(i, j)
             score_of[(i, j)] = score
             if score >= cutoff:  # only these can pair; the rest need no reason kept
                 evidence_of[(i, j)] = evidence
@@ -408,7 +470,7 @@ def _large_block_candidates(pairing: _Pairing, rows: list[int], cols: list[int])
     by_measure: dict[str, list[int]] = {}
     for j in cols:
         by_measure.setdefault(_measure(nm[j]), []).append(j)
-    where = {m: [pairing.new.position(nm[j]) for j in js] for m, js in by_measure.items()}
+    where = {m: [pairing.new.positions[j] for j in js] for m, js in by_measure.items()}
     exact_cols: set[int] = set()
     rest_rows = []
     for i in rows:
@@ -416,7 +478,7 @@ def _large_block_candidates(pairing: _Pairing, rows: list[int], cols: list[int])
         same = by_measure.get(measure, [])
         if len(same) > CANDIDATES:
             # one measure stated many times (a table-like paragraph): the nearest in place are the candidates
-            k = bisect.bisect_left(where[measure], pairing.base.position(bm[i]))
+            k = bisect.bisect_left(where[measure], pairing.base.positions[i])
             same = same[max(0, k - CANDIDATES // 2) : k + CANDIDATES // 2]
         out.extend((i, j) for j in same)
         exact_cols.update(same)
