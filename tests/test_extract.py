@@ -1527,3 +1527,16 @@ def test_an_actor_that_holds_a_count_lets_the_counted_noun_follow() -> None:
     """X行业共有15家企业入选: the figure counts the firms named after it; with nothing after it, X's count."""
     got = read("陶瓷行业共有12家企业入选名单。丝绸行业共有8家。", "measure")
     assert got["12家"].startswith("企业入选") and got["8家"] == "丝绸行业"
+
+
+def test_a_change_then_the_level_it_reached() -> None:
+    """同比减少12.5%至86.3亿元: two figures of other units, no range; the change speaks of the level reached."""
+    said = "全年门店销售额同比减少12.5%至86.3亿元，会员占比提高2个百分点至18%。"
+    got = read(said, "measure", "kind")
+    assert got["12.5%"] == ("门店销售额", "change") and got["86.3亿元"] == ("门店销售额", "level")
+    assert got["2个百分点"][1] == "change" and got["18%"][1] == "share"
+    ids = {m.raw: m.id for m in figures(said)}
+    parents = read(said, "parent")
+    assert parents["12.5%"] == ids["86.3亿元"] and parents["2个百分点"] == ids["18%"]
+    assert read("門店銷售額按年增加12.5%至86.3億元。", "kind") == {"12.5%": "change", "86.3億元": "level"}
+    assert read("预计增长5%至6%。", "kind") == {"5%至6%": "range"}  # one unit: still a range

@@ -337,7 +337,7 @@ def _read(m: re.Match[str], text: str, folded: str, lo: int, hi: int) -> Figure 
     value = grammar.parse_number(num)
     if value is None:
         return None
-    if _RANGE_NEXT.match(after):
+    if _RANGE_NEXT.match(after) and not _other_unit_next(m, folded, unit, hi):
         return _range(m, folded, value, scale, unit, qualifier, hi)
     if (
         folded[max(lo, num_start - 1) : num_start] in "—－-~～至"
@@ -399,14 +399,28 @@ def _span_after(folded: str, start: int, end: int) -> bool:
     return not after.group().endswith("来") or folded[max(0, start - 2) : start].endswith(("近", "最近", "过去"))
 
 
+def _high_end(m: re.Match[str], folded: str, hi: int) -> re.Match[str] | None:
+    """The figure after a range mark (6%—6.5%, 6至8个), if one in Arabic numerals follows."""
+    rest = grammar.figure_re().match(folded, m.end() + 1 + (folded[m.end() + 1 : m.end() + 2] == " "), hi)
+    if rest is None or not rest.group("num") or grammar.is_chinese_numeral(rest.group("num")):
+        return None
+    return rest
+
+
+def _other_unit_next(m: re.Match[str], folded: str, unit: str, hi: int) -> bool:
+    """增长12.5%至86.3亿元: the figure after 至 has a unit of its own, another: a change, then the level reached."""
+    rest = _high_end(m, folded, hi)
+    return bool(unit and rest is not None and rest.group("unit") and rest.group("unit") != unit)
+
+
 def _range(
     m: re.Match[str], folded: str, low: Decimal, scale: str, unit: str, qualifier: Qualifier, hi: int
 ) -> Figure | None:
     """6%—6.5% or 6—6.5%: one figure from the low end to the high end, or None for a span of years."""
     if not unit and not scale and len(m.group("num")) == 4 and m.group("num").isdigit():
         return None  # 2021—2025年
-    rest = grammar.figure_re().match(folded, m.end() + 1 + (folded[m.end() + 1 : m.end() + 2] == " "), hi)
-    if rest is None or not rest.group("num") or grammar.is_chinese_numeral(rest.group("num")):
+    rest = _high_end(m, folded, hi)
+    if rest is None:
         return None
     high_scale = rest.group("scale") or ""
     high_unit = rest.group("unit") or ""

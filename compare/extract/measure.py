@@ -1191,8 +1191,19 @@ def _describe_sentence(
             d = replace(d, period=year.group(1) if year and (own is None or int(year.group(1)) != own) else "start")
         out[j] = replace(d, borrowed=borrowed) if borrowed else d
         prev_end = f.end
+    for x, y in itertools.pairwise(members):
+        # 销售额同比减少12.5%至86.3亿元: a change, then the level it reached, which it speaks of
+        said, reached = out[x], out[y]
+        if said is None or reached is None or said.parent is not None or said.kind is not MetricKind.CHANGE:
+            continue
+        if reached.kind in _REACHABLE and _CHANGE_TO.fullmatch(folded, figures[x].end, figures[y].start):
+            out[x] = replace(said, parent=y)
     if levels:
         carry.whole = (measures[levels[-1]], figures[levels[-1]].unit)
+
+
+_CHANGE_TO = re.compile(r"\s*(?:到|至)\s*")  # 减少12.5%至86.3亿元: the level the change reached
+_REACHABLE = (MetricKind.LEVEL, MetricKind.SHARE, MetricKind.PER_CAPITA)
 
 
 def _shared_modifier(folded: str, before: Phrase, subject: Phrase) -> Phrase:
