@@ -1540,3 +1540,19 @@ def test_a_change_then_the_level_it_reached() -> None:
     assert parents["12.5%"] == ids["86.3亿元"] and parents["2个百分点"] == ids["18%"]
     assert read("門店銷售額按年增加12.5%至86.3億元。", "kind") == {"12.5%": "change", "86.3億元": "level"}
     assert read("预计增长5%至6%。", "kind") == {"5%至6%": "range"}  # one unit: still a range
+
+
+def test_points_in_chinese_numerals_basis_points_and_a_shared_points_unit() -> None:
+    """提高两个百分点, 下降三个基点, 分别提高0.5个和0.3个百分点: all changes in points."""
+    got = read("出勤率提高两个百分点,达到96.2%。收益率下降三个基点。甲校和乙校分别提高0.5个和0.3个百分点。", "kind")
+    assert got["两个百分点"] == got["三个基点"] == got["0.5个"] == got["0.3个百分点"] == "change"
+    units = {m.raw: (m.value, m.unit) for m in figures("收益率下降三个基点。甲校和乙校分别提高0.5个和0.3个百分点。")}
+    assert units["三个基点"] == (Decimal(3), "个基点") and units["0.5个"] == (Decimal("0.5"), "个百分点")
+    ids = {m.raw: m.id for m in figures("出勤率提高两个百分点,达到96.2%。")}
+    assert read("出勤率提高两个百分点,达到96.2%。", "parent")["两个百分点"] == ids["96.2%"]
+    assert read("两个意识,三个代表。", "kind") == {}  # small Chinese numerals count only points
+
+
+def test_an_idiom_holds_no_figure_wherever_the_numeral_sits() -> None:
+    """千家万户: neither 千家 nor 万户 is a count."""
+    assert read("新产品走进千家万户。", "kind") == {}

@@ -225,7 +225,9 @@ def _spread_lists(folded: str, lo: int, found: list[Figure], masked: Mask) -> li
         end = f.start
         for n in range(len(out) - 1, -1, -1):
             g = out[n]
-            if g.unit or g.value is None or g.term or not _JOINED.fullmatch(folded, g.end, end):
+            # 0.5个和0.3个百分点: 个 of the first item is the start of the unit the last one names
+            counted = g.unit == "个" and f.unit.startswith("个") and grammar.unit_family(f.unit) == "points"
+            if (g.unit and not counted) or g.value is None or g.term or not _JOINED.fullmatch(folded, g.end, end):
                 break
             out[n] = replace(g, unit=f.unit)
             end = g.start
@@ -444,11 +446,12 @@ def _chinese(
     m: re.Match[str], folded: str, lo: int, num: str, scale: str, unit: str, before: str, after: str
 ) -> Figure | None:
     """Chinese numerals count with a scale word and a unit: 百万人次, 万名, 一千二百万人."""
-    if not unit or not any(c in "十百千万亿拾佰仟" for c in num + scale):
+    points = grammar.unit_family(unit) == "points"  # 提高两个百分点, 下降三个基点: a small count of points
+    if not unit or not (points or any(c in "十百千万亿拾佰仟" for c in num + scale)):
         return None  # 八大群体, 一线, 四个意识, 十九届
     if before in "”》" and before:
         return None  # a quoted brand continued: “和谐同行”千户企业
-    if folded.startswith(_IDIOMS, m.start("num")):
+    if _in_idiom(folded, m.start("num")):
         return None
     span_word = m.group("pre") or _YEAR_SPAN_BEFORE.search(folded[max(lo, m.start() - 4) : m.start()])
     if unit == "年" and not span_word and not _span_after(folded, m.start(), m.end()):
@@ -467,6 +470,13 @@ def _chinese(
     if scale:
         value *= grammar.SCALES[scale]
     return Figure(m.start(), m.end(), value, unit, grammar.qualifier_of(m))
+
+
+def _in_idiom(folded: str, at: int) -> bool:
+    """Is the numeral at `at` part of an idiom (千家万户 holds 万户 as well as 千家)?"""
+    window = folded[max(0, at - 3) : at + 4]
+    start = min(at, 3)
+    return any(0 <= (k := window.find(idiom)) <= start < k + len(idiom) for idiom in _IDIOMS)
 
 
 def _unit_after(folded: str, end: int) -> str:

@@ -1202,7 +1202,8 @@ def _describe_sentence(
         carry.whole = (measures[levels[-1]], figures[levels[-1]].unit)
 
 
-_CHANGE_TO = re.compile(r"\s*(?:到|至)\s*")  # 减少12.5%至86.3亿元: the level the change reached
+# 减少12.5%至86.3亿元, 提高2个百分点,达到61.2%: the level the change reached
+_CHANGE_TO = re.compile(r"\s*(?:到|至|[，,]\s*(?:达到|达|为))\s*")
 _REACHABLE = (MetricKind.LEVEL, MetricKind.SHARE, MetricKind.PER_CAPITA)
 
 
@@ -1331,7 +1332,7 @@ def _list_plan(
 
 
 _RATE_UNITS = frozenset({"%", "‰"})
-_POINT_UNITS = frozenset({"个百分点", "百分点"})
+_POINT_UNITS = frozenset({"个百分点", "百分点", "个基点", "基点"})
 # between two figures of a list: a separator, and a verb of change of the next one's own (下降0.6、提高1.7)
 _LIST_GAP = re.compile(rf"\s*(?:和|与|及|以及|、|或|,|，)?\s*(?:{grammar.CHANGE_WORDS})?")
 
