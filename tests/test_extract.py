@@ -1556,3 +1556,9 @@ def test_points_in_chinese_numerals_basis_points_and_a_shared_points_unit() -> N
 def test_an_idiom_holds_no_figure_wherever_the_numeral_sits() -> None:
     """千家万户: neither 千家 nor 万户 is a count."""
     assert read("新产品走进千家万户。", "kind") == {}
+
+
+def test_a_count_of_something_an_entity_has_is_the_entitys() -> None:
+    """剧场45家,座位数1.2万个: the theatres' seats; 驿站120个,驿站数…: a count of the entity itself stays its own."""
+    got = read("全市有剧场45家,座位数1.2万个,年末接待观众310万人次。", "measure")
+    assert got["1.2万个"] == "剧场座位数" and got["310万人次"] == "剧场接待观众"

@@ -1111,7 +1111,8 @@ def _describe_sentence(
             roles = entity_opens and entity_seg == seg_lo
             # …幼儿园45所,全市在园幼儿…: a figure said of the whole place is no body's
             whole = _WHOLE_PLACE.search(folded, own_lo, f.start) is not None
-            attribute = _bare(folded, subject, roles) if entity and not counts and not whole else None
+            has = bool(entity) and not counts and not whole
+            attribute = _bare(folded, subject, _text(folded, entity), roles) if has else None
             if attribute is not None:
                 subject = entity + attribute  # 托育中心320个,床位1.8万张: the centres' beds
             elif named and not aside:
@@ -1394,16 +1395,21 @@ def _entity_of(folded: str, subject: Phrase, unit: str) -> tuple[Phrase, bool]:
     return (), False
 
 
-def _bare(folded: str, subject: Phrase, roles: bool = False) -> Phrase | None:
-    """A measure that names no entity (床位, 拥有床位, 收养各类人员), without its verb of holding; else None."""
+def _bare(folded: str, subject: Phrase, entity: str, roles: bool = False) -> Phrase | None:
+    """A measure that names no entity (床位, 拥有床位, 收养各类人员), without its verb of holding; else None.
+
+    A count of the entity itself (驿站120个…,驿站数超过150个) is a measure of its own; a count of
+    something it has (养老院120家,床位数4.5万张) is the entity's.
+    """
     s = _text(folded, subject)
     m = _HOLDS.match(s)
     rest = subject[m.end() :] if m else subject
     r = _text(folded, rest)
     if not r:
         return None
-    if _MEASURE_END.search(r) and len(_MEASURE_END.sub("", r)) >= 2:
-        return None  # 站点数, 床位总数: a count that names what it counts is a measure of its own
+    stem = _MEASURE_END.sub("", r)
+    if stem != r and len(stem) >= 2 and (stem in entity or entity.endswith(stem[-2:])):
+        return None  # 驿站数 after 驿站: how many of the entity there are, no attribute of it
     if len(r) <= 3 or _ACTION.match(r) or (roles and _ROLE_NOUN.fullmatch(r)):
         return rest
     return None
