@@ -1562,3 +1562,15 @@ def test_a_count_of_something_an_entity_has_is_the_entitys() -> None:
     """剧场45家,座位数1.2万个: the theatres' seats; 驿站120个,驿站数…: a count of the entity itself stays its own."""
     got = read("全市有剧场45家,座位数1.2万个,年末接待观众310万人次。", "measure")
     assert got["1.2万个"] == "剧场座位数" and got["310万人次"] == "剧场接待观众"
+
+
+def test_a_rate_word_after_a_level_a_ratio_name_a_bare_year_and_lead_words() -> None:
+    """增速5.6% after a level is its growth; 贷存比 keeps its 比; 2024 without 年 and 特别是 name no measure."""
+    said = "全年货运量达到3.1亿吨,增速4.2%。年末存贷比67.5%。特别是图书零售收入完成8.8亿元。"
+    got = read(said, "measure", "kind")
+    ids = {m.raw: m.id for m in figures(said)}
+    assert got["4.2%"] == ("货运量", "change") and read(said, "parent")["4.2%"] == ids["3.1亿吨"]
+    assert got["67.5%"][0] == "存贷比" and got["8.8亿元"][0] == "图书零售收入"
+    assert read("某集团2024营业收入50.2亿元。", "measure")["50.2亿元"] == "某集团营业收入"
+    assert read("客房入住率逐月提高至76.5%。", "measure")["76.5%"] == "客房入住率"
+    assert read("出口比上年增长5%。", "measure")["5%"] == "出口"  # a comparison's 比 still goes

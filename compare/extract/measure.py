@@ -37,7 +37,7 @@ _BULLET_CHARS = re.compile("[" + "".join(sorted(_BULLET_CHARS_SET)) + "]")
 
 # Words that open a clause without saying what is measured: discourse, time, place.
 _LEAD = re.compile(
-    r"^(?:\d{1,2}[.．、](?![\d、])|其中|当中|另外|此外|另|同时|并且|而且|而|首先|其次|最后|以致|致使|使得|令"
+    r"^(?:\d{1,2}[.．、](?![\d、])|其中|当中|另外|此外|另|同时|并且|而且|而|首先|其次|最后|以致|致使|使得|令|特别是|尤其是"
     r"|总体看|分城乡看|分类别看|分地区看|分产业看|预计|初步|预测"
     r"|(?:提出|表示|指出|强调|介绍|透露|宣布|公布)了?|第一时间"
     r"|据对[^，,；;。]{1,30}?调查(?:显示|结果)?|据统计|据初步统计|初步核算|经初步核算|据测算|数据显示|据介绍|据了解|据悉|据知|统计显示"
@@ -73,7 +73,8 @@ _CAUSE = re.compile(r"则?(?:由于|因为|因|受)[^，,；;。]{2,20}?(?:而|�
 # adverbs of degree and pace before a verb of change (增速明显比上年放缓, 收入稳步增长); without a verb of
 # change 持续 is the verb (高温持续18天)
 _DEGREE = re.compile(
-    r"(?:明显|显著|大幅度?|小幅|略有|略微|稍有|进一步|继续|持续|稳步|有所|较快|快速|平稳|轻微|(?<![小中])微)$"
+    r"(?:明显|显著|大幅度?|小幅|略有|略微|稍有|进一步|继续|持续|稳步|有所|较快|快速|平稳|轻微|(?<![小中])微"
+    r"|逐[年月季日]|逐步|逐渐|不断)$"
 )
 _CHANGE_VERB = re.compile(
     rf"(?P<verb>{grammar.CHANGE_WORDS}|净增|增产|增收|(?<!新)增|涨|升|偏多|偏大|偏高"
@@ -222,7 +223,8 @@ _DROP_ANYWHERE = re.compile(
     _FOOTNOTE_MARK + r"|\((?!(?:当年|可比|现|不变)价)[^()]*\)|（(?!(?:当年|可比|现|不变)价)[^（）]*）"
     r"|[“”‘’「」『』\"'\s]|第[^，。、\d]{1,3}?[批届轮期次]"
     r"|按(?:\d{4}年)?(?:可比价格?|不变价格?|现价|当年价格?|可比口径|同口径)(?:计算)?"
-    r"|(?:(?<![长加高升降少低])(?:到|至)|截至|截止)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初|以来|前)?(?:的(?=\d|$))?"
+    r"|(?:(?<![长加高升降少低])(?:到|至)|截至|截止)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初|以来|前|度)?(?:的(?=\d|$))?"
+    r"|(?<![\d.])(?:19[5-9]|20[0-4])\d(?=[\u4e00-\u9fff])(?!年)"  # 公司2024营业收入: a year written without 年
 )
 
 
@@ -308,10 +310,14 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
     verb: Phrase = ()
     direction = None
     share = False
+    reached = False
+    # 贷存比72.5%, 城乡居民收入比2.35: a ratio's name ends in 比, no comparison's base
+    ratio_name = raw.endswith("比") and len(raw) >= 3 and folded[p[-1] + 1 : p[-1] + 2].isdigit() if p else False
     while p:
         s = _text(folded, p)
         if not verb and (m := _TO_LEVEL.search(s)):
             p = p[: m.start()]  # 由5.2万公里增长到13.1万公里: the figure is the level reached
+            reached = True
             continue
         pace_only = (m := _CHANGE_VERB.search(s)) and m.group("verb") in grammar.CHANGE_OF_RATE_ONLY
         if not verb and m and not (pace_only and not rate_follows):
@@ -326,10 +332,10 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
                 p = p[:-1]  # 退休的占21.4%: those retired, a part named by its 的
                 named_part = True
             continue
-        if m := _TAIL.search(s):
+        if (m := _TAIL.search(s)) and not (ratio_name and m.group() == "比"):
             p = p[: m.start()]
             continue
-        if verb and (m := _DEGREE.search(s)):
+        if (verb or reached) and (m := _DEGREE.search(s)):
             p = p[: m.start()]
             continue
         if (m := _CAUSE.search(s)) and m.start() >= 2 and not (rate_follows and m.group().endswith(("拉动", "带动"))):
@@ -1078,6 +1084,8 @@ def _describe_sentence(
                 owner = measures[levels[-1]] if levels else measures[max(measures)]
             else:  # 上涨0.8%,其中城市…,农村…,涨幅比上年回落: the headline change's rate
                 owner = measures[changes[0]] if changes else ()
+            if not changes and levels and f.unit == "%" and parent is None:
+                parent, owner = levels[-1], measures[levels[-1]]  # 客运量8.2亿人次,增速5.6%: the level's growth
             subject = owner + subject if owner and not _PULL.fullmatch(_text(folded, owner)) else subject
         if (change or share) and parent is None and not subject:
             # every level of the sentence so far stands before this figure; one in an aside (不含…121亿元)
