@@ -1574,3 +1574,13 @@ def test_a_rate_word_after_a_level_a_ratio_name_a_bare_year_and_lead_words() -> 
     assert read("某集团2024营业收入50.2亿元。", "measure")["50.2亿元"] == "某集团营业收入"
     assert read("客房入住率逐月提高至76.5%。", "measure")["76.5%"] == "客房入住率"
     assert read("出口比上年增长5%。", "measure")["5%"] == "出口"  # a comparison's 比 still goes
+
+
+def test_a_part_named_by_its_的_a_count_before_a_rate_word_and_a_meetings_ordinal() -> None:
+    """其中设在山区的3.2万个: the whole's part; 5个县增速超过20% counts counties; 七届八次全会 counts nothing."""
+    got = read("全省拥有服务站12.5万个,其中设在山区的3.2万个。", "measure")
+    assert got["3.2万个"] == "设在山区服务站"
+    assert read("全省16个县中,5个县增速超过20%。", "kind")["5个"] == "level"
+    assert read("学习省委七届八次、九次全会精神。", "kind") == {}
+    assert read("全年召开十次会议。", "kind") == {"十次": "level"}  # a count of meetings held
+    assert read("某集团2023年年度实现净利润12.1亿元。", "measure")["12.1亿元"] == "某集团净利润"

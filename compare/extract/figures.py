@@ -53,6 +53,7 @@ _UNITLESS_CONTEXT = re.compile(
 )
 # an index stated as a whole number: 性别比为105, 指数为98
 _INDEX_CONTEXT = re.compile(rf"(?:指数|性别比){_GLOSS}(?:为|是)\s*$")
+_MEETING_AFTER = re.compile(r"(?:全体)?(?:全会|会议)")
 _IDIOMS = ("千家万户", "百家争鸣", "万家灯火", "千千万万", "万众一心", "百花齐放", "千方百计", "万人空巷", "十万火急")
 # 年 counts as a unit only where a span is the measure: 连续6年, 近10年来, 10年间, 人均受教育年限10.5年
 _YEAR_SPAN_BEFORE = re.compile(r"(?:连续|长达|历时|时隔|(?:年限|寿命|工龄|期限)(?:为|达到|达|约为|约|是)?)\s*$")
@@ -456,6 +457,10 @@ def _chinese(
     span_word = m.group("pre") or _YEAR_SPAN_BEFORE.search(folded[max(lo, m.start() - 4) : m.start()])
     if unit == "年" and not span_word and not _span_after(folded, m.start(), m.end()):
         return None  # 十一年来首次: a claim dated by a span of years, not a measured span
+    # 八届十次全会, 十四届二十次会议: the meeting's ordinal (召开十次会议 is a count)
+    ordinal = after.startswith("全会") or "届" in folded[max(lo, m.start() - 6) : m.start()]
+    if unit == "次" and ordinal and _MEETING_AFTER.match(after):
+        return None
     family = grammar.unit_family(unit)
     bare_scale = all(c in "十百千万亿" for c in num)
     if bare_scale and before in ("数", "几", "上", "若", "干", "多"):

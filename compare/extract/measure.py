@@ -223,7 +223,7 @@ _DROP_ANYWHERE = re.compile(
     _FOOTNOTE_MARK + r"|\((?!(?:当年|可比|现|不变)价)[^()]*\)|（(?!(?:当年|可比|现|不变)价)[^（）]*）"
     r"|[“”‘’「」『』\"'\s]|第[^，。、\d]{1,3}?[批届轮期次]"
     r"|按(?:\d{4}年)?(?:可比价格?|不变价格?|现价|当年价格?|可比口径|同口径)(?:计算)?"
-    r"|(?:(?<![长加高升降少低])(?:到|至)|截至|截止)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初|以来|前|度)?(?:的(?=\d|$))?"
+    r"|(?:(?<![长加高升降少低])(?:到|至)|截至|截止)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初|以来|前|年?度)?(?:的(?=\d|$))?"
     r"|(?<![\d.])(?:19[5-9]|20[0-4])\d(?=[\u4e00-\u9fff])(?!年)"  # 公司2024营业收入: a year written without 年
 )
 
@@ -1155,13 +1155,16 @@ def _describe_sentence(
         if pre.sub_total and total_seg != seg_lo:
             # …;全年进出口总额…,其中进口…: a 其中 in a new segment opens the parts of that segment's whole
             total, total_seg = _total(figures, levels, measures, carry), seg_lo
-        if bare and total and total[1] == f.unit and (sub_total or part_opens) and len(subject) <= 4:
+        # 网点43.4万处,其中设在农村的11.7万处: a part named by its 的, with nothing after it, is of the whole too
+        by_de = pre.open_end and subject == pre.fallback and plan is None and not (change or share or borrowed)
+        if (bare or by_de) and total and total[1] == f.unit and (sub_total or part_opens) and len(subject) <= 4 + by_de:
             part_words, of = _text(folded, subject), _text(folded, total[0])
             head = of.find(part_words[-2:])  # 铁路营业里程…,其中高速铁路: the part's own word in the whole
+            held = _HOLDS.match(of)  # 拥有营业网点: what is held, not the holding
             if _OWN_NOUN.search(part_words):
                 pass
             elif not _overlaps(part_words, of):
-                subject = subject + total[0]  # 床位使用率为82.4%。其中,民营为61.3%: 民营 床位使用率
+                subject = subject + total[0][held.end() if held else 0 :]  # 床位使用率为82.4%。其中,民营为61.3%
             elif head >= 0 and len(of) - head - 2 >= 2 and not of.startswith(part_words):
                 subject = subject + total[0][head + 2 :]  # 高速铁路营业里程, 出口总额 (of 进出口总额)
         if subject and levels and plan is None and not borrowed:
@@ -1550,8 +1553,8 @@ def _finish(
     parent_d = out[parent] if parent is not None else None
     if f.upper is not None:
         kind = MetricKind.RANGE
-    elif change or _RATE_NOUN.search(measure_folded):
-        kind = MetricKind.CHANGE
+    elif change or (_RATE_NOUN.search(measure_folded) and grammar.unit_group(f.unit) in ("rate", "points", "number")):
+        kind = MetricKind.CHANGE  # 增速5.6%; but 8个省份增速超过30% counts provinces
     elif share or _SHARE_NOUN.search(measure_folded) or f.term:
         kind = MetricKind.SHARE
     elif _PER_CAPITA.search(measure_folded) or grammar.unit_family(f.unit).endswith(("/people", "/households")):
