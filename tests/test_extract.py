@@ -1584,3 +1584,24 @@ def test_a_part_named_by_its_的_a_count_before_a_rate_word_and_a_meetings_ordin
     assert read("学习省委七届八次、九次全会精神。", "kind") == {}
     assert read("全年召开十次会议。", "kind") == {"十次": "level"}  # a count of meetings held
     assert read("某集团2023年年度实现净利润12.1亿元。", "measure")["12.1亿元"] == "某集团净利润"
+
+
+def test_second_review_of_the_days_rules_keeps_off_look_alike_wording() -> None:
+    """What the day's rules must leave alone: ranks after ',为', spans of one kind, guesses in numerals,
+    sibling counts, a whole place's rate, model years and classes."""
+    assert read("建筑业增加值增长6.1%，为近8年来最高。", "parent")["6.1%"] is None
+    assert read("工期为40天至3个月。", "kind") == {}  # no change, another kind of unit: no figure split out
+    assert "0.8%至1.2%" in read("预计物价上涨0.8%至1.2%。", "kind")  # one unit, near values: a range
+    got = read("参保人数增加2400人至86.5万人。", "kind", "parent")
+    assert got["2400人"][0] == "change" and got["86.5万人"] == ("level", None)
+    assert read("出勤率下降一两个百分点。", "kind") == {}
+    assert read("比重提高零点五个百分点。", "kind") == {}
+    got = read("全区有中学18所，小学数41所。卫生机构900个，其中诊所数350个。", "measure")
+    assert got["41所"] == "小学数" and got["350个"] == "诊所数"  # counts of other bodies, not attributes
+    got = read("完成农业投资86亿元，全省增速为4.1%。", "parent")
+    assert got["4.1%"] is None
+    got = read("进口总额900亿元，增速6.5%，出口1300亿元，降幅2.2%。", "measure", "parent")
+    ids = {m.raw: m.id for m in figures("进口总额900亿元，增速6.5%，出口1300亿元，降幅2.2%。")}
+    assert got["2.2%"] == ("出口", ids["1300亿元"])
+    assert read("2025款车型销量8万辆。", "measure")["8万辆"].startswith("2025款")
+    assert read("2021届毕业生就业率93%。", "measure")["93%"].startswith("2021届")

@@ -53,6 +53,9 @@ _UNITLESS_CONTEXT = re.compile(
 )
 # an index stated as a whole number: 性别比为105, 指数为98
 _INDEX_CONTEXT = re.compile(rf"(?:指数|性别比){_GLOSS}(?:为|是)\s*$")
+_CHANGE_BEFORE = re.compile(rf"(?:{grammar.CHANGE_WORDS})了?$")
+# a count of points in Chinese numerals: 两, 十二, 二十五 (一两, 两三 are a guess, no figure)
+_POINT_COUNT = re.compile(r"[一二两三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?")
 _MEETING_AFTER = re.compile(r"(?:全体)?(?:全会|会议)")
 _IDIOMS = ("千家万户", "百家争鸣", "万家灯火", "千千万万", "万众一心", "百花齐放", "千方百计", "万人空巷", "十万火急")
 # 年 counts as a unit only where a span is the measure: 连续6年, 近10年来, 10年间, 人均受教育年限10.5年
@@ -340,7 +343,7 @@ def _read(m: re.Match[str], text: str, folded: str, lo: int, hi: int) -> Figure 
     value = grammar.parse_number(num)
     if value is None:
         return None
-    if _RANGE_NEXT.match(after) and not _other_unit_next(m, folded, unit, hi):
+    if _RANGE_NEXT.match(after) and not _change_then_level(m, folded, lo, value * _factor(scale), unit, hi):
         return _range(m, folded, value, scale, unit, qualifier, hi)
     if (
         folded[max(lo, num_start - 1) : num_start] in "—－-~～至"
@@ -402,6 +405,10 @@ def _span_after(folded: str, start: int, end: int) -> bool:
     return not after.group().endswith("来") or folded[max(0, start - 2) : start].endswith(("近", "最近", "过去"))
 
 
+def _factor(scale: str) -> Decimal:
+    return grammar.SCALES[scale] if scale else Decimal(1)
+
+
 def _high_end(m: re.Match[str], folded: str, hi: int) -> re.Match[str] | None:
     """The figure after a range mark (6%—6.5%, 6至8个), if one in Arabic numerals follows."""
     rest = grammar.figure_re().match(folded, m.end() + 1 + (folded[m.end() + 1 : m.end() + 2] == " "), hi)
@@ -410,10 +417,25 @@ def _high_end(m: re.Match[str], folded: str, hi: int) -> re.Match[str] | None:
     return rest
 
 
-def _other_unit_next(m: re.Match[str], folded: str, unit: str, hi: int) -> bool:
-    """增长12.5%至86.3亿元: the figure after 至 has a unit of its own, another: a change, then the level reached."""
+def _change_then_level(m: re.Match[str], folded: str, lo: int, low: Decimal, unit: str, hi: int) -> bool:
+    """增长12.5%至86.3亿元, 增加1200人至352.6万人: a change, then the level reached, no range.
+
+    A rate's change then an amount, or after a verb of change a second figure many times the first;
+    增长5%至6% stays a range, and so do 18周岁至60岁 and 45天至2个月.
+    """
     rest = _high_end(m, folded, hi)
-    return bool(unit and rest is not None and rest.group("unit") and rest.group("unit") != unit)
+    if not unit or rest is None or not rest.group("unit"):
+        return False
+    group, high_group = grammar.unit_group(unit), grammar.unit_group(rest.group("unit"))
+    verb = _CHANGE_BEFORE.search(folded, max(lo, m.start() - 6), m.start()) is not None
+    if group != high_group:
+        return verb or group in ("rate", "points")
+    high = grammar.parse_number(rest.group("num"))
+    if not verb or high is None:
+        return False
+    scale = rest.group("scale")
+    high *= grammar.SCALES[scale] if scale else 1
+    return low <= 0 or high > 3 * low
 
 
 def _range(
@@ -447,7 +469,8 @@ def _chinese(
     m: re.Match[str], folded: str, lo: int, num: str, scale: str, unit: str, before: str, after: str
 ) -> Figure | None:
     """Chinese numerals count with a scale word and a unit: 百万人次, 万名, 一千二百万人."""
-    points = grammar.unit_family(unit) == "points"  # 提高两个百分点, 下降三个基点: a small count of points
+    # 提高两个百分点, 下降三个基点: a small count of points (not 一两个, not 零点五)
+    points = grammar.unit_family(unit) == "points" and bool(_POINT_COUNT.fullmatch(num)) and before != "点"
     if not unit or not (points or any(c in "十百千万亿拾佰仟" for c in num + scale)):
         return None  # 八大群体, 一线, 四个意识, 十九届
     if before in "”》" and before:

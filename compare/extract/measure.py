@@ -224,7 +224,8 @@ _DROP_ANYWHERE = re.compile(
     r"|[“”‘’「」『』\"'\s]|第[^，。、\d]{1,3}?[批届轮期次]"
     r"|按(?:\d{4}年)?(?:可比价格?|不变价格?|现价|当年价格?|可比口径|同口径)(?:计算)?"
     r"|(?:(?<![长加高升降少低])(?:到|至)|截至|截止)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初|以来|前|年?度)?(?:的(?=\d|$))?"
-    r"|(?<![\d.])(?:19[5-9]|20[0-4])\d(?=[\u4e00-\u9fff])(?!年)"  # 公司2024营业收入: a year written without 年
+    # 公司2024营业收入: a year written without 年 (not 2024款, 2022届, G2012次, 2000国家大地坐标系)
+    r"|(?<![\d.A-Za-z])(?:19[5-9]|20[0-4])\d(?=[\u4e00-\u9fff])(?![年款版届级号线型次批期代国])"
 )
 
 
@@ -905,6 +906,7 @@ def _describe_sentence(
     plan: _ListPlan | None = None
     entity: Phrase = ()  # what the sentence's figures are about so far (某机构N个, 某法院受理…)
     entity_opens, entity_seg = False, -1  # whether the first figure of its segment named it, and that segment
+    entity_unit = ""  # the unit the entity was counted in
     last_base: int | None = None  # the sentence's last figure given as a comparison's base
     seen_seg = -1
     shares: list[int] = []  # the sentence's shares (占63.5%), which a change after them may speak of
@@ -1084,8 +1086,13 @@ def _describe_sentence(
                 owner = measures[levels[-1]] if levels else measures[max(measures)]
             else:  # 上涨0.8%,其中城市…,农村…,涨幅比上年回落: the headline change's rate
                 owner = measures[changes[0]] if changes else ()
-            if not changes and levels and f.unit == "%" and parent is None:
-                parent, owner = levels[-1], measures[levels[-1]]  # 客运量8.2亿人次,增速5.6%: the level's growth
+            # 客运量8.2亿人次,增速5.6%: the growth of the last amount said, unless a change came after it or
+            # the rate is a whole place's (全国增速为3.2%)
+            amounts = [x for x in levels if figures[x].unit not in _RATE_UNITS]
+            later = amounts and (not changes or amounts[-1] > changes[-1])
+            whole_place = bool(_WHOLE_PLACE.search(folded, own_lo, f.start)) or "全国" in folded[own_lo : f.start]
+            if later and f.unit == "%" and parent is None and not whole_place:
+                parent, owner = amounts[-1], measures[amounts[-1]]
             subject = owner + subject if owner and not _PULL.fullmatch(_text(folded, owner)) else subject
         if (change or share) and parent is None and not subject:
             # every level of the sentence so far stands before this figure; one in an aside (不含…121亿元)
@@ -1120,11 +1127,13 @@ def _describe_sentence(
             # …幼儿园45所,全市在园幼儿…: a figure said of the whole place is no body's
             whole = _WHOLE_PLACE.search(folded, own_lo, f.start) is not None
             has = bool(entity) and not counts and not whole
-            attribute = _bare(folded, subject, _text(folded, entity), roles) if has else None
+            # 幼儿园45所,小学数32所: a count in the entity's own unit counts other entities, not its parts
+            own_unit = f.unit == entity_unit
+            attribute = _bare(folded, subject, _text(folded, entity), roles, own_unit) if has else None
             if attribute is not None:
                 subject = entity + attribute  # 托育中心320个,床位1.8万张: the centres' beds
             elif named and not aside:
-                entity = named
+                entity, entity_unit = named, f.unit
                 built = _BUILT.match(_text(folded, named)) is not None  # 新建幼儿园45所: the new ones, not all
                 entity_opens, entity_seg = seg_first and not built, seg_lo
             elif not (aside or change or share or _PER_CAPITA.search(_text(folded, subject))):
@@ -1208,7 +1217,9 @@ def _describe_sentence(
         said, reached = out[x], out[y]
         if said is None or reached is None or said.parent is not None or said.kind is not MetricKind.CHANGE:
             continue
-        if reached.kind in _REACHABLE and _CHANGE_TO.fullmatch(folded, figures[x].end, figures[y].start):
+        if reached.kind not in _REACHABLE or not _CHANGE_TO.fullmatch(folded, figures[x].end, figures[y].start):
+            continue
+        if _CLAUSE_END.match(folded, figures[y].end):  # not 为近10年来最高, 到2.1万亿元规模
             out[x] = replace(said, parent=y)
     if levels:
         carry.whole = (measures[levels[-1]], figures[levels[-1]].unit)
@@ -1217,6 +1228,7 @@ def _describe_sentence(
 # 减少12.5%至86.3亿元, 提高2个百分点,达到61.2%: the level the change reached
 _CHANGE_TO = re.compile(r"\s*(?:到|至|[，,]\s*(?:达到|达|为))\s*")
 _REACHABLE = (MetricKind.LEVEL, MetricKind.SHARE, MetricKind.PER_CAPITA)
+_CLAUSE_END = re.compile(r"\s*(?:[，,；;。！!？?)）\n]|$)")
 
 
 def _shared_modifier(folded: str, before: Phrase, subject: Phrase) -> Phrase:
@@ -1406,7 +1418,7 @@ def _entity_of(folded: str, subject: Phrase, unit: str) -> tuple[Phrase, bool]:
     return (), False
 
 
-def _bare(folded: str, subject: Phrase, entity: str, roles: bool = False) -> Phrase | None:
+def _bare(folded: str, subject: Phrase, entity: str, roles: bool = False, own_unit: bool = False) -> Phrase | None:
     """A measure that names no entity (床位, 拥有床位, 收养各类人员), without its verb of holding; else None.
 
     A count of the entity itself (驿站120个…,驿站数超过150个) is a measure of its own; a count of
@@ -1419,8 +1431,8 @@ def _bare(folded: str, subject: Phrase, entity: str, roles: bool = False) -> Phr
     if not r:
         return None
     stem = _MEASURE_END.sub("", r)
-    if stem != r and len(stem) >= 2 and (stem in entity or entity.endswith(stem[-2:])):
-        return None  # 驿站数 after 驿站: how many of the entity there are, no attribute of it
+    if stem != r and len(stem) >= 2 and (own_unit or stem in entity or entity.endswith(stem[-2:])):
+        return None  # 驿站数 after 驿站, 小学数32所 after 幼儿园45所: a count of entities, no attribute of one
     if len(r) <= 3 or _ACTION.match(r) or (roles and _ROLE_NOUN.fullmatch(r)):
         return rest
     return None
