@@ -1605,3 +1605,11 @@ def test_second_review_of_the_days_rules_keeps_off_look_alike_wording() -> None:
     assert got["2.2%"] == ("出口", ids["1300亿元"])
     assert read("2025款车型销量8万辆。", "measure")["8万辆"].startswith("2025款")
     assert read("2021届毕业生就业率93%。", "measure")["93%"].startswith("2021届")
+
+
+def test_a_year_named_without_a_month_ends_the_month_carried() -> None:
+    """2031年10月,…。2031年,…: the second sentence speaks of the whole year, not of October."""
+    said = "2031年10月,全市用电量同比增长6.2%。2031年,全市用电量约410亿千瓦时,同比增长4.4%。其中居民用电增长5%。"
+    got = read(said, "scope")
+    assert got["6.2%"] == ("10月",) and "10月" not in got["约410亿千瓦时"] and "10月" not in got["4.4%"]
+    assert "10月" not in got["5%"]

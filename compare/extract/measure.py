@@ -795,7 +795,8 @@ class _Carry:
         # 比2018年第4季度的升幅: the time of a comparison's base scopes no sentence after it
         lo = sentence.lo
         time = next((t for at, t in reversed(when.tags) if not _BASE_BEFORE.search(folded, max(lo, at - 8), at)), None)
-        self.time = time if time is not None else self.time
+        # 2023年11月,…。2023年,全市…: a sentence that names a year and no part of it speaks of the whole year
+        self.time = time if time is not None else None if when.years else self.time
 
 
 # the lead of a list of items (各类医院次均住院费用情况是: (1)三级医院为…): what each item's figure measures
@@ -1574,7 +1575,7 @@ def _finish(
     else:
         kind = MetricKind.LEVEL
     when = sentence.when(folded, own)
-    year = when.year(f.start)
+    year = year_said = when.year(f.start)
     if year is None:
         year = carry.year
     period = _period_key(year, own)
@@ -1597,7 +1598,7 @@ def _finish(
         scope.append("其中")
     if pre.cumulative:
         scope.append("累计")
-    time_scope = when.tag(f.start) or carry.time
+    time_scope = when.tag(f.start) or (carry.time if year_said is None else None)
     if time_scope:
         scope.append(time_scope)
     base_year = None
