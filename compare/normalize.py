@@ -49,7 +49,8 @@ _ENUM_HEADING = re.compile(
     r"[^。！？!?]{1,40}$"
 )
 ENUM_HEADING_MAX = 44
-_BULLET_START = re.compile(r"^[●○■□◆◇▲△★☆•▶►]")
+# a bullet: a mark, or a dash, an asterisk or a word processor's stray bullet letter (l, Ø, ü) and a space
+_BULLET_START = re.compile(r"^(?:[●○■□◆◇▲△★☆•▶►▪·]|[-*–Øül][ \t\u3000]+(?=[^\x00-\x7f]|[A-Za-z]{2,}[^\x00-\x7f]))")
 
 
 def visible(text: str) -> str:

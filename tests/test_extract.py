@@ -1613,3 +1613,15 @@ def test_a_year_named_without_a_month_ends_the_month_carried() -> None:
     got = read(said, "scope")
     assert got["6.2%"] == ("10月",) and "10月" not in got["约410亿千瓦时"] and "10月" not in got["4.4%"]
     assert "10月" not in got["5%"]
+
+
+def test_business_review_wording() -> None:
+    """Typed bullets (- , l ), 同比强劲增长, 应占 (attributable), a segment's 毛利 and 毛利率, an EPS without a unit."""
+    text = "【前言】\n\n- 钢板销量增长6.2%至310万吨\nl 管材销量增长3.1%至120万吨\n"
+    got = {m.raw: m.key.measure for m in extract_metrics(normalize(text)) if m.key}
+    assert got["310万吨"] == "钢板销量" and got["120万吨"] == "管材销量"
+    assert read("集团营业收入同比强劲增长21.4%至612.8亿元。", "measure")["612.8亿元"] == "集团营业收入"
+    assert read("应占联营公司亏损0.35亿元。", "kind")["0.35亿元"] == "level"
+    got = read("电池板块实现收入46.4亿元,毛利11.3亿元,毛利率为24.4%。", "measure")
+    assert got["11.3亿元"] == "电池板块毛利" and got["24.4%"] == "电池板块毛利率"
+    assert read("基本每股收益0.82,同比增长12.3%。", "measure")["0.82"] == "基本每股收益"

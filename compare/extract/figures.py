@@ -45,7 +45,7 @@ _CLOCK = re.compile(r"(?<![\d.:：])\d{1,2}[:：][0-5]\d[:：][0-5]\d(?![\d.:：
 _RATIO_CONTEXT = re.compile(r"(?:比例|之比|比值|比为|比重|结构|配比)(?:为|是|达到|约为|调整为|优化为)?\s*$")
 # a dimensionless measure: 基尼系数为0.465, 价格指数102.5, 人口性别比(以女性为100)为104.6
 _GLOSS = r"(?:\([^()]{0,30}\)|（[^（）]{0,30}）)?"
-_UNITLESS_NOUN = r"(?:系数|指数|比率|比值|收入比|得分|评分|分值|性别比)"
+_UNITLESS_NOUN = r"(?:系数|指数|比率|比值|收入比|得分|评分|分值|性别比|每股(?:收益|盈利|净资产|股息|派息))"
 _UNITLESS_CONTEXT = re.compile(
     rf"{_UNITLESS_NOUN}{_GLOSS}(?:(?:为|是|达到|达|约为|由|从)"
     # the end of its span: 收入比值由2.51缩小至2.38

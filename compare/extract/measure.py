@@ -34,6 +34,7 @@ _CLAUSE_SEP = re.compile(r"[，：:；;。！？!?\n]|——|(?<!\d),|,(?!\d{3}(
 _SUB_TOTAL = re.compile(r"(?:^|[，,；;：:])\s*其中\s*(?:[，,：:]|$)")
 _BULLET_CHARS_SET = set("●○■□◆◇▲△★☆•▶►")
 _BULLET_CHARS = re.compile("[" + "".join(sorted(_BULLET_CHARS_SET)) + "]")
+_TEXT_BULLET = re.compile(r"[-*–·▪Øül][ \t\u3000]+(?=[^\x00-\x7f]|[A-Za-z]{2,}[^\x00-\x7f])")
 
 # Words that open a clause without saying what is measured: discourse, time, place.
 _LEAD = re.compile(
@@ -74,7 +75,7 @@ _CAUSE = re.compile(r"则?(?:由于|因为|因|受)[^，,；;。]{2,20}?(?:而|�
 # change 持续 is the verb (高温持续18天)
 _DEGREE = re.compile(
     r"(?:明显|显著|大幅度?|小幅|略有|略微|稍有|进一步|继续|持续|稳步|有所|较快|快速|平稳|轻微|(?<![小中])微"
-    r"|逐[年月季日]|逐步|逐渐|不断)$"
+    r"|逐[年月季日]|逐步|逐渐|不断|强劲|强势|迅猛|大幅)$"
 )
 _CHANGE_VERB = re.compile(
     rf"(?P<verb>{grammar.CHANGE_WORDS}|净增|增产|增收|(?<!新)增|涨|升|偏多|偏大|偏高"
@@ -97,7 +98,8 @@ _RATE_AFTER = re.compile(
 )
 _GROWTH_SHARE = re.compile(r"贡献|拉动|带动|占")
 _DOWN_RATES = frozenset({"跌幅", "降幅", "减幅", "下降"})
-_SHARE_MARK = re.compile(r"占(?![用据领线]|地(?!区(?![域块]))|有(?!率))")  # 占全市的48%; not 占地3200亩, 占用林地
+# 占全市的48%; not 占地3200亩, 占用林地, nor 应占合营企业亏损 (attributable)
+_SHARE_MARK = re.compile(r"(?<![应侵挤])占(?![用据领线]|地(?!区(?![域块]))|有(?!率))")
 _SHARE_OF = re.compile(r"占[^占，,；;。]{1,12}的$")
 _SHARE_NOUN = re.compile(r"(?:比重|占比|比例|比值|份额|贡献率|构成)$")
 _PER_CAPITA = re.compile(r"人均|每(?:[一二两三四五六七八九十百千万\d]+)?(?:人|户|名|平方|公顷|亩|千|万|百)")
@@ -119,9 +121,11 @@ _MEASURE_NOUN = re.compile(
 )
 # what an amount's owner has besides the amount (营业收入…,利润率为6.3%), and the amounts that tell the owner
 _ATTRIBUTE = re.compile(
-    r"(?:销售|成本|营业|营收|毛|净)?利润率|利税|利润总?额?|税收|资产负债率|产能利用率|研发投入强度|增加值"
+    r"(?:销售|成本|营业|营收|毛|净)?利润率|利税|利润总?额?|税收|资产负债率|产能利用率|研发投入强度|增加值|毛利率?"
 )
-_HELD_BY = re.compile(r"(?:营业收入|营收|主营业务收入|销售收入|增加值|总产值|产值|资产总额|利润总额|总规模|总产出)$")
+_HELD_BY = re.compile(
+    r"(?:(?:营业|主营业务|销售|经营)?收入|营收|毛利|增加值|总产值|产值|资产总额|利润总额|总规模|总产出)$"
+)
 _RUN_IN = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _ACTOR_ONLY = re.compile(r"^(?:全国|全省|全市|全区|各地|各级工会|全总|会上|其|在|会|等|和|这些平台|这|该)$")
 # Verbs whose object, the counted thing, follows the figure (动员1215个妇联组织, 选派48名干部).
@@ -289,6 +293,9 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
     """Subject, verb of change, share and list markers out of the words before a figure."""
     rate_follows = bool(p) and _RATE_AHEAD.match(folded, p[-1] + 1) is not None
     raw = _text(folded, p)
+    bullet = _TEXT_BULLET.match(raw)
+    if bullet and (p[0] == 0 or folded[p[0] - 1] == "\n"):
+        p, raw = p[bullet.end() :], raw[bullet.end() :]  # - 钢板销量…, l 管材销量…: a bullet typed as text
     space = max(raw.rfind(" "), raw.rfind("\u3000"))
     if space >= 0 and len(raw.strip()) > space + 1 and _RUN_IN.match(raw[:space].strip()):
         p = p[space + 1 :]  # 财政收入 全县地方财政收入79.3亿元: a run-in heading, then the sentence
@@ -326,7 +333,7 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
             direction = Direction.DOWN if m.group("verb") in _DOWN_VERBS else Direction.UP
             p = p[: m.start()]
             continue
-        if s.endswith("占") and not s.endswith(("侵占", "挤占")):
+        if s.endswith("占") and not s.endswith(("侵占", "挤占", "应占")):
             share = True
             p = p[:-1]
             if len(p) > 2 and folded[p[-1]] == "的":
@@ -1183,7 +1190,8 @@ def _describe_sentence(
             if near is not None and figures[near].start > seg_lo and _ATTRIBUTE.fullmatch(_text(folded, subject)):
                 held = _HELD_BY.search(_text(folded, measures[near]))
                 place = _WHOLE_PLACE.search(folded, own_lo, f.start)
-                if held and held.start() >= 2 and subject == pre.subject and not place:
+                per_head = _PER_CAPITA.search(_text(folded, measures[near]))  # 人均可支配收入 is a household's
+                if held and held.start() >= 2 and subject == pre.subject and not place and not per_head:
                     subject = measures[near][: held.start()] + subject  # 电子产业营业收入…,利润率为6.3%
         measures[j] = subject
         if share and not change and parent is None:
