@@ -161,6 +161,29 @@ def _fold_short(text: str) -> str:
     return _fold(text)
 
 
+# a year written in Chinese numerals (二〇一八年, 一九九八年) and the month after it (九月, 十二月): their
+# Arabic forms have the same length, so the text folds to them and offsets still hold (十月 does not fit)
+_CN_DATE = re.compile(
+    r"(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2}(?=年)(?:年(?:十[一二]|[一二三四五六七八九])(?=月))?"
+)
+_CN_DATE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+
+
+def fold_dates(text: str) -> str:
+    """Years and months in Chinese numerals read as Arabic ones, character for character."""
+    if "年" not in text:
+        return text
+    return _CN_DATE.sub(_arabic_date, text)
+
+
+def _arabic_date(m: re.Match[str]) -> str:
+    year, _, month = m.group().partition("年")
+    year = year.translate(_CN_DATE_DIGITS)
+    if not month:
+        return year
+    return f"{year}年{month.replace('十', '1').translate(_CN_DATE_DIGITS)}"
+
+
 def _fold(text: str) -> str:
     """fold(), uncached.
 

@@ -1625,3 +1625,15 @@ def test_business_review_wording() -> None:
     got = read("电池板块实现收入46.4亿元,毛利11.3亿元,毛利率为24.4%。", "measure")
     assert got["11.3亿元"] == "电池板块毛利" and got["24.4%"] == "电池板块毛利率"
     assert read("基本每股收益0.82,同比增长12.3%。", "measure")["0.82"] == "基本每股收益"
+
+
+def test_dates_in_chinese_numerals_months_to_date_and_a_base_of_last_quarter() -> None:
+    """二〇三一年九月 reads as 2031年9月; 首七个月 is the months 1 to 7 (no figure 七个); 较上一季, 较2030年同月
+    and 估计为 are no part of a measure."""
+    got = read("二〇三一年九月的客房入住率为81.5%。", "measure", "scope")
+    assert got["81.5%"] == ("客房入住率", ("9月",))
+    got = read("首七個月的旅客為1,820萬人次。", "measure", "scope")
+    assert got == {"1,820萬人次": ("旅客", ("1-7月",))}
+    said = "本季注册船舶为640艘,较上一季减少12艘。销售额估计为52亿元,较2030年同月下跌1.2%。"
+    got = read(said, "measure")
+    assert got["12艘"] == "本季注册船舶" and got["1.2%"] == got["52亿元"] == "销售额估计"

@@ -28,7 +28,7 @@ _SENTENCE_MARK = re.compile(r"[。！？!?；;\n]")
 def extract_metrics(report: Report) -> tuple[Metric, ...]:
     """Every figure in every section, in text order, with its label, kind, value, unit and key."""
     text = report.text
-    folded = grammar.fold(text)
+    folded = grammar.fold_dates(grammar.fold(text))
     mask = Mask(masked_spans(text))
     view = quiet_parens(folded)
     scanned = [scan(text, folded, section.start, section.end, mask) for section in report.sections]

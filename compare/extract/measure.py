@@ -50,7 +50,7 @@ _LEAD = re.compile(
 )
 # Words between the measure and its number: copulas, adverbs, a comparison's base.
 _TAIL = re.compile(
-    r"(?:为|是|达到|达|完成|实现|有|拥有|共有|约为|计|在|至|到|分别|依次|共|共计|合计|总计|累计|(?<![年人])均|都|也|又|再|还"
+    r"(?:为|是|达到|达|完成|实现|有|拥有|共有|约为|(?<![估统设会审])计|在|至|到|分别|依次|共|共计|合计|总计|累计|(?<![年人])均|都|也|又|再|还"
     r"|控制在|控制|力争|确保|进入了|进入|平均为|平均|保持在|保持|稳定在|由|从"
     r"|已|已经|仅|只|则|约|大约|预计|初步|首次|一举|率先|历史性地?|同比去年|同比|环比|可比|实际|名义|折合|合计|、"
     # 按年实质收缩, 与上年同期比较, 录得: Hong Kong and Macau wording of 同比, 实际, 比上年, 达到
@@ -62,7 +62,8 @@ _TAIL = re.compile(
     r"|[(（]"  # 甲县(120亿元): the bracket a figure opens
     r"|亦|(?:分别)?修订(?:为|至)"  # 货物出口亦下跌, 实质变动率修订为: also; a revised level
     r"|在?第[1-4一二三四]季度?|在?[一二三四]季度"  # 服务输出在第一季下跌, 生产总值第一季上升: a scope
-    r"|(?:比|较|与|同)(?:上|去|前)一?年(?:同期|末|底)?(?:相比)?|比\d{4}年(?:末|底)?|与\d{4}年相比"
+    r"|(?:比|较|与|同)(?:上|去|前)一?年(?:同期|同月|同季|末|底)?(?:相比)?|(?:比|较)(?:\d{4}年(?:同期|同月|同季|末|底)?|同期|同月|同季)(?:相比)?|与\d{4}年相比"
+    r"|(?:比|较|与)(?:上|前)一?(?:季度?|个?月)(?:末|底)?(?:相比)?"  # 较上一季减少30艘, 比上月
     r"|(?:比|较|与)(?:年初|常年|多年平均|历年同期)值?(?:相比)?|(?:按)?(?:同|可比)口径"
     r"|(?:比|较|与)(?:上|前)一?个?[一二三四五六七八九十两\d]{1,2}个?(?:年|季度|月)(?:同期)?(?:相比)?"
     # 分别比上个五年上升, 比2016年 once its year is dropped, 从上年: the base of a change, not a measure
@@ -192,6 +193,7 @@ _TIME_SCOPE = re.compile(
     r"|第(?P<qa>[一二三四])季(?=按|同比|与|较|的|[,，]|上升|下跌|增长|下降|实质)"
     r"|(?<![\d.\-—~～至续近前])(?P<q>[1-4])季度"
     r"|(?<![截止至])(?<!至\d{4}年)(?:(?P<first>\d{1,2})[—\-~～至])?(?<!\d)(?P<month>\d{1,2})月(?![底末\d]|份?以来|至\d{4}年)"
+    r"|(?:首|前)(?P<months>[一二两三四五六七八九十]{1,2}|\d{1,2})个月"  # 首十个月, 前8个月: months 1 to N
 )
 
 
@@ -209,6 +211,11 @@ def _time_tags(folded: str, lo: int, hi: int) -> list[tuple[int, str]]:
             if before in ("截至", "截止") or before[-1:] == "至":
                 continue  # 截至…月: a date of record
             tag = f"{m.group('first')}-{m.group('month')}月" if m.group("first") else f"{m.group('month')}月"
+        elif span := m.group("months"):
+            n = int(span) if span.isdigit() else grammar.chinese_integer(span)
+            if not n or n > 12:
+                continue
+            tag = f"1-{n}月"
         elif quarter := m.group("quarter") or m.group("q") or m.group("qd") or m.group("qy") or m.group("qa"):
             tag = "一二三四"["1234".find(quarter)] + "季度" if quarter.isdigit() else quarter + "季度"
         else:
@@ -225,7 +232,7 @@ _FOOTNOTE_MARK = (
 _DROP_ANYWHERE = re.compile(
     # a price basis in brackets, 万元GDP(当年价), tells two measures apart: kept
     _FOOTNOTE_MARK + r"|\((?!(?:当年|可比|现|不变)价)[^()]*\)|（(?!(?:当年|可比|现|不变)价)[^（）]*）"
-    r"|[“”‘’「」『』\"'\s]|第[^，。、\d]{1,3}?[批届轮期次]"
+    r"|[“”‘’「」『』\"'\s]|第[^，。、\d]{1,3}?[批届轮期次]|(?:首|前)(?:[一二两三四五六七八九十]{1,2}|\d{1,2})个月"
     r"|按(?:\d{4}年)?(?:可比价格?|不变价格?|现价|当年价格?|可比口径|同口径)(?:计算)?"
     r"|(?:(?<![长加高升降少低])(?:到|至)|截至|截止)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初|以来|前|年?度)?(?:的(?=\d|$))?"
     # 公司2024营业收入: a year written without 年 (not 2024款, 2022届, G2012次, 2000国家大地坐标系)
