@@ -1637,3 +1637,10 @@ def test_dates_in_chinese_numerals_months_to_date_and_a_base_of_last_quarter() -
     said = "本季注册船舶为640艘,较上一季减少12艘。销售额估计为52亿元,较2030年同月下跌1.2%。"
     got = read(said, "measure")
     assert got["12艘"] == "本季注册船舶" and got["1.2%"] == got["52亿元"] == "销售额估计"
+
+
+def test_a_number_written_in_two_parts_with_a_scale_word_between() -> None:
+    """3萬4,560美元 is 34,560; 1億2,345萬元 is 123,450,000 (one figure, not 1億 and 2,345萬元)."""
+    got = {m.raw: (m.value, m.unit) for m in figures("平均存款為2萬8,150美元。總所得1億2,345萬元。")}
+    assert got == {"2萬8,150美元": (Decimal(28150), "美元"), "1億2,345萬元": (Decimal(123450000), "元")}
+    assert len(figures("全年增加3万，4560人参加。")) == 2  # a comma between: two figures

@@ -56,6 +56,7 @@ _INDEX_CONTEXT = re.compile(rf"(?:指数|性别比){_GLOSS}(?:为|是)\s*$")
 _CHANGE_BEFORE = re.compile(rf"(?:{grammar.CHANGE_WORDS})了?$")
 # a count of points in Chinese numerals: 两, 十二, 二十五 (一两, 两三 are a guess, no figure)
 _POINT_COUNT = re.compile(r"[一二两三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?")
+_MIXED_LEAD = re.compile(r"(?<![\d.,])(\d{1,4})(亿|万)$")
 _MEETING_AFTER = re.compile(r"(?:全体)?(?:全会|会议)")
 _IDIOMS = ("千家万户", "百家争鸣", "万家灯火", "千千万万", "万众一心", "百花齐放", "千方百计", "万人空巷", "十万火急")
 # 年 counts as a unit only where a span is the measure: 连续6年, 近10年来, 10年间, 人均受教育年限10.5年
@@ -173,6 +174,8 @@ def scan(text: str, folded: str, lo: int, hi: int, masked: Mask) -> list[Figure]
             m = again
         figure = _read(m, text, folded, lo, hi)
         if figure is not None:
+            while found and figure.start <= found[-1].start and found[-1].end <= figure.end:
+                found.pop()  # 1亿2,345万元: the larger part read alone first is part of this figure
             found.append(figure)
             taken_until = figure.end
     found.sort(key=lambda f: f.start)
@@ -377,6 +380,13 @@ def _read(m: re.Match[str], text: str, folded: str, lo: int, hi: int) -> Figure 
         unit = "人"  # 突破1230万职工, 惠及85余万留守儿童: the noun counts people
     elif not unit:
         unit = _unit_from_context(folded, start)
+    lead = _MIXED_LEAD.search(folded, max(lo, start - 16), start) if not m.group("pre") else None
+    if lead is not None and value < grammar.SCALES[lead.group(2)]:
+        # 3万4,560美元, 1亿2,345万元: the larger part written before, with its own scale word
+        whole = grammar.parse_number(lead.group(1))
+        if whole is not None:
+            value += whole * grammar.SCALES[lead.group(2)]
+            start = lead.start()
     return _signed(Figure(start, end, value, unit, qualifier), m)
 
 
