@@ -1644,3 +1644,16 @@ def test_a_number_written_in_two_parts_with_a_scale_word_between() -> None:
     got = {m.raw: (m.value, m.unit) for m in figures("平均存款為2萬8,150美元。總所得1億2,345萬元。")}
     assert got == {"2萬8,150美元": (Decimal(28150), "美元"), "1億2,345萬元": (Decimal(123450000), "元")}
     assert len(figures("全年增加3万，4560人参加。")) == 2  # a comma between: two figures
+
+
+def test_review_of_the_month_carry_bullets_income_lines_and_months_to_date() -> None:
+    """A year inside a sentence keeps the carried months; 应占…的N% (should be) is a share; another line of
+    income (营业外收入) lends no owner; 提前两个月 and 此前三个月 are no months to date; 十个年度 counts."""
+    got = read("2031年1-9月,全市出口增长4%。其中，2031年新设企业出口8亿元。", "scope")
+    assert got["8亿元"] == ("1-9月",)
+    got = read("清洁能源消费应占能源消费总量的25%左右。", "measure", "kind")
+    assert got["25%左右"] == ("清洁能源消费", "share")
+    assert read("公司投资收入900万元，利润总额3.6亿元。", "measure")["3.6亿元"] == "利润总额"
+    got = read("工程提前两个月完工，完成投资12亿元。此前三个月出口增长3%。", "scope")
+    assert got["12亿元"] == () and got["3%"] == ()
+    assert read("建成十个年度重点项目。", "kind") == {"十个": "level"}

@@ -490,8 +490,8 @@ def _chinese(
     span_word = m.group("pre") or _YEAR_SPAN_BEFORE.search(folded[max(lo, m.start() - 4) : m.start()])
     if unit == "年" and not span_word and not _span_after(folded, m.start(), m.end()):
         return None  # 十一年来首次: a claim dated by a span of years, not a measured span
-    if unit == "个" and after[:1] in ("月", "年"):
-        return None  # 首十个月: a duration
+    if unit == "个" and after[:1] == "月":
+        return None  # 首十个月: a duration (十个年度重点项目 is a count)
     # 八届十次全会, 十四届二十次会议: the meeting's ordinal (召开十次会议 is a count)
     ordinal = after.startswith("全会") or "届" in folded[max(lo, m.start() - 6) : m.start()]
     if unit == "次" and ordinal and _MEETING_AFTER.match(after):

@@ -99,8 +99,10 @@ _RATE_AFTER = re.compile(
 )
 _GROWTH_SHARE = re.compile(r"贡献|拉动|带动|占")
 _DOWN_RATES = frozenset({"跌幅", "降幅", "减幅", "下降"})
-# 占全市的48%; not 占地3200亩, 占用林地, nor 应占合营企业亏损 (attributable)
-_SHARE_MARK = re.compile(r"(?<![应侵挤])占(?![用据领线]|地(?!区(?![域块]))|有(?!率))")
+_SHARE_MARK = re.compile(r"占(?![用据领线]|地(?!区(?![域块]))|有(?!率))")  # 占全市的48%; not 占地3200亩, 占用林地
+_SHOULD = re.compile(r"(?<![供反适效相对响感回呼答])应(?:当|该)?$")
+# 应占合营企业亏损: attributable to, no share (应占财政支出的15%, what should be, is one)
+_ATTRIBUTABLE = re.compile(r"应占[^，,。；;的]{0,12}?(?:溢利|亏损|利润|收益|业绩|权益|净利)")
 _SHARE_OF = re.compile(r"占[^占，,；;。]{1,12}的$")
 _SHARE_NOUN = re.compile(r"(?:比重|占比|比例|比值|份额|贡献率|构成)$")
 _PER_CAPITA = re.compile(r"人均|每(?:[一二两三四五六七八九十百千万\d]+)?(?:人|户|名|平方|公顷|亩|千|万|百)")
@@ -125,7 +127,9 @@ _ATTRIBUTE = re.compile(
     r"(?:销售|成本|营业|营收|毛|净)?利润率|利税|利润总?额?|税收|资产负债率|产能利用率|研发投入强度|增加值|毛利率?"
 )
 _HELD_BY = re.compile(
-    r"(?:(?:营业|主营业务|销售|经营)?收入|营收|毛利|增加值|总产值|产值|资产总额|利润总额|总规模|总产出)$"
+    # a segment's or a business's income, not 营业外收入, 利息收入, 补贴收入 and other lines of the accounts
+    r"(?:(?:营业|主营业务|销售|经营|(?<!营业外)(?<!投资)(?<!利息)(?<!其他)(?<!补贴)(?<!补助)(?<!经常性))收入"
+    r"|营收|毛利|增加值|总产值|产值|资产总额|利润总额|总规模|总产出)$"
 )
 _RUN_IN = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _ACTOR_ONLY = re.compile(r"^(?:全国|全省|全市|全区|各地|各级工会|全总|会上|其|在|会|等|和|这些平台|这|该)$")
@@ -193,10 +197,12 @@ _TIME_SCOPE = re.compile(
     r"|第(?P<qa>[一二三四])季(?=按|同比|与|较|的|[,，]|上升|下跌|增长|下降|实质)"
     r"|(?<![\d.\-—~～至续近前])(?P<q>[1-4])季度"
     r"|(?<![截止至])(?<!至\d{4}年)(?:(?P<first>\d{1,2})[—\-~～至])?(?<!\d)(?P<month>\d{1,2})月(?![底末\d]|份?以来|至\d{4}年)"
-    r"|(?:首|前)(?P<months>[一二两三四五六七八九十]{1,2}|\d{1,2})个月"  # 首十个月, 前8个月: months 1 to N
+    # 首十个月, 前8个月: months 1 to N (not 提前两个月, 此前三个月, 目前, 较前三个月)
+    r"|(?<![提此目当以较比与之])(?:首|前)(?P<months>[一二两三四五六七八九十]{1,2}|\d{1,2})个月(?!内|期)"
 )
 
 
+_YEAR_OPENS = re.compile(r"\s*(?:\d{4}年(?:全年|度)?|全年)[，,]")  # 2023年, 全年,: the whole year, said first
 _BASE_BEFORE = re.compile(r"(?:比|较|继)(?:\d{4}年|上一?年|去年)?$")
 
 
@@ -232,7 +238,7 @@ _FOOTNOTE_MARK = (
 _DROP_ANYWHERE = re.compile(
     # a price basis in brackets, 万元GDP(当年价), tells two measures apart: kept
     _FOOTNOTE_MARK + r"|\((?!(?:当年|可比|现|不变)价)[^()]*\)|（(?!(?:当年|可比|现|不变)价)[^（）]*）"
-    r"|[“”‘’「」『』\"'\s]|第[^，。、\d]{1,3}?[批届轮期次]|(?:首|前)(?:[一二两三四五六七八九十]{1,2}|\d{1,2})个月"
+    r"|[“”‘’「」『』\"'\s]|第[^，。、\d]{1,3}?[批届轮期次]|(?<![提此目当以较比与之])(?:首|前)(?:[一二两三四五六七八九十]{1,2}|\d{1,2})个月(?!内|期)"
     r"|按(?:\d{4}年)?(?:可比价格?|不变价格?|现价|当年价格?|可比口径|同口径)(?:计算)?"
     r"|(?:(?<![长加高升降少低])(?:到|至)|截至|截止)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初|以来|前|年?度)?(?:的(?=\d|$))?"
     # 公司2024营业收入: a year written without 年 (not 2024款, 2022届, G2012次, 2000国家大地坐标系)
@@ -340,7 +346,7 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
             direction = Direction.DOWN if m.group("verb") in _DOWN_VERBS else Direction.UP
             p = p[: m.start()]
             continue
-        if s.endswith("占") and not s.endswith(("侵占", "挤占", "应占")):
+        if s.endswith("占") and not s.endswith(("侵占", "挤占")):
             share = True
             p = p[:-1]
             if len(p) > 2 and folded[p[-1]] == "的":
@@ -367,11 +373,13 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
             predicate = predicate[: m.start()]
         p = p[:at_list]
         s = _text(folded, p)
-    if _SHARE_MARK.search(s):
+    if _SHARE_MARK.search(s) and not _ATTRIBUTABLE.search(s):
         share = True
         whole = _SHARE_OF.search(s)
         if whole and whole.start() >= 2:  # 服务业增加值占全市的56.1%: the part is what is measured, not 全市
             p = p[: whole.start()]
+            if (m := _SHOULD.search(_text(folded, p))) and m.start() >= 2:
+                p = p[: m.start()]  # 消费应占总量的20%: what should be, the part still what is measured
             s = _text(folded, p)
     if s in ("分别", "依次"):
         p, s = (), ""  # 甲…,乙…,分别占…的60%和40%: the subjects are the amounts before, not 分别
@@ -809,8 +817,8 @@ class _Carry:
         # 比2018年第4季度的升幅: the time of a comparison's base scopes no sentence after it
         lo = sentence.lo
         time = next((t for at, t in reversed(when.tags) if not _BASE_BEFORE.search(folded, max(lo, at - 8), at)), None)
-        # 2023年11月,…。2023年,全市…: a sentence that names a year and no part of it speaks of the whole year
-        self.time = time if time is not None else None if when.years else self.time
+        # 2023年11月,…。2023年,全市…: a sentence that opens on a year and no part of it speaks of the whole year
+        self.time = time if time is not None else None if _YEAR_OPENS.match(folded, lo) else self.time
 
 
 # the lead of a list of items (各类医院次均住院费用情况是: (1)三级医院为…): what each item's figure measures
@@ -1198,7 +1206,8 @@ def _describe_sentence(
                 held = _HELD_BY.search(_text(folded, measures[near]))
                 place = _WHOLE_PLACE.search(folded, own_lo, f.start)
                 per_head = _PER_CAPITA.search(_text(folded, measures[near]))  # 人均可支配收入 is a household's
-                if held and held.start() >= 2 and subject == pre.subject and not place and not per_head:
+                cut_off = folded.startswith("的", f.end)  # 毛利率为35%的企业: a cut-off, not the amount's rate
+                if held and held.start() >= 2 and subject == pre.subject and not (place or per_head or cut_off):
                     subject = measures[near][: held.start()] + subject  # 电子产业营业收入…,利润率为6.3%
         measures[j] = subject
         if share and not change and parent is None:
@@ -1590,7 +1599,7 @@ def _finish(
     else:
         kind = MetricKind.LEVEL
     when = sentence.when(folded, own)
-    year = year_said = when.year(f.start)
+    year = when.year(f.start)
     if year is None:
         year = carry.year
     period = _period_key(year, own)
@@ -1613,7 +1622,7 @@ def _finish(
         scope.append("其中")
     if pre.cumulative:
         scope.append("累计")
-    time_scope = when.tag(f.start) or (carry.time if year_said is None else None)
+    time_scope = when.tag(f.start) or (None if _YEAR_OPENS.match(folded, sentence.lo) else carry.time)
     if time_scope:
         scope.append(time_scope)
     base_year = None
