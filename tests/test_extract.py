@@ -1657,3 +1657,9 @@ def test_review_of_the_month_carry_bullets_income_lines_and_months_to_date() -> 
     got = read("工程提前两个月完工，完成投资12亿元。此前三个月出口增长3%。", "scope")
     assert got["12亿元"] == () and got["3%"] == ()
     assert read("建成十个年度重点项目。", "kind") == {"十个": "level"}
+
+
+def test_a_list_named_inside_a_mainly_frame_before_分别() -> None:
+    """住客以甲、乙及丙旅客为主,分别占a、b及c: the k-th name inside 以…为主 is the k-th share's."""
+    got = read("游客以德国、法国及英国游客为主,分别占38.5%、21.4%及9.2%。", "measure", "kind")
+    assert got == {"38.5%": ("德国游客", "share"), "21.4%": ("法国游客", "share"), "9.2%": ("英国游客", "share")}

@@ -965,10 +965,11 @@ def _describe_sentence(
             if clause_figs:
                 first_pre = _take_pre(folded, tuple(range(clause_lo, figures[clause_figs[0]].start)))
             plan = _list_plan(folded, figures, clause_figs, first_pre, levels, measures)
-            if plan is not None and first_pre is not None and first_pre.listed and not first_pre.subject:
+            listed = first_pre is not None and first_pre.listed and not first_pre.subject and len(clause_figs) > 1
+            if first_pre is not None and listed:
                 names = _names_before(folded, seps, sentence.lo, clause_lo, len(clause_figs), prev_end)
                 if names:  # 其中工业、建筑业、商贸贡献突出,分别为…: the k-th name is the k-th figure's
-                    plan = _ListPlan(names, [None] * len(names), plan.pre)
+                    plan = _ListPlan(names, [None] * len(names), plan.pre if plan is not None else first_pre)
         idx = clause_figs.index(j) if j in clause_figs else 0
         own_lo = (
             clause_lo if idx == 0 else max(figures[clause_figs[idx - 1]].end, noun_until.get(clause_figs[idx - 1], 0))
@@ -1397,8 +1398,14 @@ def _names_before(
     hi = seps[k][0]
     if lo < prev_end or hi - lo < 3 or "、" not in folded[lo:hi]:
         return None
+    frame = _MAINLY.search(folded, lo, hi)
+    if frame is not None and frame.end() == hi:
+        lo, hi = frame.start(1), frame.end(1)  # 住客以日本、韩国及美国旅客为主: the names inside the frame
     pre = _take_pre(folded, tuple(range(lo, hi)))
     return _split_list(folded, pre.subject, n) if pre.subject else None
+
+
+_MAINLY = re.compile(r"以([^，,；;。以]{3,40}?)(?:为主|居多|为多)")
 
 
 # What an entity does or holds, said without naming it (床位, 拥有床位, 收养各类人员, 办结): after
