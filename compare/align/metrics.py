@@ -210,8 +210,22 @@ class _Side:
             if m.parent:
                 side.children.setdefault(m.parent, []).append(m)
         length = max(1, len(report.text))
-        side.traits = [traits(m) for m in side.metrics]
-        side.scopes = [frozenset(m.key.scope) if m.key else frozenset() for m in side.metrics]
+        # figures alike in kind, unit, period and scope share one record of traits: memory stays small
+        shared: dict[tuple[object, ...], Traits] = {}
+        scopes: dict[tuple[str, ...], frozenset[str]] = {}
+        for m in side.metrics:
+            key = m.key
+            if key is None:
+                side.traits.append(None)
+                side.scopes.append(frozenset())
+                continue
+            contrasts = _contrasts(key.measure + "".join(key.scope))
+            alike = (key.kind, m.unit, key.period, key.term, key.scope, tuple(_NUMBER.findall(key.measure)), contrasts)
+            found = shared.get(alike)
+            if found is None:
+                found = shared[alike] = traits(m)  # type: ignore[assignment]
+            side.traits.append(found)
+            side.scopes.append(scopes.setdefault(key.scope, frozenset(key.scope)))
         side.units = [grammar.unit_info(m.unit) for m in side.metrics]
         side.positions = [m.start / length for m in side.metrics]
         return side
