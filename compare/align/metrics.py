@@ -107,7 +107,12 @@ def traits(m: Metric) -> Traits | None:
     key = m.key
     if key is None:
         return None
-    numbers = tuple(_NUMBER.findall(key.measure))
+    return _traits(m, key, tuple(_NUMBER.findall(key.measure)), _contrasts(key.measure + "".join(key.scope)))
+
+
+def _traits(
+    m: Metric, key: MetricKey, numbers: tuple[str, ...], contrasts: tuple[tuple[int, frozenset[str]], ...]
+) -> Traits:
     times = tuple(t for t in key.scope if _is_time(t))
     return Traits(
         key.kind,
@@ -118,7 +123,7 @@ def traits(m: Metric) -> Traits | None:
         ("人均" in key.scope, "里程碑" in key.scope, "多年" in key.scope),
         numbers,
         tuple(sorted(numbers)),
-        dict(_contrasts(key.measure + "".join(key.scope))),
+        dict(contrasts),
         times,
         all(_MONTH.match(t) for t in times),
     )
@@ -219,11 +224,11 @@ class _Side:
                 side.traits.append(None)
                 side.scopes.append(frozenset())
                 continue
-            contrasts = _contrasts(key.measure + "".join(key.scope))
-            alike = (key.kind, m.unit, key.period, key.term, key.scope, tuple(_NUMBER.findall(key.measure)), contrasts)
+            numbers, contrasts = tuple(_NUMBER.findall(key.measure)), _contrasts(key.measure + "".join(key.scope))
+            alike = (key.kind, m.unit, key.period, key.term, key.scope, numbers, contrasts)
             found = shared.get(alike)
             if found is None:
-                found = shared[alike] = traits(m)  # type: ignore[assignment]
+                found = shared[alike] = _traits(m, key, numbers, contrasts)
             side.traits.append(found)
             side.scopes.append(scopes.setdefault(key.scope, frozenset(key.scope)))
         side.units = [grammar.unit_info(m.unit) for m in side.metrics]
