@@ -1663,3 +1663,9 @@ def test_a_list_named_inside_a_mainly_frame_before_分别() -> None:
     """住客以甲、乙及丙旅客为主,分别占a、b及c: the k-th name inside 以…为主 is the k-th share's."""
     got = read("游客以德国、法国及英国游客为主,分别占38.5%、21.4%及9.2%。", "measure", "kind")
     assert got == {"38.5%": ("德国游客", "share"), "21.4%": ("法国游客", "share"), "9.2%": ("英国游客", "share")}
+
+
+def test_a_bodys_part_after_其中_is_named_with_its_whole() -> None:
+    """营业总收入…,其中,直属公司…;地方子公司…: each body's part of the whole, however long its name."""
+    got = read("全年实现营业总收入80.5亿元，其中，省属文旅企业50.2亿元；市县文旅企业30.3亿元。", "measure")
+    assert got["50.2亿元"] == "省属文旅企业营业总收入" and got["30.3亿元"] == "市县文旅企业营业总收入"

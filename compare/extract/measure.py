@@ -1190,7 +1190,9 @@ def _describe_sentence(
             total, total_seg = _total(figures, levels, measures, carry), seg_lo
         # 网点43.4万处,其中设在农村的11.7万处: a part named by its 的, with nothing after it, is of the whole too
         by_de = pre.open_end and subject == pre.fallback and plan is None and not (change or share or borrowed)
-        if (bare or by_de) and total and total[1] == f.unit and (sub_total or part_opens) and len(subject) <= 4 + by_de:
+        # a part is a short name (民营), or a body's (地方子公司, 市县旅游企业): a long phrase measures on its own
+        short = len(subject) <= 4 + by_de or (len(subject) <= 8 and _BODY.search(_text(folded, subject)) is not None)
+        if (bare or by_de) and total and total[1] == f.unit and (sub_total or part_opens) and short:
             part_words, of = _text(folded, subject), _text(folded, total[0])
             head = of.find(part_words[-2:])  # 铁路营业里程…,其中高速铁路: the part's own word in the whole
             held = _HOLDS.match(of)  # 拥有营业网点: what is held, not the holding
