@@ -135,6 +135,11 @@ def unit_info(unit: str) -> Unit:
     return Unit(unit, unit or "number", unit or "number", None)
 
 
+def units_of_group(group: str) -> frozenset[str]:
+    """The lexicon's units of one group (rate: %, ‰; points: 个百分点, 基点 …)."""
+    return frozenset(name for name, unit in lexicon().items() if unit.group == group)
+
+
 def unit_family(unit: str) -> str:
     return unit_info(unit).family
 

@@ -49,8 +49,10 @@ _ENUM_HEADING = re.compile(
     r"[^。！？!?]{1,40}$"
 )
 ENUM_HEADING_MAX = 44
-# a bullet: a mark, or a dash, an asterisk or a word processor's stray bullet letter (l, Ø, ü) and a space
-_BULLET_START = re.compile(r"^(?:[●○■□◆◇▲△★☆•▶►▪·]|[-*–Øül][ \t\u3000]+(?=[^\x00-\x7f]|[A-Za-z]{2,}[^\x00-\x7f]))")
+# a bullet typed as text: a dash, an asterisk, a dot or a word processor's stray bullet letter (l, Ø, ü),
+# then a space, before the words of the item
+TEXT_BULLET = re.compile(r"[-*–·▪Øül][ \t\u3000]+(?=[^\x00-\x7f]|[A-Za-z]{2,}[^\x00-\x7f])")
+_BULLET_START = re.compile(r"^(?:[●○■□◆◇▲△★☆•▶►▪·]|" + TEXT_BULLET.pattern + ")")
 
 
 def visible(text: str) -> str:

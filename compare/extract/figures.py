@@ -443,9 +443,7 @@ def _change_then_level(m: re.Match[str], folded: str, lo: int, low: Decimal, uni
     high = grammar.parse_number(rest.group("num"))
     if not verb or high is None:
         return False
-    scale = rest.group("scale")
-    high *= grammar.SCALES[scale] if scale else 1
-    return low <= 0 or high > 3 * low
+    return low <= 0 or high * _factor(rest.group("scale")) > 3 * low
 
 
 def _range(

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from .. import grammar
 from ..model import Direction, MetricKind, Section
+from ..normalize import TEXT_BULLET
 from .figures import Figure, Mask
 
 Phrase = tuple[int, ...]
@@ -34,7 +35,6 @@ _CLAUSE_SEP = re.compile(r"[，：:；;。！？!?\n]|——|(?<!\d),|,(?!\d{3}(
 _SUB_TOTAL = re.compile(r"(?:^|[，,；;：:])\s*其中\s*(?:[，,：:]|$)")
 _BULLET_CHARS_SET = set("●○■□◆◇▲△★☆•▶►")
 _BULLET_CHARS = re.compile("[" + "".join(sorted(_BULLET_CHARS_SET)) + "]")
-_TEXT_BULLET = re.compile(r"[-*–·▪Øül][ \t\u3000]+(?=[^\x00-\x7f]|[A-Za-z]{2,}[^\x00-\x7f])")
 
 # Words that open a clause without saying what is measured: discourse, time, place.
 _LEAD = re.compile(
@@ -190,6 +190,8 @@ _SPAN_OPENING = re.compile(
 _A_YEAR = re.compile(r"\d{4}年|今年|去年|全年|当年|本年|上年|年底|年末")
 _BASE_YEAR = re.compile(r"(?:比|较|与)(\d{4})年")  # 比2016年上升46.3%: a change over years when 2016 is long past
 # The part of the year a sentence speaks of: 全年 (一年来), a half or quarter, a month (not 截至…月底, a date).
+# 首十个月, 前8个月: months 1 to N (not 提前两个月, 此前三个月, 目前, 较前三个月)
+_MONTHS_TO_DATE = r"(?<![提此目当以较比与之])(?:首|前)(?P<months>[一二两三四五六七八九十]{1,2}|\d{1,2})个月(?!内|期)"
 _TIME_SCOPE = re.compile(
     r"上半年|下半年|前三季度|(?<!第)[一二三四]季度|(?<!占)全年|(?<![十\d])一年来"
     # 第4季, 2023年第一季, 2季度: a quarter (not 第一季稻, a series' 第一季, 连续4季度, 1-3季度)
@@ -197,8 +199,7 @@ _TIME_SCOPE = re.compile(
     r"|第(?P<qa>[一二三四])季(?=按|同比|与|较|的|[,，]|上升|下跌|增长|下降|实质)"
     r"|(?<![\d.\-—~～至续近前])(?P<q>[1-4])季度"
     r"|(?<![截止至])(?<!至\d{4}年)(?:(?P<first>\d{1,2})[—\-~～至])?(?<!\d)(?P<month>\d{1,2})月(?![底末\d]|份?以来|至\d{4}年)"
-    # 首十个月, 前8个月: months 1 to N (not 提前两个月, 此前三个月, 目前, 较前三个月)
-    r"|(?<![提此目当以较比与之])(?:首|前)(?P<months>[一二两三四五六七八九十]{1,2}|\d{1,2})个月(?!内|期)"
+    r"|" + _MONTHS_TO_DATE
 )
 
 
@@ -238,8 +239,9 @@ _FOOTNOTE_MARK = (
 _DROP_ANYWHERE = re.compile(
     # a price basis in brackets, 万元GDP(当年价), tells two measures apart: kept
     _FOOTNOTE_MARK + r"|\((?!(?:当年|可比|现|不变)价)[^()]*\)|（(?!(?:当年|可比|现|不变)价)[^（）]*）"
-    r"|[“”‘’「」『』\"'\s]|第[^，。、\d]{1,3}?[批届轮期次]|(?<![提此目当以较比与之])(?:首|前)(?:[一二两三四五六七八九十]{1,2}|\d{1,2})个月(?!内|期)"
-    r"|按(?:\d{4}年)?(?:可比价格?|不变价格?|现价|当年价格?|可比口径|同口径)(?:计算)?"
+    r"|[“”‘’「」『』\"'\s]|第[^，。、\d]{1,3}?[批届轮期次]|"
+    + _MONTHS_TO_DATE
+    + r"|按(?:\d{4}年)?(?:可比价格?|不变价格?|现价|当年价格?|可比口径|同口径)(?:计算)?"
     r"|(?:(?<![长加高升降少低])(?:到|至)|截至|截止)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初|以来|前|年?度)?(?:的(?=\d|$))?"
     # 公司2024营业收入: a year written without 年 (not 2024款, 2022届, G2012次, 2000国家大地坐标系)
     r"|(?<![\d.A-Za-z])(?:19[5-9]|20[0-4])\d(?=[\u4e00-\u9fff])(?![年款版届级号线型次批期代国])"
@@ -306,7 +308,7 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
     """Subject, verb of change, share and list markers out of the words before a figure."""
     rate_follows = bool(p) and _RATE_AHEAD.match(folded, p[-1] + 1) is not None
     raw = _text(folded, p)
-    bullet = _TEXT_BULLET.match(raw)
+    bullet = TEXT_BULLET.match(raw)
     if bullet and (p[0] == 0 or folded[p[0] - 1] == "\n"):
         p, raw = p[bullet.end() :], raw[bullet.end() :]  # - 钢板销量…, l 管材销量…: a bullet typed as text
     space = max(raw.rfind(" "), raw.rfind("\u3000"))
@@ -1383,8 +1385,8 @@ def _list_plan(
     return None
 
 
-_RATE_UNITS = frozenset({"%", "‰"})
-_POINT_UNITS = frozenset({"个百分点", "百分点", "个基点", "基点"})
+_RATE_UNITS = grammar.units_of_group("rate")  # %, ‰
+_POINT_UNITS = grammar.units_of_group("points")  # 个百分点, 基点 …
 # between two figures of a list: a separator, and a verb of change of the next one's own (下降0.6、提高1.7)
 _LIST_GAP = re.compile(rf"\s*(?:和|与|及|以及|、|或|,|，)?\s*(?:{grammar.CHANGE_WORDS})?")
 
