@@ -171,7 +171,6 @@ def _fold_short(text: str) -> str:
 _CN_DATE = re.compile(
     r"(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2}(?=年)(?:年(?:十[一二]|[一二三四五六七八九])(?=月))?"
 )
-_CN_DATE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 
 
 def fold_dates(text: str) -> str:
@@ -183,10 +182,10 @@ def fold_dates(text: str) -> str:
 
 def _arabic_date(m: re.Match[str]) -> str:
     year, _, month = m.group().partition("年")
-    year = year.translate(_CN_DATE_DIGITS)
+    digits = "".join(str(_CN_VALUE.get(c, 0)) for c in year)  # ○, a circle for 〇, is 0 too
     if not month:
-        return year
-    return f"{year}年{month.replace('十', '1').translate(_CN_DATE_DIGITS)}"
+        return digits
+    return digits + "年" + "".join(str(_CN_VALUE.get(c, 1)) for c in month)  # 十二 -> 12
 
 
 def _fold(text: str) -> str:
