@@ -31,6 +31,7 @@ _READ: dict[str, Callable[[Metric], object]] = {
     "scope": lambda m: tuple(m.key.scope) if m.key else (),
     "direction": lambda m: m.direction,
     "parent": lambda m: m.parent,
+    "qualifier": lambda m: m.qualifier.value,
 }
 
 
@@ -1669,3 +1670,15 @@ def test_a_bodys_part_after_其中_is_named_with_its_whole() -> None:
     """营业总收入…,其中,直属公司…;地方子公司…: each body's part of the whole, however long its name."""
     got = read("全年实现营业总收入80.5亿元，其中，省属文旅企业50.2亿元；市县文旅企业30.3亿元。", "measure")
     assert got["50.2亿元"] == "省属文旅企业营业总收入" and got["30.3亿元"] == "市县文旅企业营业总收入"
+
+
+def test_a_floor_on_a_count_and_a_quoted_passage_hold_figures() -> None:
+    """N支以上/N名以上 before the noun counted is a floor on that count (百人以上企业 and 拥有5家以上分店的
+    企业 stay size classes); a quoted passage of sentences (“…;…”) is words quoted, not a name, and its
+    figures are figures, with no noun taken across its closing quote."""
+    got = read("今年动员3千名以上护林员、120支以上巡护队。", "measure", "qualifier")
+    assert got == {"3千名以上": ("动员护林员", "at_least"), "120支以上": ("巡护队", "at_least")}
+    assert [m.raw for m in figures("百人以上工厂达到86家，拥有5家以上分店的企业有9家。")] == ["86家", "9家"]
+    got = read("“新修45座桥梁;翻建18所校舍……”这是县里的承诺。", "measure")
+    assert got == {"45座": "新修桥梁", "18所": "翻建校舍"}
+    assert figures("推进“3个100”工程。") == []

@@ -76,12 +76,31 @@ _FLOOR_BEFORE = re.compile(
 _PEOPLE_AFTER = re.compile(
     r"[\u4e00-\u9fff]{0,2}?(?:职工|人员|员工|会员|劳动者|农民工|工人|群众|学生|儿童|婴幼儿|幼儿|老人|老年人|患者|游客)"
 )
+
+
+def _floor(unit: str, scale: str, noun: str, verb: re.Match[str] | None) -> bool:
+    """N以上 before a noun is a floor on a count of that noun, not a size class of it.
+
+    A counting word counts the noun (组织300支以上服务队, 2万名以上志愿者); 人 only a noun of people
+    (百人以上企业 is a size class); a share only after a verb (覆盖92%以上行政村). A noun that 的
+    ties to another is a class of that other: 拥有10家以上门店的企业.
+    """
+    if "的" in noun[1:5]:
+        return False
+    family = grammar.unit_family(unit)
+    if family == "count" or unit == "名":
+        return True
+    if unit == "人":
+        return _PEOPLE_AFTER.match(noun) is not None
+    return unit in _FLOOR_UNITS and not scale and verb is not None
+
+
 _COUNT_FAMILIES = {"people", "visits", "count", "times", "households", "items", "cases"}
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
     """Spans that hold no figure: quoted names “…” and titles 《…》, URLs, e-mail, footnote markers [2]."""
-    spans = [(s - 1, e + 1) for s, e, _, _ in quoted(text, 0, len(text))]
+    spans = [(s - 1, e + 1) for s, e, name, doc in quoted(text, 0, len(text)) if doc or not _QUOTATION.search(name)]
     marks = ((_URL, "/"), (_EMAIL, "@"), (_ESCAPED, "%"), (_FOOTNOTE, "[【"), (_DATE, "/-"), (_CLOCK, ":："))
     for pattern, mark in marks:
         if any(c in text for c in mark):
@@ -94,6 +113,8 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
 
 
 _QUOTE_MARKS = re.compile(r"[“”《》\n]")
+# words quoted, not a name: “新建50所学校;改造20条道路……” holds sentences, and its figures are figures
+_QUOTATION = re.compile(r"[；;。！？!?…]")
 
 
 def quoted(text: str, lo: int, hi: int) -> Iterator[tuple[int, int, str, bool]]:
@@ -363,12 +384,8 @@ def _read(m: re.Match[str], text: str, folded: str, lo: int, hi: int) -> Figure 
         return None  # 居全国前8位: a rank
     if unit == "P" and "算力" not in folded[max(lo, start - 30) : start]:
         return None  # P counts compute (算力规模8.6万P) only where 算力 is said; 1080P is a resolution
-    floor = (
-        m.group("post") == "以上"
-        and unit in _FLOOR_UNITS
-        and not scale
-        and _FLOOR_BEFORE.search(folded, max(lo, start - 2), start) is not None
-    )
+    verb = _FLOOR_BEFORE.search(folded, max(lo, start - 2), start)
+    floor = m.group("post") == "以上" and _floor(unit, scale, after, verb)
     if m.group("post") in ("以上", "以下") and "\u4e00" <= after[:1] <= "\u9fff" and after[:1] not in "的，。":
         if not floor:
             return None  # 500万元以上项目: a size class

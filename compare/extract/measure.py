@@ -145,7 +145,7 @@ _NOUN_FOLLOWS = re.compile(r"[\u4e00-\u9fff]着$|[一两]支$|[一两]批$|(?<=[
 _OF_RATE = re.compile(r"[^，,；;。]{0,8}(?<!率)率")  # 98.5%的结案率 (not 率先)
 _GOT = re.compile(r"得到|受到|享受|获得|取得|[得受]$")  # 受$: 受到 already cut at its 到
 _POST_CUT = re.compile(
-    r"的|在|被|于|及|与|同步|实现|参与|建立|用于|获得|通过|成为|借助|都|(?<!平)均|已|全部|也|、|，|。"
+    r"的|在|被|于|及|与|同步|实现|参与|建立|用于|获得|通过|成为|借助|都|(?<!平)均|已|全部|也|、|，|。|…|”|“"
     r"|增加(?!值)|增长|提高|上升|下降|减少|降低|[升降增]至|到|至"  # 由31条增加到36条: the turn of a span, no noun
 )
 # Words that make a sentence a goal from where they stand on: its figures are targets.
