@@ -11,7 +11,7 @@ import functools
 import itertools
 import os
 from collections.abc import Callable, Generator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -129,14 +129,6 @@ def _run_one(args: tuple[PairJob, str | None, bool, str | None]) -> PairResult:
     return run_pair(*args)
 
 
-def _default_signals() -> None:
-    """A worker ends on SIGTERM or SIGHUP as any process does: the parent's handler is not for it."""
-    import signal
-
-    for s in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(s, signal.SIG_DFL)
-
-
 def iter_archive(
     jobs: list[PairJob],
     config_path: str | None,
@@ -154,21 +146,13 @@ def iter_archive(
                 progress(result)
             yield result
         return
-    import signal
+    from .workers import worker_pool
 
-    from .errors import Stopped
-
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_default_signals)
-
-    def stop(signum: int, _frame: object) -> None:
-        raise Stopped(f"stopped by {signal.Signals(signum).name}; the workers were ended", 128 + signum)
-
-    previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGHUP)}
     # A window of submitted pairs, taken in plan order (the output stays deterministic); never cancelled:
     # a future cancelled while the pool's thread fails it on a stop prints InvalidStateError.
     todo = iter(args)
     window: collections.deque[Future[PairResult]] = collections.deque()
-    try:
+    with worker_pool(workers) as pool:
         while True:
             while len(window) < workers * 4 and (item := next(todo, None)) is not None:
                 window.append(pool.submit(_run_one, item))
@@ -178,12 +162,3 @@ def iter_archive(
             if progress:
                 progress(result)
             yield result
-    except BaseException:  # a signal, Ctrl-C, an error, a reader gone or the caller closing: end the workers now
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
-            process.terminate()
-        pool.shutdown(wait=True)  # quick, the workers being gone: the pool's thread fails what was pending
-        raise
-    finally:
-        for s, handler in previous.items():
-            signal.signal(s, handler)
-    pool.shutdown()

@@ -63,6 +63,37 @@ def _load_report(arg: str, root: str | os.PathLike[str] | None) -> Report:
     return replace(report, programs=extract_programs(report), metrics=extract_metrics(report))
 
 
+# A second report this large (bytes) is read in a worker process while this one reads the first:
+# below it, starting the worker costs more than it saves.
+PARALLEL_BYTES = 1 << 20
+
+
+def _load_both(base: str | Report, new: str | Report, root: str | os.PathLike[str] | None) -> tuple[Report, Report]:
+    """Both reports, in order. A large second report is read on a second core, when there is one."""
+    if isinstance(base, Report) or isinstance(new, Report) or not _worth_a_worker(new, root):
+        return (
+            base if isinstance(base, Report) else load_report(base, root),
+            new if isinstance(new, Report) else load_report(new, root),
+        )
+    from .workers import worker_pool
+
+    with worker_pool(1) as pool:
+        pending = pool.submit(load_report, new, root)
+        base_report = load_report(base, root)  # its error, if any, comes first, as when read in turn
+        return base_report, pending.result()
+
+
+def _worth_a_worker(arg: str, root: str | os.PathLike[str] | None) -> bool:
+    from .workers import can_fork, cores
+
+    if cores() < 2 or not can_fork():
+        return False
+    try:
+        return locate(arg, reports_dir(root)).path.stat().st_size >= PARALLEL_BYTES
+    except (OSError, CompareError):
+        return False  # reading it says what is wrong
+
+
 def compare_reports(base: Report, new: Report, config: Config | None = None, text: bool = True) -> Comparison:
     """Align sections, then metrics (using the section pairs), then programs and targets; diff the texts.
 
@@ -129,8 +160,7 @@ def build_comparison(
         found = cache.get(key) if key else None
         if found is not None:
             return found
-    base_report = base if isinstance(base, Report) else load_report(base, root)
-    new_report = new if isinstance(new, Report) else load_report(new, root)
+    base_report, new_report = _load_both(base, new, root)
     comparison = compare_reports(base_report, new_report, config, text=text)
     if cache is not None and key:
         cache.put(key, comparison)
