@@ -1682,3 +1682,13 @@ def test_a_floor_on_a_count_and_a_quoted_passage_hold_figures() -> None:
     got = read("“新修45座桥梁;翻建18所校舍……”这是县里的承诺。", "measure")
     assert got == {"45座": "新修桥梁", "18所": "翻建校舍"}
     assert figures("推进“3个100”工程。") == []
+
+
+def test_a_month_span_with_至_units_in_latin_letters_and_a_coefficient_after_为() -> None:
+    """1月至8月 is months 1-8 (not 1月); 标箱, mm and m² are units; 系数为0.48 is a figure."""
+    got = read("3月至10月,全省木材运量完成2.6亿吨,同比下降1.5%。", "scope")
+    assert got == {"2.6亿吨": ("3-10月",), "1.5%": ("3-10月",)}
+    assert read("2031年1月份到5月份,出口增长7%。", "scope") == {"7%": ("1-5月",)}
+    got = {m.raw: m.unit for m in figures("年吞吐量完成680万标箱,年降雨量为912.4mm,新增绿地3.5万m²。")}
+    assert got == {"680万标箱": "标箱", "912.4mm": "mm", "3.5万m²": "m²"}
+    assert read("全县耕地质量系数为0.48。", "measure") == {"0.48": "耕地质量系数"}

@@ -276,7 +276,8 @@ def _bare(m: re.Match[str]) -> bool:
         if _RANGE_NEXT.match(m.string, m.end()) and not m.group("scale"):
             return False  # 1-2个: the low end of a range takes the high end's unit
         if m.string[m.start() - 1 : m.start()] in ("为", "是") and m.start() > 0:
-            return _INDEX_CONTEXT.search(m.string, max(0, m.start() - 40), m.start()) is None  # 性别比为105
+            # 性别比为105; a decimal (系数为0.561) is _read's to judge
+            return "." not in num and _INDEX_CONTEXT.search(m.string, max(0, m.start() - 40), m.start()) is None
         return not m.group("scale") and "." not in num
     return num[0] not in "Xx×"
 
