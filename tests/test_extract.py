@@ -1692,3 +1692,13 @@ def test_a_month_span_with_至_units_in_latin_letters_and_a_coefficient_after_�
     got = {m.raw: m.unit for m in figures("年吞吐量完成680万标箱,年降雨量为912.4mm,新增绿地3.5万m²。")}
     assert got == {"680万标箱": "标箱", "912.4mm": "mm", "3.5万m²": "m²"}
     assert read("全县耕地质量系数为0.48。", "measure") == {"0.48": "耕地质量系数"}
+
+
+def test_the_items_after_a_goals_lead_are_targets() -> None:
+    """A lead that sets goals (主要预期目标为:) makes the items on the lines after it targets (——…, 1.…), up
+    to the first paragraph that is no item; a lead that reviews goals (目标完成情况如下:) makes none."""
+    said = "全镇农业稳步发展。2032年主要预期目标为:\n——粮食产量增长3%左右;\n2.新建冷库6座。\n全年新建温室40座。"
+    got = read(said, "kind", "period")
+    assert got == {"3%左右": ("target", "plan"), "6座": ("target", "plan"), "40座": ("level", "own")}
+    said = "全镇农业稳步发展。主要目标完成情况如下:\n——粮食产量增长3%;\n——新建冷库6座。"
+    assert read(said, "kind") == {"3%": "change", "6座": "level"}

@@ -770,10 +770,11 @@ def describe(
             si += 1
         sentence = sentences[si] if sentences else _Sentence(section.start, section.end, 0)
         carry.enter(sentence.paragraph)
+        goal_item = carry.in_goal_list(folded, sentence)
         members: list[int] = []
         while k + len(members) < len(figures) and figures[k + len(members)].start < sentence.hi:
             members.append(k + len(members))
-        _describe_sentence(text, folded, sentence, figures, members, own, carry, out, quoted, plan, review)
+        _describe_sentence(text, folded, sentence, figures, members, own, carry, out, quoted, plan or goal_item, review)
         _mark_milestones(folded, figures, members, out)
         _spread_years(folded, sentence, figures, members, out, own)
         carry.see(folded, sentence, own)
@@ -795,6 +796,18 @@ class _Carry:
     lead: Phrase = ()
     lead_used: bool = False
     had_figures: bool = False
+    goal_lead: int = -1  # the paragraph of a goal's lead (主要预期目标为:), while its items follow
+    goal_item: int = -1  # the paragraph of the goal's item being read
+
+    def in_goal_list(self, folded: str, sentence: _Sentence) -> bool:
+        """Whether the sentence is an item of a goal's list (——增长8%左右;), the items that follow its lead."""
+        if self.goal_lead < 0 or sentence.paragraph in (self.goal_lead, self.goal_item):
+            return self.goal_lead >= 0
+        if _ITEM_OPENS.match(folded, sentence.lo):
+            self.goal_item = sentence.paragraph
+            return True
+        self.goal_lead = -1  # a paragraph that is no item ends the list
+        return False
 
     def enter(self, paragraph: int) -> None:
         if paragraph != self.paragraph:
@@ -813,6 +826,8 @@ class _Carry:
 
     def see(self, folded: str, sentence: _Sentence, own: int | None) -> None:
         self.enter(sentence.paragraph)
+        if (lead := _GOAL_LEAD.search(folded, sentence.lo, sentence.hi)) and not _TARGET_REVIEWED.search(lead.group()):
+            self.goal_lead, self.goal_item = sentence.paragraph, -1
         when = sentence.when(folded, own)
         year = when.year(sentence.hi)
         self.year = year if year is not None else self.year
@@ -823,6 +838,12 @@ class _Carry:
         self.time = time if time is not None else None if _YEAR_OPENS.match(folded, lo) else self.time
 
 
+# the lead of a list of goals (主要预期目标为:), its items on the lines after it (——增长8%左右;), each a target
+_GOAL_LEAD = re.compile(rf"(?:{_TARGET.pattern})[^。！？!?\n]*[:：]\s*$")
+_TARGET_REVIEWED = re.compile(r"情况|^(?:控制在|争取)")  # 目标完成情况如下: the goals reviewed, not set
+_ITEM_OPENS = re.compile(
+    r"[ \t\u3000]*(?:——|—|[-－●•·▪◆■□]|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,2})[)）]|\d{1,2}[.、．)）])"
+)
 # the lead of a list of items (各类医院次均住院费用情况是: (1)三级医院为…): what each item's figure measures
 _LIST_LEAD = re.compile(r"情况(?:是|为|如下)?[:：]\s*$|情况(?:是|如下)[:：]")
 _PART_OPENS = re.compile(r"\s*其中\s*[，,：:]")
