@@ -1702,3 +1702,18 @@ def test_the_items_after_a_goals_lead_are_targets() -> None:
     assert got == {"3%左右": ("target", "plan"), "6座": ("target", "plan"), "40座": ("level", "own")}
     said = "全镇农业稳步发展。主要目标完成情况如下:\n——粮食产量增长3%;\n——新建冷库6座。"
     assert read(said, "kind") == {"3%": "change", "6座": "level"}
+
+
+def test_outcomes_measured_against_goals_forecasts_and_gaps() -> None:
+    """高于年度预期目标 and 弱于预期 measure an outcome against a goal and set none; a forecast (…,总量将突破…)
+    said after an outcome reaches the end of its segment only; 将 and 力争 are no part of a measure; 高于全省N个
+    百分点 is the gap of the figure before it; 高于2031年 is a comparison's base, no period."""
+    got = read("在需求弱于预期的情况下,全县茶叶产值实现18亿元,增长6%,高于年度预期目标2个百分点。", "kind", "parent")
+    assert got == {"18亿元": ("level", None), "6%": ("change", "s00.m01"), "2个百分点": ("level", "s00.m02")}
+    assert read("茶叶产值增长6%,低于全省0.4个百分点。", "measure")["0.4个百分点"] == "茶叶产值低于全省"
+    got = read("预计全年茶叶产量增长4%,总产量将突破9万吨;茶园面积30万亩,增长2%。", "kind", "measure")
+    assert got["突破9万吨"] == ("target", "总产量") and got["30万亩"] == ("level", "茶园面积")
+    got = read("明年将新建茶厂5座;力争茶叶产值增长8%。", "kind", "measure")
+    assert got == {"5座": ("target", "新建茶厂"), "8%": ("target", "茶叶产值")}
+    got = read("二、2032年工作回顾\n茶叶产值增长6%,高于2031年1.2个百分点。", "period")
+    assert got == {"6%": "own", "1.2个百分点": "own"}

@@ -39,10 +39,10 @@ _BULLET_CHARS = re.compile("[" + "".join(sorted(_BULLET_CHARS_SET)) + "]")
 # Words that open a clause without saying what is measured: discourse, time, place.
 _LEAD = re.compile(
     r"^(?:\d{1,2}[.．、](?![\d、])|其中|当中|另外|此外|另|同时|并且|而且|而|首先|其次|最后|以致|致使|使得|令|特别是|尤其是"
-    r"|总体看|分城乡看|分类别看|分地区看|分产业看|预计|初步|预测"
+    r"|总体看|分城乡看|分类别看|分地区看|分产业看|预计|初步|预测|力争|争取|确保|将(?![近军])"
     r"|(?:提出|表示|指出|强调|介绍|透露|宣布|公布)了?|第一时间"
     r"|据对[^，,；;。]{1,30}?调查(?:显示|结果)?|据统计|据初步统计|初步核算|经初步核算|据测算|数据显示|据介绍|据了解|据悉|据知|统计显示"
-    r"|全年|年末|年底|年初|年内|当年|本年|今年|去年|上年|\d{4}年(?:末|底|初|度|内|全年)?|\d{4}(?=[全本我])"
+    r"|全年|年末|年底|年初|年内|当年|本年|今年|明年|去年|上年|\d{4}年(?:末|底|初|度|内|全年)?|\d{4}(?=[全本我])"
     r"|(?:近|过去)?[一二两三四五六七八九十\d]{1,2}年(?:来|间|以来)"
     r"|\d{1,2}月(?:末|底|份)?|截至|截止|到(?=\d|[今去明本上]?年|目前|现在)|目前|现有"
     r"|全国|全省|全区|全市|全县|全州|全盟|全旗|全镇|全乡|全行业|全系统|全社会|我国|我省|我区|我市|我县|本市|本省|本区"
@@ -51,7 +51,7 @@ _LEAD = re.compile(
 # Words between the measure and its number: copulas, adverbs, a comparison's base.
 _TAIL = re.compile(
     r"(?:为|是|达到|达|完成|实现|有|拥有|共有|约为|(?<![估统设会审])计|在|至|到|分别|依次|共|共计|合计|总计|累计|(?<![年人])均|都|也|又|再|还"
-    r"|控制在|控制|力争|确保|进入了|进入|平均为|平均|保持在|保持|稳定在|由|从"
+    r"|控制在|控制|力争|确保|进入了|进入|平均为|平均|保持在|保持|稳定在|由|从|(?<![大名老干猛主])将(?:会|要)?"
     r"|已|已经|仅|只|则|约|大约|预计|初步|首次|一举|率先|历史性地?|同比去年|同比|环比|可比|实际|名义|折合|合计|、"
     # 按年实质收缩, 与上年同期比较, 录得: Hong Kong and Macau wording of 同比, 实际, 比上年, 达到
     r"|按年|按季|实质|录得|出现|(?:与|同)(?:上|去)年(?:同期)?比较"
@@ -157,6 +157,7 @@ _TARGET = re.compile(
     r"|(?<!超)(?<!超年度)(?<!超过)计划(?:[到在]|\d|完成|实现|投资|新建|建成|开工|安排|新增|培训|招聘|达到)"
 )
 _ACHIEVED = frozenset({"控制在", "争取"})
+_MEASURED_AGAINST = re.compile(r"(?:[高低快慢好优强弱超]于|超过|超出|符合|不及|未达|达到|完成|实现)(?:年度|全年)?$")
 # 过去一年,…争取资金…;今年要争取…: the past holds until the sentence turns to what is ahead
 _AHEAD = re.compile(r"今年(?!以来)|明年|下一步|下半年|(?<![主重需只])要(?!求)|(?<![即])将")
 _PAST_OPENING = re.compile(r"\s*(?:过去(?:的)?[一五两三]年|去年|上一年|[一二三四五]年来|今年以来)")
@@ -164,7 +165,7 @@ _PAST_OPENING = re.compile(r"\s*(?:过去(?:的)?[一五两三]年|去年|上一
 _BY_YEAR = re.compile(r"(?<![截止加高长升降少低大小月])(?:到|至)(\d{4})年")  # not 增加到2011年: an end point
 # a year a sentence speaks of; not a comparison's base (比2014年), a span, or a price base (2015年不变价)
 _YEAR = re.compile(
-    r"(?<![比较与同自至—\-\d])(?P<from>[由从])?(\d{4})年(?![—\-~～至]\d|不变价|可比价|价格|基期|以来)(?P<month>\d{1,2}月)?"
+    r"(?<![比较与同自至—\-\d])(?<![高低快慢好优强弱]于)(?P<from>[由从])?(\d{4})年(?![—\-~～至]\d|不变价|可比价|价格|基期|以来)(?P<month>\d{1,2}月)?"
 )
 _FROM_BEFORE = re.compile(r"(?:由|从)(?:(?:\d{4}|上|去|上一)年(?:底|末)?的?)?$")
 _TO_AFTER = re.compile(
@@ -652,8 +653,9 @@ def own_year(
                 continue
             sentence = sentences[k]
             if sentence.goal is None:
-                sentence.goal = _goal_start(folded, sentence, None, quoted)
-            if sentence.goal < f.start or _FROM_BEFORE.search(folded, max(sentence.lo, f.start - 12), f.start):
+                sentence.goal = _goal_span(folded, sentence, None, quoted)
+            goal = sentence.goal[0] < f.start < sentence.goal[1]
+            if goal or _FROM_BEFORE.search(folded, max(sentence.lo, f.start - 12), f.start):
                 continue  # a goal, or the start of a span (由2010年的31客位): not an outcome of the year
             dated = sentence.when(folded, None).year(f.start)
             if dated is None:
@@ -699,7 +701,7 @@ class _Sentence:
     lo: int
     hi: int
     paragraph: int
-    goal: int | None = None  # where it turns into a goal (own_year's reading)
+    goal: tuple[int, int] | None = None  # where it turns into a goal and where that ends (own_year's reading)
     _when: dict[int | None, _When] | None = None  # read on first use: most sentences hold no figure
 
     def when(self, folded: str, own: int | None) -> _When:
@@ -872,10 +874,12 @@ def _fallback() -> Description:
     return Description("", MetricKind.LEVEL, MetricKind.LEVEL, None, None, "", (), "own")
 
 
-def _goal_start(
+def _goal_span(
     folded: str, sentence: _Sentence, own: int | None, quoted: Mask | None = None, review: bool = False
-) -> int:
-    """Where a sentence turns into a goal (预期目标是, 力争, 到2025年 …); its end when it never does.
+) -> tuple[int, int]:
+    """Where a sentence turns into a goal (预期目标是, 力争, 到2025年 …) and where the goal ends: the sentence's
+    end, or the end of its segment (…;) for a goal word that opens no clause of the sentence's first segment
+    (…,总量将突破300万标箱;港口吞吐量3.2亿吨 says the rest as outcomes). (end, end) when it never turns.
 
     A goal word inside a quoted name (“红十字天使计划”) opens no goal; in a review section 控制在 and 争取
     say what was achieved (失业率控制在5%以内, 争取国家资金465亿元).
@@ -887,13 +891,26 @@ def _goal_start(
     for m in _TARGET.finditer(folded, sentence.lo, sentence.hi):
         if (review or m.start() < past_until) and m.group() in _ACHIEVED:
             continue
+        if _MEASURED_AGAINST.search(folded, max(sentence.lo, m.start() - 6), m.start()):
+            continue  # 高于年度预期目标, 弱于预期: an outcome measured against the goal
         if quoted is None or not quoted.covers(m.start()):
             at = m.start()
             break
     for m in _BY_YEAR.finditer(folded, sentence.lo, at):
         if (own is None or int(m.group(1)) > own) and (quoted is None or not quoted.covers(m.start())):
-            return m.start()
-    return at
+            return m.start(), sentence.hi
+    if at < sentence.hi and folded[at] == "将" and _FORECAST_AFTER_OUTCOME.search(folded, sentence.lo, at):
+        clause = max(folded.rfind(c, sentence.lo, at) for c in "，,；;：:")
+        if not _TIME_AHEAD.search(folded, max(sentence.lo, clause), at):
+            segment = _SEGMENT.search(folded, at, sentence.hi)
+            return at, segment.start() if segment else sentence.hi
+    return at, sentence.hi
+
+
+# 预计全年增长5.1%,总量将突破300万标箱;港口…: a forecast said of an outcome, its reach its own segment
+_FORECAST_AFTER_OUTCOME = re.compile(r"\d[^，,；;：:]*[，,]")
+_TIME_AHEAD = re.compile(r"今年|明年|下一步|下半年|未来|来年|\d{4}年")
+_SEGMENT = re.compile(r"[；;]")
 
 
 @dataclass
@@ -908,6 +925,12 @@ class _ListPlan:
 
 
 _WHOLE_PLACE = re.compile(r"全[市省县区国镇乡]|全社会")
+# 高于全国, 好于预期目标, 快于上年 (its year dropped): a gap against a benchmark, of the figure before it
+_GAP = re.compile(
+    r"(?:[高低快慢好优强弱]于|超过|超出)(?:全国|全省|全市|全区|全县|同期|上年|去年|年度|全年)?"
+    r"(?:平均水平|平均|水平|预期目标|预期|目标|计划)?"
+)
+_GAP_UNITS = frozenset({"%", "个百分点", "百分点"})
 _BUILT = re.compile(r"(?:新建|建成|改扩建|新改扩建|扩建|改建|新增|新开工|开工)")
 _PLAN_RATIO = re.compile(
     r"(?:完成|达到|为|占|是)(?:全年|年度|年初|全年度)?(?:调整)?(?:预算|计划|预期目标|目标任务|预期|目标)数?的$"
@@ -937,7 +960,7 @@ def _describe_sentence(
     review: bool = False,
 ) -> None:
     sub_total = False
-    goal_from = _goal_start(folded, sentence, own, quoted, review)
+    goal_from, goal_until = _goal_span(folded, sentence, own, quoted, review)
     # the clause and segment marks of the sentence, found once: a long sentence stays linear
     seps = [(m.start(), m.end()) for m in _CLAUSE_SEP.finditer(folded, sentence.lo, sentence.hi)]
     sep_starts = [a for a, _ in seps]
@@ -945,6 +968,7 @@ def _describe_sentence(
     starts = [figures[x].start for x in members]
     levels: list[int] = []  # figures of this sentence that name their own measure, in order
     measures: dict[int, Phrase] = {}
+    gaps: set[int] = set()  # figures that are a gap against a benchmark (高于全国0.9个百分点)
     noun_until: dict[int, int] = {}  # where the noun a figure took from after it ends (5名厅局级干部、48名…)
     prev_end = sentence.lo
     clause_at = -1
@@ -1141,6 +1165,12 @@ def _describe_sentence(
             if later and f.unit == "%" and parent is None and not whole_place:
                 parent, owner = amounts[-1], measures[amounts[-1]]
             subject = owner + subject if owner and not _PULL.fullmatch(_text(folded, owner)) else subject
+        if subject and measures and plan is None and parent is None and f.unit in _GAP_UNITS:
+            ungapped = [x for x in measures if x not in gaps]
+            if ungapped and _GAP.fullmatch(_text(folded, subject)):  # 增长7.8%,高于全国1.2个百分点: its gap
+                parent = ungapped[-1]
+                subject = measures[parent] + subject
+                gaps.add(j)
         if (change or share) and parent is None and not subject:
             # every level of the sentence so far stands before this figure; one in an aside (不含…121亿元)
             # speaks only to a change inside that aside
@@ -1242,7 +1272,7 @@ def _describe_sentence(
             levels.append(j)  # a comparison's base is no level a later change speaks of
         if aside:
             asides.add(j)
-        target = goal_from < f.start and not of_plan
+        target = goal_from < f.start < goal_until and not of_plan
         d = _finish(text, folded, f, sentence, subject, pre, parent, out, target, sub_total, own, carry, ahead)
         if of_plan:
             d = replace(d, label=d.label + "完成率", kind=MetricKind.SHARE, basis=MetricKind.SHARE)
