@@ -1717,3 +1717,14 @@ def test_outcomes_measured_against_goals_forecasts_and_gaps() -> None:
     assert got == {"5座": ("target", "新建茶厂"), "8%": ("target", "茶叶产值")}
     got = read("二、2032年工作回顾\n茶叶产值增长6%,高于2031年1.2个百分点。", "period")
     assert got == {"6%": "own", "1.2个百分点": "own"}
+
+
+def test_a_part_named_by_its_own_head_noun_a_breakdown_paragraph_and_占_before_用() -> None:
+    """其中沿海航线完成… names the whole's measure (its head noun 航线 shared); a paragraph opening 分X看
+    keeps the month of the paragraph before; 占用水总量的N% is a share of 用水总量 (占用耕地 is no share)."""
+    got = read("内河航线完成客运量3.1亿人次,其中沿江短途航线完成0.9亿人次。", "measure")
+    assert got["0.9亿人次"] == "沿江短途航线完成客运量"
+    said = "8月份,全市发电量52亿千瓦时。\n分品种看,风电12亿千瓦时,增长3%。\n全市新建电站4座。"
+    assert read(said, "scope") == {"52亿千瓦时": ("8月",), "12亿千瓦时": ("8月",), "3%": ("8月",), "4座": ()}
+    got = read("农业用水量为36亿立方米,占用水总量的41.5%。", "kind", "parent")
+    assert got["41.5%"] == ("share", "s00.m01")

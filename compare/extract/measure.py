@@ -376,7 +376,9 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
             predicate = predicate[: m.start()]
         p = p[:at_list]
         s = _text(folded, p)
-    if _SHARE_MARK.search(s) and not _ATTRIBUTABLE.search(s):
+    # 占用电总量的18.5%, 占据市场的30%: 占…的 right before a rate is a share, whatever word follows 占
+    said_share = _SHARE_MARK.search(s) or (rate_follows and _SHARE_OF.search(s))
+    if said_share and not _ATTRIBUTABLE.search(s):
         share = True
         whole = _SHARE_OF.search(s)
         if whole and whole.start() >= 2:  # 服务业增加值占全市的56.1%: the part is what is measured, not 全市
@@ -771,7 +773,7 @@ def describe(
             carry.see_lead(folded, sentences[si].lo, sentences[si].hi)
             si += 1
         sentence = sentences[si] if sentences else _Sentence(section.start, section.end, 0)
-        carry.enter(sentence.paragraph)
+        carry.enter(folded, sentence)
         goal_item = carry.in_goal_list(folded, sentence)
         members: list[int] = []
         while k + len(members) < len(figures) and figures[k + len(members)].start < sentence.hi:
@@ -811,9 +813,12 @@ class _Carry:
         self.goal_lead = -1  # a paragraph that is no item ends the list
         return False
 
-    def enter(self, paragraph: int) -> None:
+    def enter(self, folded: str, sentence: _Sentence) -> None:
+        paragraph = sentence.paragraph
         if paragraph != self.paragraph:
-            self.year, self.time, self.paragraph, self.whole = None, None, paragraph, None
+            # 5月份,全省…。\n分货类看,…: a paragraph that breaks the one before down keeps its time
+            time = self.time if _BREAKDOWN_OPENS.match(folded, sentence.lo) else None
+            self.year, self.time, self.paragraph, self.whole = None, time, paragraph, None
             if self.had_figures and not self.lead_used:
                 self.lead = ()  # a paragraph of figures that are no items of the list ends it
             self.lead_used = self.had_figures = False
@@ -827,7 +832,7 @@ class _Carry:
             self.lead_used = False
 
     def see(self, folded: str, sentence: _Sentence, own: int | None) -> None:
-        self.enter(sentence.paragraph)
+        self.enter(folded, sentence)
         if (lead := _GOAL_LEAD.search(folded, sentence.lo, sentence.hi)) and not _TARGET_REVIEWED.search(lead.group()):
             self.goal_lead, self.goal_item = sentence.paragraph, -1
         when = sentence.when(folded, own)
@@ -840,6 +845,7 @@ class _Carry:
         self.time = time if time is not None else None if _YEAR_OPENS.match(folded, lo) else self.time
 
 
+_BREAKDOWN_OPENS = re.compile(r"\s*(?:分[^，,。；;\d]{1,6}看|从[^，,。；;\d]{1,8}看|其中)\s*[，,：:]")
 # the lead of a list of goals (主要预期目标为:), its items on the lines after it (——增长8%左右;), each a target
 _GOAL_LEAD = re.compile(rf"(?:{_TARGET.pattern})[^。！？!?\n]*[:：]\s*$")
 _TARGET_REVIEWED = re.compile(r"情况|^(?:控制在|争取)")  # 目标完成情况如下: the goals reviewed, not set
@@ -1245,6 +1251,8 @@ def _describe_sentence(
         by_de = pre.open_end and subject == pre.fallback and plan is None and not (change or share or borrowed)
         # a part is a short name (民营), or a body's (地方子公司, 市县旅游企业): a long phrase measures on its own
         short = len(subject) <= 4 + by_de or (len(subject) <= 8 and _BODY.search(_text(folded, subject)) is not None)
+        if not short and total and len(subject) <= 8:  # 国内航线…,其中港澳台航线完成…: the whole's own head noun
+            short = _text(folded, total[0]).find(_text(folded, subject[-2:])) >= 2
         if (bare or by_de) and total and total[1] == f.unit and (sub_total or part_opens) and short:
             part_words, of = _text(folded, subject), _text(folded, total[0])
             head = of.find(part_words[-2:])  # 铁路营业里程…,其中高速铁路: the part's own word in the whole
