@@ -1728,3 +1728,15 @@ def test_a_part_named_by_its_own_head_noun_a_breakdown_paragraph_and_占_before_
     assert read(said, "scope") == {"52亿千瓦时": ("8月",), "12亿千瓦时": ("8月",), "3%": ("8月",), "4座": ()}
     got = read("农业用水量为36亿立方米,占用水总量的41.5%。", "kind", "parent")
     assert got["41.5%"] == ("share", "s00.m01")
+
+
+def test_loans_in_册次_an_addition_said_alone_and_全年_inside_a_measure() -> None:
+    """册次 is a unit of its own (not 册), 卷 a unit; 较2031年新增 is a change; 新增N after a stock in the same
+    unit is an addition to that stock; 全年 inside a measure is its time, no part of the measure."""
+    got = {m.raw: m.unit for m in figures("全年借出期刊8.1万册次,馆藏期刊30万册,古籍2.2万卷。")}
+    assert got == {"8.1万册次": "册次", "30万册": "册", "2.2万卷": "卷"}
+    got = read("县方志馆藏书为5.6万册,较2031年新增约4千册。", "kind", "parent")
+    assert got["约4千册"] == ("change", "s00.m01")
+    got = read("全区登记志愿者4.2万人,新增6千人;建成服务站80个,新建12个。", "measure")
+    assert got["6千人"] == "新增登记志愿者" and got["12个"] == "新建服务站"
+    assert read("县文化馆全年举办讲座66场。", "measure") == {"66场": "县文化馆举办讲座"}

@@ -81,8 +81,8 @@ _DEGREE = re.compile(
 _CHANGE_VERB = re.compile(
     rf"(?P<verb>{grammar.CHANGE_WORDS}|净增|增产|增收|(?<!新)增|涨|升|偏多|偏大|偏高"
     r"|净减|减产|减收|降|减|跌|偏少|偏小|偏低"
-    # 比上年新增3.2万户: against a base, 新增 is the change (全年新增 alone is a level)
-    r"|(?:(?<=上年)|(?<=年初)|(?<=同比)|(?<=同期))新增)(?:了)?$"
+    # 比上年新增3.2万户, 较2022年新增 (its year dropped): against a base, 新增 is the change (全年新增 is a level)
+    r"|(?:(?<=上年)|(?<=去年)|(?<=年初)|(?<=同比)|(?<=同期)|(?<=[较比]))新增)(?:了)?$"
 )
 _TO_LEVEL = re.compile(rf"(?:{grammar.CHANGE_WORDS}|增|降|升|减|跌)(?:了)?(?:到|至)$|(?:增至|降至|升至|达至)$")
 _DOWN_VERBS = frozenset(grammar.CHANGE_DOWN) | {"净减", "减产", "减收", "降", "减", "跌", "偏少", "偏小", "偏低"}
@@ -240,7 +240,7 @@ _FOOTNOTE_MARK = (
 _DROP_ANYWHERE = re.compile(
     # a price basis in brackets, 万元GDP(当年价), tells two measures apart: kept
     _FOOTNOTE_MARK + r"|\((?!(?:当年|可比|现|不变)价)[^()]*\)|（(?!(?:当年|可比|现|不变)价)[^（）]*）"
-    r"|[“”‘’「」『』\"'\s]|第[^，。、\d]{1,3}?[批届轮期次]|"
+    r"|[“”‘’「」『』\"'\s]|第[^，。、\d]{1,3}?[批届轮期次]|(?<=[\u4e00-\u9fff])(?<![占比较于])全年(?=[\u4e00-\u9fff])(?!的)|"
     + _MONTHS_TO_DATE
     + r"|按(?:\d{4}年)?(?:可比价格?|不变价格?|现价|当年价格?|可比口径|同口径)(?:计算)?"
     r"|(?:(?<![长加高升降少低])(?:到|至)|截至|截止)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初|以来|前|年?度)?(?:的(?=\d|$))?"
@@ -931,6 +931,7 @@ class _ListPlan:
 
 
 _WHOLE_PLACE = re.compile(r"全[市省县区国镇乡]|全社会")
+_ADDED = frozenset({"新增", "净增", "新发展", "新建", "新认定"})  # said alone after a stock: an addition to it
 # 高于全国, 好于预期目标, 快于上年 (its year dropped): a gap against a benchmark, of the figure before it
 _GAP = re.compile(
     r"(?:[高低快慢好优强弱]于|超过|超出)(?:全国|全省|全市|全区|全县|同期|上年|去年|年度|全年)?"
@@ -1136,6 +1137,10 @@ def _describe_sentence(
             if noun:
                 noun_until[j] = noun[-1] + 1
         weak = False
+        if _text(folded, subject) in _ADDED and levels and figures[levels[-1]].unit == f.unit and measures[levels[-1]]:
+            stock = measures[levels[-1]]  # 馆藏档案82.4万卷,新增3.1万卷: what was added to
+            act = _BUILT.match(_text(folded, stock))  # 建成驿站300个,新建45个: 新建驿站
+            subject = subject + stock[act.end() if act else 0 :]
         if subject and len(subject) <= 2 and not change and not share and subject == pre.subject:
             borrowed_words = _borrow(folded, sentence.lo, clause_lo)  # 全年培训30.3万人次 after 家政服务人员培训
             if not borrowed_words and topic[0] == seg_lo:
