@@ -1740,3 +1740,16 @@ def test_loans_in_册次_an_addition_said_alone_and_全年_inside_a_measure() ->
     got = read("全区登记志愿者4.2万人,新增6千人;建成服务站80个,新建12个。", "measure")
     assert got["6千人"] == "新增登记志愿者" and got["12个"] == "新建服务站"
     assert read("县文化馆全年举办讲座66场。", "measure") == {"66场": "县文化馆举办讲座"}
+
+
+def test_the_time_a_sentence_opens_on_carries_and_a_base_time_scopes_nothing() -> None:
+    """前三季度,…,其中,9月份增长N%: the month is its figure's only, the sentence after keeps 前三季度, and the
+    month's figure measures what the sentence does; 比上半年加快, 比1-7月回升 name a base, no scope of theirs;
+    预测明年 is a forecast ahead, a target."""
+    said = "前三季度,全县茶叶销售额同比增长5.1%,其中,9月份同比增长3.9%。茶叶出口额增长8%。"
+    got = read(said, "measure", "scope")
+    assert got["3.9%"] == ("茶叶销售额", ("其中", "9月")) and got["8%"] == ("茶叶出口额", ("前三季度",))
+    said = "1-9月,全县茶叶销售额增长5.1%,比上半年加快0.6个百分点,比1-8月回落0.2个百分点;出口额增长8%。"
+    got = read(said, "measure", "scope")
+    assert set(got.values()) == {("茶叶销售额", ("1-9月",)), ("出口额", ("1-9月",))}
+    assert read("预测明年茶叶销售额增长6%。", "kind", "period") == {"6%": ("target", "plan")}

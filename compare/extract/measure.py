@@ -64,6 +64,8 @@ _TAIL = re.compile(
     r"|在?第[1-4一二三四]季度?|在?[一二三四]季度"  # 服务输出在第一季下跌, 生产总值第一季上升: a scope
     r"|(?:比|较|与|同)(?:上|去|前)一?年(?:同期|同月|同季|末|底)?(?:相比)?|(?:比|较)(?:\d{4}年(?:同期|同月|同季|末|底)?|同期|同月|同季)(?:相比)?|与\d{4}年相比"
     r"|(?:比|较|与)(?:上|前)一?(?:季度?|个?月)(?:末|底)?(?:相比)?"  # 较上一季减少30艘, 比上月
+    # 比上半年加快, 比1-7月回升, 比上年全年回落: a part of the year as the base
+    r"|(?:比|较|与)(?:上年)?(?:上半年|前三季度|全年|[一二三四]季度|\d{1,2}(?:-\d{1,2})?月份?)(?:相比)?"
     r"|(?:比|较|与)(?:年初|常年|多年平均|历年同期)值?(?:相比)?|(?:按)?(?:同|可比)口径"
     r"|(?:比|较|与)(?:上|前)一?个?[一二三四五六七八九十两\d]{1,2}个?(?:年|季度|月)(?:同期)?(?:相比)?"
     # 分别比上个五年上升, 比2016年 once its year is dropped, 从上年: the base of a change, not a measure
@@ -152,6 +154,7 @@ _POST_CUT = re.compile(
 _TARGET = re.compile(
     r"预期目标(?!的)|主要.{0,4}目标|发展目标|工作目标|目标(?:[:：是为]|确定为|定为|设定为)|奋斗目标|力争|争取(?!到(?![\d年十今明本]))|预期(?!寿命|目标的|的)"
     r"|承诺|确保|要(?:达到|高于|低于|控制在|保持在|实现|完成|确保)|控制在"
+    r"|预[测计](?:明|下一?|来)(?:[(（][^()（）]{1,6}[)）])?年"  # 预测明(103)年经济成长2.59%: a forecast ahead
     # 将X作为/纳入… is 把 (past or future), unless 今年/明年 says it is the plan
     r"|将(?!近)(?:(?<=今年将)|(?<=明年将)|(?![^，,；;。]{1,20}?(?:作为|列为|纳入|视为|当作|摆在|放在|融入)))"
     r"|(?<!超)(?<!超年度)(?<!超过)计划(?:[到在]|\d|完成|实现|投资|新建|建成|开工|安排|新增|培训|招聘|达到)"
@@ -205,7 +208,8 @@ _TIME_SCOPE = re.compile(
 
 
 _YEAR_OPENS = re.compile(r"\s*(?:\d{4}年(?:全年|度)?|全年)[，,]")  # 2023年, 全年,: the whole year, said first
-_BASE_BEFORE = re.compile(r"(?:比|较|继)(?:\d{4}年|上一?年|去年)?$")
+_BASE_VALUE = re.compile(r"度?的?[\d.]")
+_BASE_BEFORE = re.compile(r"(?:比|较|继)(?:\d{2,4}年|上一?年|去年)?$")  # 较112年5月: a 民國 year too
 
 
 def _time_tags(folded: str, lo: int, hi: int) -> list[tuple[int, str]]:
@@ -214,6 +218,8 @@ def _time_tags(folded: str, lo: int, hi: int) -> list[tuple[int, str]]:
         return []  # most sentences name no time: skip the pattern
     tags = []
     for m in _TIME_SCOPE.finditer(folded, lo, hi):
+        if _BASE_BEFORE.search(folded, max(lo, m.start() - 8), m.start()) and not _BASE_VALUE.match(folded, m.end()):
+            continue  # 比上半年加快, 比1-7月回升: a base's time scopes no figure (比一季度的3.3%: its own)
         if m.group("month"):
             before = folded[max(lo, m.start() - 2) : m.start()]
             if before in ("截至", "截止") or before[-1:] == "至":
@@ -841,6 +847,10 @@ class _Carry:
         # 比2018年第4季度的升幅: the time of a comparison's base scopes no sentence after it
         lo = sentence.lo
         time = next((t for at, t in reversed(when.tags) if not _BASE_BEFORE.search(folded, max(lo, at - 8), at)), None)
+        # 前三季度,…增长6.2%,其中,9月份增长4.8%。: the time the sentence opens on is what it carries on
+        opening = _CLAUSE_SEP.search(folded, lo, sentence.hi)
+        if len(when.tags) > 1 and opening and when.tags[0][0] < opening.start():
+            time = when.tags[0][1]
         # 2023年11月,…。2023年,全市…: a sentence that opens on a year and no part of it speaks of the whole year
         self.time = time if time is not None else None if _YEAR_OPENS.match(folded, lo) else self.time
 
@@ -1203,7 +1213,9 @@ def _describe_sentence(
         if not subject and parent is None and not levels and not after:
             told = [x for x in measures if measures[x] and x not in asides]
             alone = len(told) < 2 or bool(_CLAUSE_SEP.search(folded, figures[told[-2]].end, figures[told[-1]].start))
-            if told and alone and len(_CLAUSE_SEP.findall(folded, figures[told[-1]].end, clause_lo)) <= 1:
+            # …增长6.2%,其中,9月份增长4.8%: the 其中 that opens a part of the time is no clause of its own
+            between = _SUB_TOTAL.sub("，", folded[figures[told[-1]].end : clause_lo]) if told else ""
+            if told and alone and len(_CLAUSE_SEP.findall(between)) <= 1:
                 subject = measures[told[-1]]  # 快递业务量比上年增加2.3亿件,增长8.6%: no level; the amount's growth
         borrowed = weak or not subject
         if not subject:
