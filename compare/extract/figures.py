@@ -74,8 +74,10 @@ _FLOOR_BEFORE = re.compile(
 )
 # a noun of people right after a count with no unit (1230万职工, 85余万留守儿童): the count is of people
 _PEOPLE_AFTER = re.compile(
-    r"[\u4e00-\u9fff]{0,2}?(?:职工|人员|员工|会员|劳动者|农民工|工人|群众|学生|儿童|婴幼儿|幼儿|老人|老年人|患者|游客)"
+    r"[\u4e00-\u9fff]{0,2}?(?:职工|人员|员工|会员|劳动者|农民工|工人|群众|学生|儿童|婴幼儿|幼儿|老人|老年人|患者|游客"
+    r"|志愿者|居民|村民|农民|青年|妇女|党员|干部|教师|医生|护士)"
 )
+_BODY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:企业|单位|机构|公司|社区|学校|医院|工厂)")
 
 
 def _floor(unit: str, scale: str, noun: str, verb: re.Match[str] | None) -> bool:
@@ -88,10 +90,11 @@ def _floor(unit: str, scale: str, noun: str, verb: re.Match[str] | None) -> bool
     if "的" in noun[1:5]:
         return False
     family = grammar.unit_family(unit)
-    if family == "count" or unit == "名":
+    if family == "count":
         return True
-    if unit == "人":
-        return _PEOPLE_AFTER.match(noun) is not None
+    if unit in ("人", "名"):  # 2万名以上志愿者; 100名以上职工企业 is a size class of firms
+        people = unit == "名" or _PEOPLE_AFTER.match(noun) is not None
+        return people and not _BODY_AFTER.match(noun)
     return unit in _FLOOR_UNITS and not scale and verb is not None
 
 
@@ -114,7 +117,7 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
 
 _QUOTE_MARKS = re.compile(r"[“”《》\n]")
 # words quoted, not a name: “新建50所学校;改造20条道路……” holds sentences, and its figures are figures
-_QUOTATION = re.compile(r"[；;。！？!?…]")
+_QUOTATION = re.compile(r"[；;。！？!?]")
 
 
 def quoted(text: str, lo: int, hi: int) -> Iterator[tuple[int, int, str, bool]]:

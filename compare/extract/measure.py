@@ -39,10 +39,10 @@ _BULLET_CHARS = re.compile("[" + "".join(sorted(_BULLET_CHARS_SET)) + "]")
 # Words that open a clause without saying what is measured: discourse, time, place.
 _LEAD = re.compile(
     r"^(?:\d{1,2}[.．、](?![\d、])|其中|当中|另外|此外|另|同时|并且|而且|而|首先|其次|最后|以致|致使|使得|令|特别是|尤其是"
-    r"|总体看|分城乡看|分类别看|分地区看|分产业看|预计|初步|预测|力争|争取|确保|将(?![近军])"
+    r"|总体看|分城乡看|分类别看|分地区看|分产业看|预计|初步|预测|力争|确保|将(?![近军])"
     r"|(?:提出|表示|指出|强调|介绍|透露|宣布|公布)了?|第一时间"
     r"|据对[^，,；;。]{1,30}?调查(?:显示|结果)?|据统计|据初步统计|初步核算|经初步核算|据测算|数据显示|据介绍|据了解|据悉|据知|统计显示"
-    r"|全年|年末|年底|年初|年内|当年|本年|今年|明年|去年|上年|\d{4}年(?:末|底|初|度|内|全年)?|\d{4}(?=[全本我])"
+    r"|全年|年末|年底|年初|年内|当年|本年|今年|去年|上年|\d{4}年(?:末|底|初|度|内|全年)?|\d{4}(?=[全本我])"
     r"|(?:近|过去)?[一二两三四五六七八九十\d]{1,2}年(?:来|间|以来)"
     r"|\d{1,2}月(?:末|底|份)?|截至|截止|到(?=\d|[今去明本上]?年|目前|现在)|目前|现有"
     r"|全国|全省|全区|全市|全县|全州|全盟|全旗|全镇|全乡|全行业|全系统|全社会|我国|我省|我区|我市|我县|本市|本省|本区"
@@ -105,6 +105,7 @@ _SHARE_MARK = re.compile(r"占(?![用据领线]|地(?!区(?![域块]))|有(?!率
 _SHOULD = re.compile(r"(?<![供反适效相对响感回呼答])应(?:当|该)?$")
 # 应占合营企业亏损: attributable to, no share (应占财政支出的15%, what should be, is one)
 _ATTRIBUTABLE = re.compile(r"应占[^，,。；;的]{0,12}?(?:溢利|亏损|利润|收益|业绩|权益|净利)")
+_RATIO_NAME = re.compile(r"[\u4e00-\u9fff]{2}比(?:为|是|达到|达)?$")  # 收入比为2.31: a ratio's name ends in 比
 _SHARE_OF = re.compile(r"占[^占，,；;。]{1,12}的$")
 _SHARE_NOUN = re.compile(r"(?:比重|占比|比例|比值|份额|贡献率|构成)$")
 _PER_CAPITA = re.compile(r"人均|每(?:[一二两三四五六七八九十百千万\d]+)?(?:人|户|名|平方|公顷|亩|千|万|百)")
@@ -156,10 +157,11 @@ _TARGET = re.compile(
     r"|承诺|确保|要(?:达到|高于|低于|控制在|保持在|实现|完成|确保)|控制在"
     r"|预[测计](?:明|下一?|来)(?:[(（][^()（）]{1,6}[)）])?年"  # 预测明(103)年经济成长2.59%: a forecast ahead
     # 将X作为/纳入… is 把 (past or future), unless 今年/明年 says it is the plan
-    r"|将(?!近)(?:(?<=今年将)|(?<=明年将)|(?![^，,；;。]{1,20}?(?:作为|列为|纳入|视为|当作|摆在|放在|融入)))"
+    r"|(?<![大名老干猛主])将(?!近|军)(?:(?<=今年将)|(?<=明年将)|(?![^，,；;。]{1,20}?(?:作为|列为|纳入|视为|当作|摆在|放在|融入)))"
     r"|(?<!超)(?<!超年度)(?<!超过)计划(?:[到在]|\d|完成|实现|投资|新建|建成|开工|安排|新增|培训|招聘|达到)"
 )
 _ACHIEVED = frozenset({"控制在", "争取"})
+_GOAL_VALUE = re.compile(r"(?:的|为|是)?\s*[\d.]+\s*%")
 _MEASURED_AGAINST = re.compile(r"(?:[高低快慢好优强弱超]于|超过|超出|符合|不及|未达|达到|完成|实现)(?:年度|全年)?$")
 # 过去一年,…争取资金…;今年要争取…: the past holds until the sentence turns to what is ahead
 _AHEAD = re.compile(r"今年(?!以来)|明年|下一步|下半年|(?<![主重需只])要(?!求)|(?<![即])将")
@@ -246,7 +248,7 @@ _FOOTNOTE_MARK = (
 _DROP_ANYWHERE = re.compile(
     # a price basis in brackets, 万元GDP(当年价), tells two measures apart: kept
     _FOOTNOTE_MARK + r"|\((?!(?:当年|可比|现|不变)价)[^()]*\)|（(?!(?:当年|可比|现|不变)价)[^（）]*）"
-    r"|[“”‘’「」『』\"'\s]|第[^，。、\d]{1,3}?[批届轮期次]|(?<=[\u4e00-\u9fff])(?<![占比较于])全年(?=[\u4e00-\u9fff])(?!的)|"
+    r"|[“”‘’「」『』\"'\s]|第[^，。、\d]{1,3}?[批届轮期次]|(?<=[\u4e00-\u9fff])(?<![占比较于])全年(?=[\u4e00-\u9fff])(?!的)|(?<=[今明本]年)将(?![近军])|"
     + _MONTHS_TO_DATE
     + r"|按(?:\d{4}年)?(?:可比价格?|不变价格?|现价|当年价格?|可比口径|同口径)(?:计算)?"
     r"|(?:(?<![长加高升降少低])(?:到|至)|截至|截止)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初|以来|前|年?度)?(?:的(?=\d|$))?"
@@ -342,7 +344,7 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
     share = False
     reached = False
     # 贷存比72.5%, 城乡居民收入比2.35: a ratio's name ends in 比, no comparison's base
-    ratio_name = raw.endswith("比") and len(raw) >= 3 and folded[p[-1] + 1 : p[-1] + 2].isdigit() if p else False
+    ratio_name = bool(_RATIO_NAME.search(raw)) and folded[p[-1] + 1 : p[-1] + 2].isdigit() if p else False
     while p:
         s = _text(folded, p)
         if not verb and (m := _TO_LEVEL.search(s)):
@@ -858,7 +860,8 @@ class _Carry:
 _BREAKDOWN_OPENS = re.compile(r"\s*(?:分[^，,。；;\d]{1,6}看|从[^，,。；;\d]{1,8}看|其中)\s*[，,：:]")
 # the lead of a list of goals (主要预期目标为:), its items on the lines after it (——增长8%左右;), each a target
 _GOAL_LEAD = re.compile(rf"(?:{_TARGET.pattern})[^。！？!?\n]*[:：]\s*$")
-_TARGET_REVIEWED = re.compile(r"情况|^(?:控制在|争取)")  # 目标完成情况如下: the goals reviewed, not set
+# 目标完成情况如下, 主要目标已经完成: the goals reviewed, not set
+_TARGET_REVIEWED = re.compile(r"情况|已经?(?:全面)?(?:完成|实现|达到)|^控制在")
 _ITEM_OPENS = re.compile(
     r"[ \t\u3000]*(?:——|—|[-－●•·▪◆■□]|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,2})[)）]|\d{1,2}[.、．)）])"
 )
@@ -908,8 +911,14 @@ def _goal_span(
         if (review or m.start() < past_until) and m.group() in _ACHIEVED:
             continue
         if _MEASURED_AGAINST.search(folded, max(sentence.lo, m.start() - 6), m.start()):
+            if value := _GOAL_VALUE.match(folded, m.end()):  # 未达预期目标7%: the goal's own value
+                return m.start(), value.end()
             continue  # 高于年度预期目标, 弱于预期: an outcome measured against the goal
         if quoted is None or not quoted.covers(m.start()):
+            opened = folded.rfind("“", sentence.lo, m.start())
+            close = folded.find("”", m.start(), sentence.hi) if opened >= 0 else -1
+            if close > 0 and folded.find("”", opened, m.start()) < 0:
+                return m.start(), close  # 强调“确保…1200万亩以上”,全年实际播种…: the goal is the quotation's
             at = m.start()
             break
     for m in _BY_YEAR.finditer(folded, sentence.lo, at):
@@ -941,6 +950,13 @@ class _ListPlan:
 
 
 _WHOLE_PLACE = re.compile(r"全[市省县区国镇乡]|全社会")
+# production words a sentence says once with their owner and then alone (早稻种植面积…,总产量…)
+_ELIDED_OWNER = frozenset(
+    {"总产量", "总产", "单产", "产量", "亩产", "出栏", "存栏", "出栏量", "存栏量", "销量"}
+    | {"面积", "种植面积", "播种面积", "采摘面积", "收获面积"}
+)
+_ELIDED_OWNER_BY_LENGTH = sorted(_ELIDED_OWNER, key=len, reverse=True)
+_STOCK_VERB = re.compile(r"(?:新建|建成|改扩建|新改扩建|扩建|改建|新增|新开工|开工|认定)")  # the verb that made a stock
 _ADDED = frozenset({"新增", "净增", "新发展", "新建", "新认定"})  # said alone after a stock: an addition to it
 # 高于全国, 好于预期目标, 快于上年 (its year dropped): a gap against a benchmark, of the figure before it
 _GAP = re.compile(
@@ -1149,7 +1165,7 @@ def _describe_sentence(
         weak = False
         if _text(folded, subject) in _ADDED and levels and figures[levels[-1]].unit == f.unit and measures[levels[-1]]:
             stock = measures[levels[-1]]  # 馆藏档案82.4万卷,新增3.1万卷: what was added to
-            act = _BUILT.match(_text(folded, stock))  # 建成驿站300个,新建45个: 新建驿站
+            act = _STOCK_VERB.match(_text(folded, stock))  # 建成驿站300个,新建45个: 新建驿站
             subject = subject + stock[act.end() if act else 0 :]
         if subject and len(subject) <= 2 and not change and not share and subject == pre.subject:
             borrowed_words = _borrow(folded, sentence.lo, clause_lo)  # 全年培训30.3万人次 after 家政服务人员培训
@@ -1187,7 +1203,8 @@ def _describe_sentence(
                 parent, owner = amounts[-1], measures[amounts[-1]]
             subject = owner + subject if owner and not _PULL.fullmatch(_text(folded, owner)) else subject
         if subject and measures and plan is None and parent is None and f.unit in _GAP_UNITS:
-            ungapped = [x for x in measures if x not in gaps]
+            # not a change in points (比上年提高0.8个百分点) said between: the gap is of the rate itself
+            ungapped = [x for x in measures if x not in gaps and not _in_points_change(out[x], figures[x])]
             if ungapped and _GAP.fullmatch(_text(folded, subject)):  # 增长7.8%,高于全国1.2个百分点: its gap
                 parent = ungapped[-1]
                 subject = measures[parent] + subject
@@ -1290,6 +1307,13 @@ def _describe_sentence(
                 cut_off = folded.startswith("的", f.end)  # 毛利率为35%的企业: a cut-off, not the amount's rate
                 if held and held.start() >= 2 and subject == pre.subject and not (place or per_head or cut_off):
                     subject = measures[near][: held.start()] + subject  # 电子产业营业收入…,利润率为6.3%
+        if subject and subject == pre.subject and measures and _text(folded, subject) in _ELIDED_OWNER:
+            # 早稻种植面积…,总产量85.6万吨; 肉牛存栏…,出栏4.5万头: the owner named before, in the same segment
+            near = max(measures)
+            prior = _text(folded, measures[near])
+            word = next((w for w in _ELIDED_OWNER_BY_LENGTH if prior.endswith(w)), None)
+            if word and figures[near].start > seg_lo and len(prior) - len(word) >= 2:
+                subject = measures[near][: len(prior) - len(word)] + subject
         measures[j] = subject
         if share and not change and parent is None:
             shares.append(j)
@@ -1335,6 +1359,10 @@ def _describe_sentence(
 _CHANGE_TO = re.compile(r"\s*(?:到|至|[，,]\s*(?:达到|达|为))\s*")
 _REACHABLE = (MetricKind.LEVEL, MetricKind.SHARE, MetricKind.PER_CAPITA)
 _CLAUSE_END = re.compile(r"\s*(?:[，,；;。！!？?)）\n]|$)")
+
+
+def _in_points_change(d: Description | None, f: Figure) -> bool:
+    return d is not None and d.kind is MetricKind.CHANGE and f.unit in _POINT_UNITS
 
 
 def _shared_modifier(folded: str, before: Phrase, subject: Phrase) -> Phrase:
