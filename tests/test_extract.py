@@ -1780,3 +1780,11 @@ def test_what_the_review_of_the_goal_and_gap_rules_found() -> None:
     assert [m.raw for m in figures("全县共有100名以上员工企业46家。")] == ["46家"]
     assert figures("村民说“以前跑3趟……”。") == []
     assert read("大将军乡茶叶产量2.3万吨。", "kind") == {"2.3万吨": "level"}
+
+
+def test_a_lists_shared_measure_noun_reaches_every_item() -> None:
+    """A、B和C旅客发送量分别…: each item's 旅客发送量; 东部、中部和西部地区生产总值: each region's 生产总值."""
+    got = read("一季度,码头、车站和机场旅客发送量分别增长3.1%、4.2%和9.3%。", "measure")
+    assert list(got.values()) == ["码头旅客发送量", "车站旅客发送量", "机场旅客发送量"]
+    got = read("南部、北部和中部地区生产总值分别增长4%、5%和6%。", "measure")
+    assert list(got.values()) == ["南部地区生产总值", "北部地区生产总值", "中部地区生产总值"]
