@@ -1788,3 +1788,12 @@ def test_a_lists_shared_measure_noun_reaches_every_item() -> None:
     assert list(got.values()) == ["码头旅客发送量", "车站旅客发送量", "机场旅客发送量"]
     got = read("南部、北部和中部地区生产总值分别增长4%、5%和6%。", "measure")
     assert list(got.values()) == ["南部地区生产总值", "北部地区生产总值", "中部地区生产总值"]
+
+
+def test_a_gap_in_an_amounts_unit_and_one_written_比全国高() -> None:
+    """超过预期目标20万吨 is the gap of the amount before it; 比全国高1.2个百分点 is a gap too, and a change of the
+    rate said after it (比上年提高0.3个百分点) is still the rate's."""
+    got = read("全县油菜籽产量达到48万吨，超过预期目标3万吨。", "measure", "parent")
+    assert got["3万吨"] == ("油菜籽产量超过预期目标", "s00.m01")
+    got = read("全县茶叶产值增长7%，比全省高1.1个百分点，比上年提高0.4个百分点。", "measure", "parent")
+    assert got["1.1个百分点"] == ("茶叶产值比全省高", "s00.m01") and got["0.4个百分点"][0] == "茶叶产值"

@@ -963,6 +963,7 @@ _ADDED = frozenset({"新增", "净增", "新发展", "新建", "新认定"})  # 
 _GAP = re.compile(
     r"(?:[高低快慢好优强弱]于|超过|超出)(?:全国|全省|全市|全区|全县|同期|上年|去年|年度|全年)?"
     r"(?:平均水平|平均|水平|预期目标|预期|目标|计划)?"
+    r"|比(?:全国|全省|全市|全区|全县)(?:平均水平|平均|水平)?[高低快慢多少]"  # 比全国高1.2个百分点
 )
 _GAP_UNITS = frozenset({"%", "个百分点", "百分点"})
 _BUILT = re.compile(r"(?:新建|建成|改扩建|新改扩建|扩建|改建|新增|新开工|开工)")
@@ -1203,10 +1204,12 @@ def _describe_sentence(
             if later and f.unit == "%" and parent is None and not whole_place:
                 parent, owner = amounts[-1], measures[amounts[-1]]
             subject = owner + subject if owner and not _PULL.fullmatch(_text(folded, owner)) else subject
-        if subject and measures and plan is None and parent is None and f.unit in _GAP_UNITS:
+        if subject and measures and plan is None and parent is None:
             # not a change in points (比上年提高0.8个百分点) said between: the gap is of the rate itself
             ungapped = [x for x in measures if x not in gaps and not _in_points_change(out[x], figures[x])]
-            if ungapped and _GAP.fullmatch(_text(folded, subject)):  # 增长7.8%,高于全国1.2个百分点: its gap
+            # a rate's gap is in points; an amount's in its own unit (产量1480万吨,超过预期目标20万吨)
+            fits = bool(ungapped) and (f.unit in _GAP_UNITS or f.unit == figures[ungapped[-1]].unit)
+            if fits and _GAP.fullmatch(_text(folded, subject)):  # 增长7.8%,高于全国1.2个百分点: its gap
                 parent = ungapped[-1]
                 subject = measures[parent] + subject
                 gaps.add(j)
@@ -1229,10 +1232,12 @@ def _describe_sentence(
         if change and not subject and last_base is not None:
             subject = measures[last_base]  # …(1100毫米)偏少8.2%: the change of the measure whose base was given
         if not subject and parent is None and not levels and not after:
-            told = [x for x in measures if measures[x] and x not in asides]
+            told = [x for x in measures if measures[x] and x not in asides and x not in gaps]
             alone = len(told) < 2 or bool(_CLAUSE_SEP.search(folded, figures[told[-2]].end, figures[told[-1]].start))
             # …增长6.2%,其中,9月份增长4.8%: the 其中 that opens a part of the time is no clause of its own
-            between = _SUB_TOTAL.sub("，", folded[figures[told[-1]].end : clause_lo]) if told else ""
+            # …增长6%,比全国高1.2个百分点,比上年提高0.3个百分点: a gap said between is no clause in the way
+            since = max([figures[told[-1]].end] + [figures[g].end for g in gaps if g > told[-1]]) if told else 0
+            between = _SUB_TOTAL.sub("，", folded[since:clause_lo]) if told else ""
             if told and alone and len(_CLAUSE_SEP.findall(between)) <= 1:
                 subject = measures[told[-1]]  # 快递业务量比上年增加2.3亿件,增长8.6%: no level; the amount's growth
         borrowed = weak or not subject
