@@ -1797,3 +1797,10 @@ def test_a_gap_in_an_amounts_unit_and_one_written_比全国高() -> None:
     assert got["3万吨"] == ("油菜籽产量超过预期目标", "s00.m01")
     got = read("全县茶叶产值增长7%，比全省高1.1个百分点，比上年提高0.4个百分点。", "measure", "parent")
     assert got["1.1个百分点"] == ("茶叶产值比全省高", "s00.m01") and got["0.4个百分点"][0] == "茶叶产值"
+
+
+def test_more_or_fewer_than_a_base_is_a_change() -> None:
+    """比上年多3所 and 比8月份多增0.2万人 are changes up of the figure before; 比上年少3起 a change down."""
+    got = read("全县新建幼儿园9所，比上年多3所；发生火灾12起，比上年少4起。", "kind", "parent", "direction")
+    assert got["3所"] == ("change", "s00.m01", Direction.UP) and got["4起"] == ("change", "s00.m03", Direction.DOWN)
+    assert read("新增就业3.2万人，比8月份多增0.4万人。", "measure")["0.4万人"] == "新增就业"

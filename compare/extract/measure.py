@@ -83,11 +83,13 @@ _DEGREE = re.compile(
 _CHANGE_VERB = re.compile(
     rf"(?P<verb>{grammar.CHANGE_WORDS}|净增|增产|增收|(?<!新)增|涨|升|偏多|偏大|偏高"
     r"|净减|减产|减收|降|减|跌|偏少|偏小|偏低"
+    r"|(?<=[年期月份季度比较])(?:多增|少增|多|少)"  # 比上年多3所, 比8月份多增0.2万人: more or fewer than the base
     # 比上年新增3.2万户, 较2022年新增 (its year dropped): against a base, 新增 is the change (全年新增 is a level)
     r"|(?:(?<=上年)|(?<=去年)|(?<=年初)|(?<=同比)|(?<=同期)|(?<=[较比]))新增)(?:了)?$"
 )
 _TO_LEVEL = re.compile(rf"(?:{grammar.CHANGE_WORDS}|增|降|升|减|跌)(?:了)?(?:到|至)$|(?:增至|降至|升至|达至)$")
 _DOWN_VERBS = frozenset(grammar.CHANGE_DOWN) | {"净减", "减产", "减收", "降", "减", "跌", "偏少", "偏小", "偏低"}
+_DOWN_VERBS |= {"少", "少增"}
 _RATE_NOUN = re.compile(
     r"(?:增速|增幅|涨幅|降幅|升幅|跌幅|减幅|(?<!自然)增长率|增长速度|增长幅度|上涨幅度|下降幅度|年均增长)$"
 )
