@@ -43,10 +43,11 @@ _SENTENCE_PUNCT = re.compile(r"[，。；！？、：,;!?]")
 _BOUND_START = set("的地得了着过们之等和与及或，。、；：！？）》”’")
 _BYLINE = re.compile(r"记者|作者|编写|撰稿|撰文|通讯员|编辑|供稿|起草|执笔")
 HEADING_MAX = 24
-# An enumerated heading: 一、综合 / (一)抓投资,扩需求 / 第三部分 — it may hold commas, never a full stop.
+# An enumerated heading: 一、综合 / (一)抓投资,扩需求 / 第三部分 — it may hold commas, never a full stop, and it
+# ends in no ；(（一）地区生产总值增长6%左右； is an item of a list)
 _ENUM_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十百]{1,3}[章节部分篇])"
-    r"[^。！？!?]{1,40}$"
+    r"[^。！？!?]{1,40}(?<![；;])$"
 )
 ENUM_HEADING_MAX = 44
 # a bullet typed as text: a dash, an asterisk, a dot or a word processor's stray bullet letter (l, Ø, ü),

@@ -1804,3 +1804,16 @@ def test_more_or_fewer_than_a_base_is_a_change() -> None:
     got = read("全县新建幼儿园9所，比上年多3所；发生火灾12起，比上年少4起。", "kind", "parent", "direction")
     assert got["3所"] == ("change", "s00.m01", Direction.UP) and got["4起"] == ("change", "s00.m03", Direction.DOWN)
     assert read("新增就业3.2万人，比8月份多增0.4万人。", "measure")["0.4万人"] == "新增就业"
+
+
+def test_numbered_items_of_a_goal_list_and_their_numbers() -> None:
+    """（一）…；is an item of a list, not a heading, and its figure is read; items opening 二是 or 三、 are items
+    of the goal list too, and 一是/三、 leave the measure."""
+    said = "全镇农业平稳。今年主要预期目标是：\n（一）粮食产量增长2%左右；\n二是新建冷库6座；\n三、茶园面积达3万亩；"
+    got = read(said, "measure", "kind")
+    assert got == {
+        "2%左右": ("粮食产量", "target"),
+        "6座": ("新建冷库", "target"),
+        "3万亩": ("茶园面积", "target"),
+    }
+    assert read("一是全年新建冷库6座。", "measure") == {"6座": "新建冷库"}
