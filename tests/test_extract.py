@@ -1817,3 +1817,9 @@ def test_numbered_items_of_a_goal_list_and_their_numbers() -> None:
         "3万亩": ("茶园面积", "target"),
     }
     assert read("一是全年新建冷库6座。", "measure") == {"6座": "新建冷库"}
+
+
+def test_a_noun_joined_by_及_runs_on_past_the_figure_before() -> None:
+    """2家水厂完成制水及供水收入3亿元: the amount's measure holds the whole 制水及供水收入, not 及供水收入."""
+    got = read("上半年,2家水厂完成制水及供水收入3亿元,增长4%。", "measure")
+    assert got["3亿元"] == got["4%"] and got["3亿元"].endswith("制水及供水收入")

@@ -1059,6 +1059,8 @@ def _describe_sentence(
         own_lo = (
             clause_lo if idx == 0 else max(figures[clause_figs[idx - 1]].end, noun_until.get(clause_figs[idx - 1], 0))
         )
+        if idx and folded[own_lo : own_lo + 1] in ("及", "与", "和") and not folded[own_lo + 1 : own_lo + 2].isdigit():
+            own_lo = figures[clause_figs[idx - 1]].end  # 3家企业完成管输及储气收入96亿元: the noun runs on past 及
         pre = first_pre if idx == 0 and first_pre is not None else _take_pre(folded, tuple(range(own_lo, f.start)))
         seg_first = seg_lo != seen_seg  # 其中小学285所,在校学生…；初中120所,…: each part names its own body
         seen_seg = seg_lo
