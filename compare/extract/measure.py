@@ -960,7 +960,6 @@ _ELIDED_OWNER = frozenset(
     | {"面积", "种植面积", "播种面积", "采摘面积", "收获面积"}
 )
 _ELIDED_OWNER_BY_LENGTH = sorted(_ELIDED_OWNER, key=len, reverse=True)
-_STOCK_VERB = re.compile(r"(?:新建|建成|改扩建|新改扩建|扩建|改建|新增|新开工|开工|认定)")  # the verb that made a stock
 _ADDED = frozenset({"新增", "净增", "新发展", "新建", "新认定"})  # said alone after a stock: an addition to it
 # 高于全国, 好于预期目标, 快于上年 (its year dropped): a gap against a benchmark, of the figure before it
 _GAP = re.compile(
@@ -970,6 +969,7 @@ _GAP = re.compile(
 )
 _GAP_UNITS = frozenset({"%", "个百分点", "百分点"})
 _BUILT = re.compile(r"(?:新建|建成|改扩建|新改扩建|扩建|改建|新增|新开工|开工)")
+_STOCK_VERB = re.compile(rf"{_BUILT.pattern}|认定")  # the verb that made a stock (建成驿站, 认定高新技术企业)
 _PLAN_RATIO = re.compile(
     r"(?:完成|达到|为|占|是)(?:全年|年度|年初|全年度)?(?:调整)?(?:预算|计划|预期目标|目标任务|预期|目标)数?的$"
 )
