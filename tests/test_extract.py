@@ -955,7 +955,7 @@ def test_nouns_and_owners_a_label_must_keep() -> None:
     assert got["9.6亿元"] == "物流板块营业收入"
     assert got["88.2亿元"] == "信息传输、软件和信息技术服务业增加值"
     assert [got["3.3亿立方米"], got["6.1亿立方米"]] == ["工业用水量", "农业用水量"]
-    assert got["2700个"] == "到户服务点"
+    assert got["2700个"] == "建成到户服务点"  # and the list's verb acts on it
 
 
 def test_a_share_of_a_whole_names_the_part() -> None:
@@ -1823,3 +1823,18 @@ def test_a_noun_joined_by_及_runs_on_past_the_figure_before() -> None:
     """2家水厂完成制水及供水收入3亿元: the amount's measure holds the whole 制水及供水收入, not 及供水收入."""
     got = read("上半年,2家水厂完成制水及供水收入3亿元,增长4%。", "measure")
     assert got["3亿元"] == got["4%"] and got["3亿元"].endswith("制水及供水收入")
+
+
+def test_a_verb_opening_a_list_of_objects_acts_on_each_item() -> None:
+    """新建口袋公园12个、城市绿道35公里: 新建城市绿道; an item with a verb of its own (改扩建学校) or a measure noun
+    (旅游收入) keeps its own words."""
+    got = read("新建花园8个、步道20公里、车位600个。", "measure")
+    assert list(got.values()) == ["新建花园", "新建步道", "新建车位"]
+    assert list(read("新建医院3所、改扩建医院7所。", "measure").values()) == ["新建医院", "改扩建医院"]
+    assert list(read("接待游客120万人次、旅游收入9亿元。", "measure").values()) == ["接待游客", "旅游收入"]
+
+
+def test_the_noun_after_a_count_follows_a_verb_said_with_where_or_how() -> None:
+    """吸纳周边N名村民就业: the villagers employed, not 吸纳周边; 按标准完成N个…改造: the works done, not 按标准."""
+    assert read("全年吸纳当地1200名农民务工。", "measure") == {"1200名": "吸纳当地农民务工"}
+    assert read("按计划完成16个村卫生室改造。", "measure") == {"16个": "村卫生室改造"}

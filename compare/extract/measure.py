@@ -139,11 +139,22 @@ _HELD_BY = re.compile(
 _RUN_IN = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _ACTOR_ONLY = re.compile(r"^(?:全国|全省|全市|全区|各地|各级工会|全总|会上|其|在|会|等|和|这些平台|这|该)$")
 # Verbs whose object, the counted thing, follows the figure (动员1215个妇联组织, 选派48名干部).
-_VERB_END = re.compile(
+_ACTS = (
     r"(?:吸引|惠及|帮助|覆盖|带动|吸纳|命名|表彰|发展|服务|培训|建成|新建|慰问|走访|资助|救助|(?<!工会|基层)(?<!党)组织|举办|开展|发放"
     r"|筹集|提供|接待|新增|实现|完成|投入|安排|下拨|拥有|有|共有|动员|选派|派出|召开|建立|培育|认定|评选|签约|引进"
     r"|设立|设有|设|建有|开设|组建|成立|聘请|招聘|招录|接收|受理|办理|调解|审结|查处|检查|走访|推出|举行|开通|打造"
-    r"|修复|改造|治理|整治|恢复|栽植|营造|清理|拆除|新修|硬化)$"
+    r"|修复|改造|治理|整治|恢复|栽植|营造|清理|拆除|新修|硬化)"
+)
+_VERB_END = re.compile(_ACTS + "$")
+# 吸纳周边3400名村民, 带动当地…: a verb and where it acted still leave its object to follow the figure
+_VERB_WHERE = re.compile(_ACTS + r"(?:周边|当地|本地|附近|全[市省县区国]|各地|[省市县区境国]内外?|海内外|城乡|农村)$")
+# 按标准完成28个…改造, 根据计划新建…: a prepositional phrase alone is no measure; the noun after the figure is
+_ONLY_MANNER = re.compile(r"(?:按照?|依照|依据|根据|通过|对照|参照)[^\d，,、；;：:]{1,6}")
+# 新建口袋公园12个、城市绿道35公里: the verb that opens a list of objects acts on each item after 、
+_LIST_VERB = re.compile(
+    r"新建|新增|建成|建设|改造|改建|扩建|改扩建|新改扩建|培训|发放|慰问|走访|资助|救助|帮扶|举办|开展|组织|提供|接待"
+    r"|筹集|引进|培育|认定|评选|命名|表彰|打造|修复|治理|整治|栽植|营造|清理|拆除|新修|硬化|开通|设立|组建|吸纳"
+    r"|招聘|招录|受理|办理|调解|审结|查处|检查|推出|举行|召开|建立|聘请|救治|收治|种植|播种|推广|安置|转移|征收|收购"
 )
 # 栖息着45种鸟类, 一支300人的队伍, 纺织行业共有15家企业入选: the noun that is counted follows the figure
 _NOUN_FOLLOWS = re.compile(r"[\u4e00-\u9fff]着$|[一两]支$|[一两]批$|(?<=[\u4e00-\u9fff]{2})共有$")
@@ -422,6 +433,8 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
         if short and len(chunks) > 1:
             # 种植业实现增加值33亿元: whose 增加值 it is, a list of sectors whole
             subject = _owner(folded, chunks[-2]) + subject
+        if _ONLY_MANNER.fullmatch(said):
+            subject, open_end = (), True  # 按标准完成28个社区卫生站改造: how it was done; the noun follows
     elif chunks and open_end and _VERB_END.search(_text(folded, chunks[-1]).rstrip("的等")):
         subject = tuple(i for i in chunks[-1] if folded[i] not in "的等")  # 惠及…: the verb and its noun
     fallback = chunks[-1][: len(chunks[-1]) - (_text(folded, chunks[-1])[-1:] in ("的", "等"))] if chunks else ()
@@ -1153,7 +1166,13 @@ def _describe_sentence(
             and j not in noun_until  # the object after the figure is taken once (对3150名学生进行了筛查)
             and not in_bracket
             and not f.term  # a ratio's term is told by its place, never by the words after it
-            and (not subject or short or pre.open_end or _VERB_END.search(_text(folded, subject)))
+            and (
+                not subject
+                or short
+                or pre.open_end
+                or _VERB_END.search(said_subject := _text(folded, subject))
+                or _VERB_WHERE.search(said_subject)
+            )
         ):
             noun = _post_noun(folded, f.end, next_start)
             if not subject and not noun:
@@ -1169,6 +1188,20 @@ def _describe_sentence(
             subject = subject + noun if noun or not pre.open_end else (pre.fallback or subject)
             if noun:
                 noun_until[j] = noun[-1] + 1
+        if (
+            idx > 0
+            and plan is None
+            and not change
+            and not share
+            and folded[own_lo : own_lo + 1] == "、"
+            and (acted := _LIST_VERB.match(_text(folded, measures.get(clause_figs[idx - 1], ()))))
+            and subject
+            and _text(folded, subject) == folded[own_lo + 1 : f.start]  # a bare noun, no verb or word of its own
+            and not _LIST_VERB.match(folded, own_lo + 1)
+            and not _MEASURE_NOUN.search(_text(folded, subject))
+        ):
+            verb_at = measures[clause_figs[idx - 1]][0]  # 新建口袋公园12个、城市绿道35公里: 新建城市绿道
+            subject = tuple(range(verb_at, verb_at + acted.end())) + subject
         weak = False
         if _text(folded, subject) in _ADDED and levels and figures[levels[-1]].unit == f.unit and measures[levels[-1]]:
             stock = measures[levels[-1]]  # 馆藏档案82.4万卷,新增3.1万卷: what was added to
