@@ -279,7 +279,8 @@ def figure_re() -> re.Pattern[str]:
     units = unit_pattern()
     scale = scale_pattern()
     pre = _alternation(list(PRE_QUALIFIERS))
-    cn = "[" + CN_NUMERAL_CHARS + "]+"
+    # 三点五, 三.三二, 五十九．四三: a decimal in Chinese numerals, its point a word or a dot
+    cn = "[" + CN_NUMERAL_CHARS + "]+(?:[点.．][" + CN_DIGITS + "]+)?"
     per = rf"(?:\d+(?:\.\d+)?)?(?:[十百千]万|十|百|千|万|亿)?\s?(?:{units}|日|月|周)?"  # 升/日: a time names a rate
     # every figure starts with one of these characters: the lookahead lets the engine skip the rest fast
     first = "".join(sorted({w[0] for w in PRE_QUALIFIERS} | set(CN_NUMERAL_CHARS) | set("Xx×-−－+【")))
@@ -347,6 +348,15 @@ def parse_number(digits: str) -> Decimal | None:
     whole = chinese_integer(digits)
     if whole is not None:
         return Decimal(whole)
+    integer, point, fraction = digits.replace("点", ".").replace("．", ".").partition(".")
+    if point and fraction and all(c in _CN_VALUE for c in fraction):
+        # 一一六一.二 (digit by digit), 五十九.四三, 〇.〇三: the whole part either way, then each digit
+        if integer and all(c in _CN_VALUE for c in integer):
+            whole = int("".join(str(_CN_VALUE[c]) for c in integer))
+        else:
+            whole = chinese_integer(integer) if integer else None
+        if whole is not None:
+            return Decimal(f"{whole}.{''.join(str(_CN_VALUE[c]) for c in fraction)}")
     import cn2an  # lazily, and rarely: 90 ms to import, needed only for forms like 十二点五
 
     try:

@@ -1596,7 +1596,8 @@ def test_second_review_of_the_days_rules_keeps_off_look_alike_wording() -> None:
     got = read("参保人数增加2400人至86.5万人。", "kind", "parent")
     assert got["2400人"][0] == "change" and got["86.5万人"] == ("level", None)
     assert read("出勤率下降一两个百分点。", "kind") == {}
-    assert read("比重提高零点五个百分点。", "kind") == {}
+    got = figures("比重提高零点五个百分点。")  # a decimal in numerals reads whole (it was once 五个百分点)
+    assert [(m.raw, m.value, m.kind.value) for m in got] == [("零点五个百分点", Decimal("0.5"), "change")]
     got = read("全区有中学18所，小学数41所。卫生机构900个，其中诊所数350个。", "measure")
     assert got["41所"] == "小学数" and got["350个"] == "诊所数"  # counts of other bodies, not attributes
     got = read("完成农业投资86亿元，全省增速为4.1%。", "parent")
@@ -1838,3 +1839,43 @@ def test_the_noun_after_a_count_follows_a_verb_said_with_where_or_how() -> None:
     """吸纳周边N名村民就业: the villagers employed, not 吸纳周边; 按标准完成N个…改造: the works done, not 按标准."""
     assert read("全年吸纳当地1200名农民务工。", "measure") == {"1200名": "吸纳当地农民务工"}
     assert read("按计划完成16个村卫生室改造。", "measure") == {"16个": "村卫生室改造"}
+
+
+def test_decimals_written_in_chinese_numerals() -> None:
+    """三.三二%, 〇．〇三个百分点, 一二三四.五万人 (digit by digit) and 四点二亿吨 are figures with their whole value,
+    not the digits after the point alone; 一点一滴 is still no figure."""
+    got = figures_of("失业率为四.五二%，比上年下降〇．〇六个百分点，就业人数一二三四.五万人，粮食产量四点二亿吨。")
+    assert [(raw, value) for raw, value, _, _ in got] == [
+        ("四.五二%", Decimal("4.52")),
+        ("〇．〇六个百分点", Decimal("0.06")),
+        ("一二三四.五万人", Decimal("12345000")),
+        ("四点二亿吨", Decimal("420000000")),
+    ]
+    assert [m.raw for m in figures("他一点一滴地做好三件事。")] == []
+
+
+def test_a_change_said_over_a_span_or_against_the_period_before_is_the_levels() -> None:
+    """月增2000人、年增1.3万人 and 较上一期减少300人 change the level before them; 年 and 月 leave the measure
+    (全年, 上年 and 1-10月 stay times)."""
+    got = read("游客人数为8.6万人，月增2000人、年增1.3万人。", "measure", "parent")
+    assert got["2000人"] == got["1.3万人"] == ("游客人数", "s00.m01")
+    assert read("会员数为2.1万人，较上一期减少300人。", "measure", "parent")["300人"] == ("会员数", "s00.m01")
+    assert read("去年全市用电量年增3%。", "measure") == {"3%": "用电量"}
+
+
+def test_connectives_particles_and_a_news_dateline_leave_the_measure() -> None:
+    """主因…, 加上…各, 但…, 达到了 and 〔记者…报导〕县府昨公布 are no part of what is measured; 已实现/未实现
+    before a gain or loss are."""
+    got = read("主因菜价涨4%，加上油价各涨2%，但房租下跌1%。", "measure")
+    assert list(got.values()) == ["菜价", "油价", "房租"]
+    assert read("〔记者李四／台中报导〕县府昨公布全年用电量年增3%。", "measure") == {"3%": "用电量"}
+    assert read("全年游客量达到了900万人次。", "measure") == {"900万人次": "游客量"}
+    got = read("已实现收益9亿元，未实现损失2亿元。", "measure")
+    assert list(got.values()) == ["已实现收益", "未实现损失"]
+
+
+def test_a_lists_last_item_ends_where_a_shorter_shared_ending_says() -> None:
+    """上下行、下行、上行列车正点率: the items before share 下行, the last holds only 行: 上行列车正点率, not 上下行
+    列车正点率's 上行列 and 车正点率."""
+    got = read("上下行、下行、上行列车正点率分别为98%、97%、99%。", "measure")
+    assert list(got.values()) == ["上下行列车正点率", "下行列车正点率", "上行列车正点率"]

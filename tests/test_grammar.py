@@ -136,3 +136,24 @@ def test_days_and_batches_are_units() -> None:
         ("4千余批次", "批次", "batches"),
     ]
     assert grammar.unit_group("天") == grammar.unit_group("小时") != grammar.unit_group("床日")
+
+
+_CN = "〇一二三四五六七八九"
+
+
+@given(
+    number=st.decimals(min_value=Decimal("0.01"), max_value=Decimal("9999.99"), places=2),
+    point=st.sampled_from([".", "．", "点"]),
+    unit=st.sampled_from(["%", "万人", "个百分点", "亿元"]),
+)
+@settings(max_examples=200, deadline=None)
+def test_a_decimal_in_chinese_digits_parses_back(number: Decimal, point: str, unit: str) -> None:
+    """一二三四.五六 (each digit a character, the point a dot or 点) reads back as the number it writes."""
+    whole, _, fraction = f"{number:f}".partition(".")
+    written = "".join(_CN[int(c)] for c in whole) + point + "".join(_CN[int(c)] for c in fraction) + unit
+    found = figures(f"全年共计{written}。")
+    assert len(found) == 1, found
+    raw, value, _, _ = found[0]
+    assert raw == written
+    scale = grammar.SCALES.get(unit[:1], Decimal(1))
+    assert value == number * scale

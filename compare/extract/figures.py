@@ -500,7 +500,8 @@ def _chinese(
     """Chinese numerals count with a scale word and a unit: 百万人次, 万名, 一千二百万人."""
     # 提高两个百分点, 下降三个基点: a small count of points (not 一两个, not 零点五)
     points = grammar.unit_family(unit) == "points" and bool(_POINT_COUNT.fullmatch(num)) and before != "点"
-    if not unit or not (points or any(c in "十百千万亿拾佰仟" for c in num + scale)):
+    decimal = any(c in "点.．" for c in num)  # 三.三二%, 一点五个百分点: a point makes it a figure
+    if not unit or not (points or decimal or any(c in "十百千万亿拾佰仟" for c in num + scale)):
         return None  # 八大群体, 一线, 四个意识, 十九届
     if before in "”》" and before:
         return None  # a quoted brand continued: “和谐同行”千户企业

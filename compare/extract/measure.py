@@ -38,9 +38,11 @@ _BULLET_CHARS = re.compile("[" + "".join(sorted(_BULLET_CHARS_SET)) + "]")
 
 # Words that open a clause without saying what is measured: discourse, time, place.
 _LEAD = re.compile(
-    r"^(?:\d{1,2}[.．、](?![\d、])|[一二三四五六七八九十]是(?=[\u4e00-\u9fff])|[一二三四五六七八九十]{1,2}、(?![一二三四五六七八九十])|其中|当中|另外|此外|另|同时|并且|而且|而|首先|其次|最后|以致|致使|使得|令|特别是|尤其是"
+    r"^(?:\d{1,2}[.．、](?![\d、])|[一二三四五六七八九十]是(?=[\u4e00-\u9fff])|[一二三四五六七八九十]{1,2}、(?![一二三四五六七八九十])|其中|当中|另外|此外|另|同时|并且|而且|而|但是|但|加上|主因|主要是|包括|首先|其次|最后|以致|致使|使得|令|特别是|尤其是"
     r"|总体看|分城乡看|分类别看|分地区看|分产业看|预计|初步|预测|力争|确保|将(?![近军])"
     r"|(?:提出|表示|指出|强调|介绍|透露|宣布|公布)了?|第一时间"
+    # 〔记者…报导〕, 【…讯】: a news dateline; 市府今公布, 统计处昨发布: who announced it, and when
+    r"|〔[^〕]{1,30}〕|【[^】]{1,30}】|[^\d，,；;。]{0,8}?(?:今|昨|今天|昨天|今日|昨日|日前|近日)(?:公布|发布|宣布|表示|指出|透露)(?:了|的)?"
     r"|据对[^，,；;。]{1,30}?调查(?:显示|结果)?|据统计|据初步统计|初步核算|经初步核算|据测算|数据显示|据介绍|据了解|据悉|据知|统计显示"
     r"|全年|年末|年底|年初|年内|当年|本年|今年|去年|上年|\d{4}年(?:末|底|初|度|内|全年)?|\d{4}(?=[全本我])"
     r"|(?:近|过去)?[一二两三四五六七八九十\d]{1,2}年(?:来|间|以来)"
@@ -50,7 +52,7 @@ _LEAD = re.compile(
 )
 # Words between the measure and its number: copulas, adverbs, a comparison's base.
 _TAIL = re.compile(
-    r"(?:为|是|达到|达|完成|实现|有|拥有|共有|约为|(?<![估统设会审])计|在|至|到|分别|依次|共|共计|合计|总计|累计|(?<![年人])均|都|也|又|再|还"
+    r"(?:(?:达到|达|完成|实现|有|拥有|共有|为|突破|超过|到)了|为|是|达到|达|完成|实现|有|拥有|共有|约为|(?<![估统设会审])计|在|至|到|分别|依次|共|共计|合计|总计|累计|(?<![年人])均|(?<=[\u4e00-\u9fff])各|都|也|又|再|还"
     r"|控制在|控制|力争|确保|进入了|进入|平均为|平均|保持在|保持|稳定在|由|从|(?<![大名老干猛主])将(?:会|要)?"
     r"|已|已经|仅|只|则|约|大约|预计|初步|首次|一举|率先|历史性地?|同比去年|同比|环比|可比|实际|名义|折合|合计|、"
     # 按年实质收缩, 与上年同期比较, 录得: Hong Kong and Macau wording of 同比, 实际, 比上年, 达到
@@ -63,13 +65,17 @@ _TAIL = re.compile(
     r"|亦|(?:分别)?修订(?:为|至)"  # 货物出口亦下跌, 实质变动率修订为: also; a revised level
     r"|在?第[1-4一二三四]季度?|在?[一二三四]季度"  # 服务输出在第一季下跌, 生产总值第一季上升: a scope
     r"|(?:比|较|与|同)(?:上|去|前)一?年(?:同期|同月|同季|末|底)?(?:相比)?|(?:比|较)(?:\d{4}年(?:同期|同月|同季|末|底)?|同期|同月|同季)(?:相比)?|与\d{4}年相比"
-    r"|(?:比|较|与)(?:上|前)一?(?:季度?|个?月)(?:末|底)?(?:相比)?"  # 较上一季减少30艘, 比上月
+    r"|(?:比|较|与)(?:上|前)一?(?:季度?|个?月|期)(?:末|底)?(?:相比)?"  # 较上一季减少30艘, 比上月, 较上一期
     # 比上半年加快, 比1-7月回升, 比上年全年回落: a part of the year as the base
     r"|(?:比|较|与)(?:上年)?(?:上半年|前三季度|全年|[一二三四]季度|\d{1,2}(?:-\d{1,2})?月份?)(?:相比)?"
     r"|(?:比|较|与)(?:年初|常年|多年平均|历年同期)值?(?:相比)?|(?:按)?(?:同|可比)口径"
     r"|(?:比|较|与)(?:上|前)一?个?[一二三四五六七八九十两\d]{1,2}个?(?:年|季度|月)(?:同期)?(?:相比)?"
     # 分别比上个五年上升, 比2016年 once its year is dropped, 从上年: the base of a change, not a measure
     r"|(?<![占对相配之师幼生])(?<!性别)(?:比|较)|(?:由|从)(?:上|去|上一)年(?:底|末)?的?)$"
+)
+# 年增, 月减, 年涨: the span a change is over, said right before its verb (not 全年, 上月, 1-10月, 逐年)
+_OVER_SPAN = re.compile(
+    r"(?:^|[^\d一二两三四五六七八九十百千万半周学财上去今当本全前后同每近历逐多该往常按青成老少个-])[年月]$"
 )
 _RATE_AHEAD = re.compile(r"\s*[\d.]+\s*(?:%|‰|个?百分点|个?千分点)")  # a rate or points figure comes next
 # 财政支出则由于救灾支出增加而上升: a cause, between a measure and its verb
@@ -114,11 +120,12 @@ _PER_CAPITA = re.compile(r"人均|每(?:[一二两三四五六七八九十百千
 # Adverbs and light verbs that stand between an actor and what was measured (这些平台已累计提供岗位):
 # the measure is what follows the last of them. Single characters split only where they stand alone.
 _FILLERS = re.compile(
-    r"共计|总计|合计|累计|达到|多达|高达|安排|(?<!总)投入|下拨|以致|致使|其中|已经|分别|依次|实现|并且|开展"
+    r"共计|总计|合计|累计|达到|多达|高达|安排|(?<!总)投入|下拨|以致|致使|其中|已经|分别|依次|并且|开展"
+    r"|(?<![已未])实现|实现(?!收益|损益|利得|损失|盈亏)"  # 已实现收益额, 未实现损失: realized, a word
     r"|(?<![公中总])共(?![同享建产青识济渡治商育赢担])"
     r"|(?<![到表传发直下抵通送转])达(?![成标])"
     r"|(?<![所具拥没含享占持富保国公私特固原专稀少])有(?![关效力序所机偿利益色线]|限(?!额))"
-    r"|(?<![而早])已(?![知])|仅|(?<![原规准法细总否守实])则"
+    r"|(?<![而早])已(?![知]|实现(?:收益|损益|利得|损失|盈亏))|仅|(?<![原规准法细总否守实])则"
     r"|(?<![合兼])并(?![购入轨])|(?<![退归偿交返])还"
     r"|(?<![针面绝相反应核比校])对(?![接口象于话外标照比策应付称])"
 )
@@ -369,6 +376,8 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
             verb = p[m.start("verb") : m.end("verb")]
             direction = Direction.DOWN if m.group("verb") in _DOWN_VERBS else Direction.UP
             p = p[: m.start()]
+            if _OVER_SPAN.search(_text(folded, p[-2:])):
+                p = p[:-1]  # 用水量年增4.5%, 月增3000人: over the year or month before, not part of the measure
             continue
         if s.endswith("占") and not s.endswith(("侵占", "挤占")):
             share = True
@@ -549,9 +558,13 @@ def _last_item_end(items: list[str]) -> int | None:
     size = 1 if len(earlier) == 1 else 0
     while len(earlier) > 1 and size < min(map(len, earlier)) and len({e[-size - 1 :] for e in earlier}) == 1:
         size += 1
-    ending = earlier[0][len(earlier[0]) - size :] if size else ""
-    at = items[-1].find(ending, 1) if ending else -1
-    return at + len(ending) if at > 0 else None
+    while size:  # 进出港、出港、进港国际航班: the shared 出港 is not in 进港, the shared 港 is
+        ending = earlier[0][len(earlier[0]) - size :]
+        at = items[-1].find(ending, 1)
+        if at > 0:
+            return at + len(ending)
+        size -= 1
+    return None
 
 
 def _contrasting(a: str, b: str) -> bool:
