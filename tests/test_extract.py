@@ -1879,3 +1879,21 @@ def test_a_lists_last_item_ends_where_a_shorter_shared_ending_says() -> None:
     列车正点率's 上行列 and 车正点率."""
     got = read("上下行、下行、上行列车正点率分别为98%、97%、99%。", "measure")
     assert list(got.values()) == ["上下行列车正点率", "下行列车正点率", "上行列车正点率"]
+
+
+def test_names_with_their_levels_in_brackets_then_their_changes_after_分别() -> None:
+    """城区人口(52.3万人)和郊区人口(18.6万人)分别增加4000人和1500人: each bracketed level is its name's, and each
+    change after 分别 is its name's, with that level as parent."""
+    got = read("城区人口(52.3万人)和郊区人口(18.6万人)分别增加4000人和1500人。", "measure", "kind", "parent")
+    assert got == {
+        "52.3万人": ("城区人口", "level", None),
+        "18.6万人": ("郊区人口", "level", None),
+        "4000人": ("城区人口", "change", "s00.m01"),
+        "1500人": ("郊区人口", "change", "s00.m02"),
+    }
+
+
+def test_a_shared_head_noun_after_的_reaches_each_item() -> None:
+    """采矿业和制造业的就业人数分别…: each sector's 就业人数, not 采矿业人数."""
+    got = read("采矿业和制造业的就业人数分别为3.2万人和1.8万人。", "measure")
+    assert list(got.values()) == ["采矿业就业人数", "制造业就业人数"]

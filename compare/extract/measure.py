@@ -524,7 +524,7 @@ def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
         parts = [p if folded[p[0]] == "第" else (first[0], *p) for p in parts]
         first, last = parts[0], parts[-1]
     noun = _SHARED_NOUN.search(_text(folded, last))
-    item_end = _last_item_end([_text(folded, p) for p in parts])
+    item_end = told = _last_item_end([_text(folded, p) for p in parts])
     short = item_end is not None and len(last) > item_end + 1
     if item_end is None:
         item_end = len(first)
@@ -534,7 +534,10 @@ def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
     if len(parts) == 2 and len(last) > 3 and _contrasting(_text(folded, first)[-2:], _text(folded, last)[:2]):
         parts = [first + last[2:], first[:-2] + last]  # 路灯白天、夜间亮灯率: 白天 against 夜间, both 路灯's 亮灯率
     elif noun and noun.start() > 0 and not any(_OWN_NOUN.search(_text(folded, p)) for p in parts[:-1]):
-        shared = last[noun.start() :]  # 批发业、住宿业增加值: each sector's 增加值; 原煤、原油、天然气产量
+        at = noun.start()
+        if told is not None and told < at:
+            at = told + (folded[last[told]] == "的")  # 零售业和博彩业的就业人数: each one's 就业人数
+        shared = last[at:]  # 批发业、住宿业增加值: each sector's 增加值; 原煤、原油、天然气产量
         parts = [p + shared for p in parts[:-1]] + [last]
     elif short and not noun:
         shared = last[item_end:]  # 东部地区、中部地区和西部地区投资所占比重: 投资所占比重 is each region's
@@ -1038,6 +1041,7 @@ def _describe_sentence(
     clause_at = -1
     clause_figs: list[int] = []
     plan: _ListPlan | None = None
+    named_levels: dict[int, tuple[_Pre, int | None]] = {}
     entity: Phrase = ()  # what the sentence's figures are about so far (某机构N个, 某法院受理…)
     entity_opens, entity_seg = False, -1  # whether the first figure of its segment named it, and that segment
     entity_unit = ""  # the unit the entity was counted in
@@ -1076,6 +1080,7 @@ def _describe_sentence(
             if clause_figs:
                 first_pre = _take_pre(folded, tuple(range(clause_lo, figures[clause_figs[0]].start)))
             plan = _list_plan(folded, figures, clause_figs, first_pre, levels, measures)
+            named_levels = _named_levels(folded, figures, clause_figs, clause_lo) if plan is None else {}
             listed = first_pre is not None and first_pre.listed and not first_pre.subject and len(clause_figs) > 1
             if first_pre is not None and listed:
                 names = _names_before(folded, seps, sentence.lo, clause_lo, len(clause_figs), prev_end)
@@ -1088,10 +1093,12 @@ def _describe_sentence(
         if idx and folded[own_lo : own_lo + 1] in ("及", "与", "和") and not folded[own_lo + 1 : own_lo + 2].isdigit():
             own_lo = figures[clause_figs[idx - 1]].end  # 3家企业完成管输及储气收入96亿元: the noun runs on past 及
         pre = first_pre if idx == 0 and first_pre is not None else _take_pre(folded, tuple(range(own_lo, f.start)))
+        if j in named_levels:  # 甲馆藏书(12.5万册)和乙馆藏书(8.3万册)分别增加1200册及900册: each its name's
+            pre, named_parent = named_levels[j]
         seg_first = seg_lo != seen_seg  # 其中小学285所,在校学生…；初中120所,…: each part names its own body
         seen_seg = seg_lo
         aside = bracketed and _in_aside(folded, sentence.lo, f.start)
-        parent: int | None = None
+        parent: int | None = named_parent if j in named_levels else None
         if plan is not None:
             parent = plan.parents[idx]
             own_verb = idx > 0 and bool(pre.verb)  # 下降0.6、提高1.7: an item's own verb of change
@@ -1488,6 +1495,37 @@ def _total(
 ) -> tuple[Phrase, str] | None:
     """The level the parts after 其中 are parts of: the sentence's last, or the sentence before's."""
     return (measures[levels[-1]], figures[levels[-1]].unit) if levels else carry.whole
+
+
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _named_levels(
+    folded: str, figures: list[Figure], clause_figs: list[int], clause_lo: int
+) -> dict[int, tuple[_Pre, int | None]]:
+    """甲馆藏书(12.5万册)和乙馆藏书(8.3万册)分别增加1200册及900册: each name's level in its brackets, then each
+    name's change after 分别, whose parent is that level. Empty when the clause is not said so."""
+    brackets = [m.span() for m in _BRACKETED.finditer(folded, clause_lo, figures[clause_figs[-1]].start)]
+    inside = [x for x in clause_figs if any(a < figures[x].start < b for a, b in brackets)]
+    after = [x for x in clause_figs if x not in inside]
+    n = len(after)
+    if n < 2 or len(inside) != n or not brackets or figures[after[0]].start < brackets[-1][1]:
+        return {}
+    if any(sum(a < figures[x].start < b for x in inside) != 1 for a, b in brackets):
+        return {}  # one level in each bracket, and each bracket holds one
+    spoken = tuple(i for i in range(clause_lo, figures[after[0]].start) if not any(a <= i < b for a, b in brackets))
+    listed = _take_pre(folded, spoken)
+    if not listed.listed:
+        return {}
+    names = _split_list(folded, listed.list_head or listed.subject, n) if listed.subject else None
+    gaps_ok = all(_LIST_GAP.fullmatch(folded, figures[a].end, figures[b].start) for a, b in itertools.pairwise(after))
+    if not names or not gaps_ok:
+        return {}
+    plan: dict[int, tuple[_Pre, int | None]] = {}
+    for name, level, change in zip(names, inside, after, strict=True):
+        plan[level] = (_Pre(name, (), None, False, True, False, False), None)
+        plan[change] = (replace(listed, subject=name, open_end=False), level)
+    return plan
 
 
 def _in_aside(folded: str, lo: int, at: int) -> bool:
