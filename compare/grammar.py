@@ -151,6 +151,9 @@ def unit_group(unit: str) -> str:
 # ---------------------------------------------------------------- script folding
 
 _FOLDED: dict[str, str] = {}
+# traditional characters GB2312 encodes too (扣除…因素後, 高於, 徵收): folded like any other; 乾 and the
+# rare ones of that kind are left, 乾 being also a simplified name's character
+_GB2312_TRADITIONAL = {"後": "后", "於": "于", "徵": "征", "夥": "伙", "麽": "么", "菸": "烟", "摺": "折"}
 
 
 def fold(text: str) -> str:
@@ -192,19 +195,23 @@ def _fold(text: str) -> str:
     """fold(), uncached.
 
     The result has exactly the length of the input, so offsets found in the folded text index
-    the text as written. Text that GB2312 can encode holds no traditional character and is
-    returned as it is, without loading the converter (OpenCC's C library, about 15 ms).
+    the text as written. Text that GB2312 can encode holds no traditional character (but the few
+    GB2312 itself holds, 後 and 於 among them) and is returned as it is, without loading the
+    converter (OpenCC's C library, about 15 ms).
     """
     try:
         text.encode("gb2312")
-        return text
+        if not any(c in text for c in _GB2312_TRADITIONAL):
+            return text
     except UnicodeEncodeError:
         pass
     candidates = {c for c in set(text) if "\u3400" <= c <= "\u9fff"}
     unknown = []
     for c in candidates:
         if c not in _FOLDED:
-            if _in_gb2312(c):
+            if c in _GB2312_TRADITIONAL:
+                _FOLDED[c] = _GB2312_TRADITIONAL[c]
+            elif _in_gb2312(c):
                 _FOLDED[c] = c  # simplified already: remembered, so it is tested once
             else:
                 unknown.append(c)

@@ -592,3 +592,18 @@ def test_a_good_water_class_never_pairs_with_the_worst() -> None:
     """Ⅰ-Ⅲ类 against 劣Ⅴ类 (data/contrasts.txt): the share of good sections is no share of the worst."""
     c = _compare("全市地表水Ⅰ-Ⅲ类断面比例为86.2%。", "全市地表水劣Ⅴ类断面比例为1.1%。")
     assert _paired(c) == set()
+
+
+def test_growth_on_an_adjusted_basis_never_pairs_with_growth_as_reported() -> None:
+    """A change in 可比 or 实际 terms (said beside the reported one) and a change as reported are other figures:
+    however the years' values fall, each pairs with its own kind."""
+    c = _compare(
+        "全县零售额800亿元,增长8.2%,扣除价格因素实际增长6.9%。", "全县零售额860亿元,增长7.0%,扣除价格因素实际增长8.1%。"
+    )
+    assert {("8.2%", "7.0%"), ("6.9%", "8.1%")} <= _paired(c)
+    assert (
+        "实际"
+        in _unpaired(
+            _compare("全县零售额800亿元,增长8.2%,扣除价格因素实际增长6.9%。", "全县零售额增长7.0%。"), "6.9%"
+        ).reason
+    )

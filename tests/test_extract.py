@@ -1897,3 +1897,22 @@ def test_a_shared_head_noun_after_的_reaches_each_item() -> None:
     """采矿业和制造业的就业人数分别…: each sector's 就业人数, not 采矿业人数."""
     got = read("采矿业和制造业的就业人数分别为3.2万人和1.8万人。", "measure")
     assert list(got.values()) == ["采矿业就业人数", "制造业就业人数"]
+
+
+def test_growth_on_an_adjusted_basis_beside_growth_as_reported() -> None:
+    """货运量…,扣除疫情因素后增长4.6%,按自然口径计算下降3.1%: both are the amount's changes, with the amount as
+    parent; the adjusted one says so in its scope (可比, or 实际 for prices) when the reported one is said beside it,
+    and alone it is simply the growth."""
+    said = "全县货运量5200万吨,扣除疫情因素后增长4.6%,按自然口径计算下降3.1%。"
+    got = read(said, "measure", "parent", "scope")
+    assert got["4.6%"] == ("货运量", "s00.m01", ("可比",)) and got["3.1%"] == ("货运量", "s00.m01", ())
+    got = read("全县零售额800亿元,增长8.2%,扣除价格因素实际增长6.9%。", "scope")
+    assert got["8.2%"] == () and got["6.9%"] == ("实际",)
+    assert read("扣除价格因素,全县零售额增长6.9%。", "measure", "scope") == {"6.9%": ("零售额", ())}
+
+
+def test_a_figure_said_of_a_year_it_is_higher_than_is_that_years() -> None:
+    """收益率8.1%,远高于2020年的收益率0.9%: 0.9% is 2020's rate; 高于2020年2.3个百分点 is still a gap of this year."""
+    got = read("2024年,全县投资收益率8.1%,远高于2020年县投资收益率0.9%。", "measure", "period")
+    assert got["0.9%"] == ("投资收益率", "2020")
+    assert read("2024年,全县粮食单产增长8.1%,高于2020年2.3个百分点。", "period")["2.3个百分点"] == "own"

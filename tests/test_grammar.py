@@ -157,3 +157,9 @@ def test_a_decimal_in_chinese_digits_parses_back(number: Decimal, point: str, un
     assert raw == written
     scale = grammar.SCALES.get(unit[:1], Decimal(1))
     assert value == number * scale
+
+
+def test_traditional_characters_gb2312_also_holds_fold_too() -> None:
+    """後, 於 and 徵 are in GB2312 and traditional: 扣除…因素後 and 高於 read as 因素后 and 高于."""
+    assert grammar.fold("扣除留抵因素後增長3%，高於上年，徵收") == "扣除留抵因素后增长3%，高于上年，征收"
+    assert grammar.fold("此后高于上年") == "此后高于上年"

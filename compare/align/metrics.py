@@ -95,7 +95,7 @@ class Traits:
     group: str
     period: str
     term: int
-    flags: tuple[bool, bool, bool]  # 人均, 里程碑 and 多年 in its scope
+    flags: tuple[bool, bool, bool, bool]  # 人均, 里程碑, 多年 and an adjusted basis (实际, 可比) in its scope
     numbers: tuple[str, ...]  # the numbers its measure names, in order
     number_set: tuple[str, ...]  # the same, sorted
     contrasts: dict[int, frozenset[str]]  # contradicting scope words, by set
@@ -120,7 +120,7 @@ def _traits(
         grammar.unit_group(m.unit),
         key.period,
         key.term,
-        ("人均" in key.scope, "里程碑" in key.scope, "多年" in key.scope),
+        ("人均" in key.scope, "里程碑" in key.scope, "多年" in key.scope, "实际" in key.scope or "可比" in key.scope),
         numbers,
         tuple(sorted(numbers)),
         dict(contrasts),
@@ -144,7 +144,9 @@ def clash(ta: Traits, tb: Traits) -> str | None:
             return "scope: per-capita vs total"
         if ta.flags[1] != tb.flags[1]:
             return "scope: a milestone passed (突破…) vs the measure's figure"
-        return "scope: a claim over several years vs one year's figure"
+        if ta.flags[2] != tb.flags[2]:
+            return "scope: a claim over several years vs one year's figure"
+        return "scope: growth on an adjusted basis (实际, 可比) vs as reported"
     if ta.number_set != tb.number_set:
         return f"scope: the measures name other numbers ({''.join(ta.numbers) or '-'} vs {''.join(tb.numbers) or '-'})"
     if ta.contrasts and tb.contrasts:

@@ -48,7 +48,9 @@ _LEAD = re.compile(
     r"|(?:近|过去)?[一二两三四五六七八九十\d]{1,2}年(?:来|间|以来)"
     r"|\d{1,2}月(?:末|底|份)?|截至|截止|到(?=\d|[今去明本上]?年|目前|现在)|目前|现有"
     r"|全国|全省|全区|全市|全县|全州|全盟|全旗|全镇|全乡|全行业|全系统|全社会|我国|我省|我区|我市|我县|本市|本省|本区"
-    r"|对(?!外)|为(?!期)|向|给)+"
+    r"|对(?!外)|为(?!期)|向|给"
+    # 扣除疫情因素后, 剔除价格因素影响, 按自然口径计算: the basis of a change (kept in its scope), not its measure
+    r"|(?:扣除|剔除)[^，,；;。\d]{1,12}?因素(?:影响)?后?|按(?:自然|可比)口径(?:计算)?)+"
 )
 # Words between the measure and its number: copulas, adverbs, a comparison's base.
 _TAIL = re.compile(
@@ -271,7 +273,7 @@ _DROP_ANYWHERE = re.compile(
     r"|[“”‘’「」『』\"'\s]|第[^，。、\d]{1,3}?[批届轮期次]|(?<=[\u4e00-\u9fff])(?<![占比较于])全年(?=[\u4e00-\u9fff])(?!的)|(?<=[今明本]年)将(?![近军])|"
     + _MONTHS_TO_DATE
     + r"|按(?:\d{4}年)?(?:可比价格?|不变价格?|现价|当年价格?|可比口径|同口径)(?:计算)?"
-    r"|(?:(?<![长加高升降少低])(?:到|至)|截至|截止)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初|以来|前|年?度)?(?:的(?=\d|$))?"
+    r"|(?:(?<![长加高升降少低])(?:到|至)|截至|截止)?\d{4}年(?:\d{1,2}月份?)?(?:\d{1,2}日)?(?:底|末|初|以来|前|年?度)?(?:的(?=\d|$))?"
     # 公司2024营业收入: a year written without 年 (not 2024款, 2022届, G2012次, 2000国家大地坐标系)
     r"|(?<![\d.A-Za-z])(?:19[5-9]|20[0-4])\d(?=[\u4e00-\u9fff])(?![年款版届级号线型次批期代国])"
 )
@@ -1010,6 +1012,8 @@ _COMPARE_BASE = re.compile(
     r"(?:较|比|同)(?:[^，。；、,;()（）]{1,14}?的"
     r"|(?:上年|去年|年初|常年|多年平均|历年|同期|\d{4}年|[“\"]?十[一二三四五六]五[”\"]?)(?:同期|末|底|平均)?值?[(（]"
     r"|(?:上年|去年|\d{4}年)(?:同期|末|底|第?[一二三四1-4]季度?)?)$"  # 比上年11.8册增加0.8册: said plainly
+    # 收益率8.1%,远高于2023年的收益率0.96%: that year's figure of the same measure (高于2020年2.3个百分点 is a gap)
+    r"|[高低]于\d{4}年[^，。；、,;()（）\d]{2,14}?$"
 )  # 比常年(52.6毫米)偏少: the base too
 
 
@@ -1417,6 +1421,20 @@ def _describe_sentence(
             out[x] = replace(said, parent=y)
     if levels:
         carry.whole = (measures[levels[-1]], figures[levels[-1]].unit)
+    _keep_adjusted_only_beside_reported(members, out)
+
+
+def _keep_adjusted_only_beside_reported(members: list[int], out: list[Description | None]) -> None:
+    """扣除价格因素实际增长9.2% tells real growth from the nominal 10.2% said beside it: the basis stays in the
+    scope only when the sentence says the same measure's change as reported too; alone it is the growth."""
+    said = [(x, d) for x in members if (d := out[x]) is not None and d.basis is MetricKind.CHANGE]
+    for x, d in said:
+        adjusted = {"实际", "可比"} & set(d.scope)
+        if not adjusted:
+            continue
+        beside = any(o.measure == d.measure and not ({"实际", "可比"} & set(o.scope)) for y, o in said if y != x)
+        if not beside:
+            out[x] = replace(d, scope=tuple(t for t in d.scope if t not in adjusted))
 
 
 # 减少12.5%至86.3亿元, 提高2个百分点,达到61.2%: the level the change reached
@@ -1780,6 +1798,23 @@ def _topic(folded: str, p: Phrase) -> Phrase:
     return tuple(i for i in p if folded[i] != "的") if len(p) > 2 else p
 
 
+# the basis of a change said since the figure before it: price-adjusted (实际), or on a comparable basis (可比)
+_REAL = re.compile(r"实际|扣除价格因素|剔除价格因素|按可比价格")
+_COMPARABLE = re.compile(r"可比(?!价)|(?:扣除|剔除)[^，,；;。\d]{1,12}?因素|同口径|可比口径")
+
+
+def _adjusted(folded: str, lo: int, at: int) -> str | None:
+    window = folded[max(lo, at - 30) : at]
+    digits = [k for k, c in enumerate(window) if c.isdigit()]
+    if digits:
+        window = window[digits[-1] + 1 :]  # only what was said since the figure before
+    if _REAL.search(window):
+        return "实际"
+    if _COMPARABLE.search(window) and "自然口径" not in window:
+        return "可比"
+    return None
+
+
 def _finish(
     text: str,
     folded: str,
@@ -1858,6 +1893,8 @@ def _finish(
         scope.append(
             "年初" if normal.group().endswith("年初") else "常年"
         )  # 比多年平均偏少4.4%: against a normal year, not against last year
+    if basis is MetricKind.CHANGE and (adjusted := _adjusted(folded, sentence.lo, f.start)):
+        scope.append(adjusted)  # 扣除价格因素实际增长9.2%: real growth, another measure than the nominal 10.2%
     per_capita = basis is MetricKind.PER_CAPITA or "人均" in measure_folded
     if parent_d is not None and "人均" in parent_d.scope:
         per_capita = True
