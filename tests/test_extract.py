@@ -1916,3 +1916,43 @@ def test_a_figure_said_of_a_year_it_is_higher_than_is_that_years() -> None:
     got = read("2024年,全县投资收益率8.1%,远高于2020年县投资收益率0.9%。", "measure", "period")
     assert got["0.9%"] == ("投资收益率", "2020")
     assert read("2024年,全县粮食单产增长8.1%,高于2020年2.3个百分点。", "period")["2.3个百分点"] == "own"
+
+
+def test_what_the_review_of_the_list_span_base_and_basis_rules_found() -> None:
+    """Pinned after an adversarial review of the day's rules: 明年, 基准年, 连年 are words, not 年增; an item with a
+    verb of its own or in money keeps its words; brackets holding a change, a share or another measure are no
+    levels of the names; a gap against the nation's average is no figure of that year; 实际 after a plan is the
+    outturn; 3月份额 keeps 份额; 但书 keeps 但."""
+    assert read("全市货物贸易量明年增长3.1%。", "measure")["3.1%"] != "货物贸易量明"
+    assert read("单位产值能耗比基准年下降16.2%。", "measure") == {"16.2%": "单位产值能耗"}
+    assert not read("全县油料产量连年增长2.1%。", "measure")["2.1%"].endswith("连")
+    got = read("全年新建住房1200套、开工改造小区86个、耗资3亿元。", "measure")
+    assert got["86个"] == "开工改造小区" and not got["3亿元"].startswith("新建")
+    got = read("税收收入(增长5.2%)和非税收入(增长3.8%)分别达到320亿元和250亿元。", "kind")
+    assert got["5.2%"] == got["3.8%"] == "change"
+    assert read("货物出口(占比62%)和货物进口(占比38%)分别增长8.1%和3.2%。", "kind")["62%"] == "share"
+    got = read("全市人均可支配收入5.2万元,高于2023年全国平均水平1.3万元。", "period", "parent")
+    assert got["1.3万元"] == ("own", "s00.m01")
+    assert "实际" not in read("全年预算安排增长5%,实际增长7.2%。", "scope")["7.2%"]
+    assert read("公司2024年3月份额达到18.2%。", "measure") == {"18.2%": "公司份额"}
+    assert read("但书条款适用案件减少15件。", "measure") == {"15件": "但书条款适用案件"}
+
+
+def test_parts_whose_words_sit_in_the_wholes_name_and_shares_said_占比() -> None:
+    """来电来访3200件,其中,来电1200件,来访2000件: each part is itself, not 来电来访; 来访2000件,占比62.5%: a share of
+    the count said just before (its parent)."""
+    got = read("全区共受理来电来访3200件,其中,来电1200件,来访2000件。", "measure")
+    assert (got["1200件"], got["2000件"]) == ("来电", "来访")
+    got = read("网上销售额4.2亿元,占比35.6%。", "measure", "parent", "kind")
+    assert got["35.6%"] == ("网上销售额占比", "s00.m01", "share")
+
+
+def test_verdicts_copulas_and_the_start_of_a_running_total_leave_measures() -> None:
+    """…销量增长较快,分别增长…: each 销量; 完好率高达97.5%: 完好率; 自开馆(1998年5月)以来: no month scope;
+    面向社会招募N名X: the X recruited; 按计划完成 is done, no goal."""
+    got = read("柑橘、脐橙、柚子销量增长较快,分别增长12%、15%、20%。", "measure")
+    assert list(got.values()) == ["柑橘销量", "脐橙销量", "柚子销量"]
+    assert read("全市路灯完好率高达97.5%。", "measure") == {"97.5%": "路灯完好率"}
+    assert read("该馆自开馆(1998年5月)以来累计接待读者1200万人次。", "scope")["1200万人次"] == ("累计",)
+    assert read("街道面向社会招募150名社区网格员。", "measure")["150名"].endswith("社区网格员")
+    assert read("按计划完成28个村卫生室改造。", "kind") == {"28个": "level"}

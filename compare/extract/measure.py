@@ -38,7 +38,7 @@ _BULLET_CHARS = re.compile("[" + "".join(sorted(_BULLET_CHARS_SET)) + "]")
 
 # Words that open a clause without saying what is measured: discourse, time, place.
 _LEAD = re.compile(
-    r"^(?:\d{1,2}[.．、](?![\d、])|[一二三四五六七八九十]是(?=[\u4e00-\u9fff])|[一二三四五六七八九十]{1,2}、(?![一二三四五六七八九十])|其中|当中|另外|此外|另|同时|并且|而且|而|但是|但|加上|主因|主要是|包括|首先|其次|最后|以致|致使|使得|令|特别是|尤其是"
+    r"^(?:\d{1,2}[.．、](?![\d、])|[一二三四五六七八九十]是(?=[\u4e00-\u9fff])|[一二三四五六七八九十]{1,2}、(?![一二三四五六七八九十])|其中|当中|另外|此外|另|同时|并且|而且|而|但是|但(?!书)|加上|主因|主要是|包括|首先|其次|最后|以致|致使|使得|令|特别是|尤其是"
     r"|总体看|分城乡看|分类别看|分地区看|分产业看|预计|初步|预测|力争|确保|将(?![近军])"
     r"|(?:提出|表示|指出|强调|介绍|透露|宣布|公布)了?|第一时间"
     # 〔记者…报导〕, 【…讯】: a news dateline; 市府今公布, 统计处昨发布: who announced it, and when
@@ -54,7 +54,7 @@ _LEAD = re.compile(
 )
 # Words between the measure and its number: copulas, adverbs, a comparison's base.
 _TAIL = re.compile(
-    r"(?:(?:达到|达|完成|实现|有|拥有|共有|为|突破|超过|到)了|为|是|达到|达|完成|实现|有|拥有|共有|约为|(?<![估统设会审])计|在|至|到|分别|依次|共|共计|合计|总计|累计|(?<![年人])均|(?<=[\u4e00-\u9fff])各|都|也|又|再|还"
+    r"(?:(?:达到|达|完成|实现|有|拥有|共有|为|突破|超过|到)了|高达|多达|为|是|达到|达|完成|实现|有|拥有|共有|约为|(?<![估统设会审])计|在|至|到|分别|依次|共|共计|合计|总计|累计|(?<![年人])均|(?<=[\u4e00-\u9fff])各|都|也|又|再|还"
     r"|控制在|控制|力争|确保|进入了|进入|平均为|平均|保持在|保持|稳定在|由|从|(?<![大名老干猛主])将(?:会|要)?"
     r"|已|已经|仅|只|则|约|大约|预计|初步|首次|一举|率先|历史性地?|同比去年|同比|环比|可比|实际|名义|折合|合计|、"
     # 按年实质收缩, 与上年同期比较, 录得: Hong Kong and Macau wording of 同比, 实际, 比上年, 达到
@@ -70,15 +70,16 @@ _TAIL = re.compile(
     r"|(?:比|较|与)(?:上|前)一?(?:季度?|个?月|期)(?:末|底)?(?:相比)?"  # 较上一季减少30艘, 比上月, 较上一期
     # 比上半年加快, 比1-7月回升, 比上年全年回落: a part of the year as the base
     r"|(?:比|较|与)(?:上年)?(?:上半年|前三季度|全年|[一二三四]季度|\d{1,2}(?:-\d{1,2})?月份?)(?:相比)?"
-    r"|(?:比|较|与)(?:年初|常年|多年平均|历年同期)值?(?:相比)?|(?:按)?(?:同|可比)口径"
+    r"|(?:比|较|与)(?:年初|常年|多年平均|历年同期|基准年|基期|平年)值?(?:相比)?|(?:按)?(?:同|可比)口径"
     r"|(?:比|较|与)(?:上|前)一?个?[一二三四五六七八九十两\d]{1,2}个?(?:年|季度|月)(?:同期)?(?:相比)?"
     # 分别比上个五年上升, 比2016年 once its year is dropped, 从上年: the base of a change, not a measure
     r"|(?<![占对相配之师幼生])(?<!性别)(?:比|较)|(?:由|从)(?:上|去|上一)年(?:底|末)?的?)$"
 )
 # 年增, 月减, 年涨: the span a change is over, said right before its verb (not 全年, 上月, 1-10月, 逐年)
 _OVER_SPAN = re.compile(
-    r"(?:^|[^\d一二两三四五六七八九十百千万半周学财上去今当本全前后同每近历逐多该往常按青成老少个-])[年月]$"
+    r"(?:^|[^\d一二两三四五六七八九十百千万半周学财上去今当本全前后同每近历逐多该往常按青成老少个明来次下连单首准平丰闰计隔翌整年月-])[年月]$"
 )
+_VERDICT = re.compile(r"(?:增长|增幅|涨幅|增速|降幅|下降|上涨)(?:较|最|更|明显|比较)(?:高|快|大|多|明显|显著|突出)?$")
 _RATE_AHEAD = re.compile(r"\s*[\d.]+\s*(?:%|‰|个?百分点|个?千分点)")  # a rate or points figure comes next
 # 财政支出则由于救灾支出增加而上升: a cause, between a measure and its verb
 _CAUSE = re.compile(r"则?(?:由于|因为|因|受)[^，,；;。]{2,20}?(?:而|影响|带动|拉动)$")
@@ -152,7 +153,7 @@ _ACTS = (
     r"(?:吸引|惠及|帮助|覆盖|带动|吸纳|命名|表彰|发展|服务|培训|建成|新建|慰问|走访|资助|救助|(?<!工会|基层)(?<!党)组织|举办|开展|发放"
     r"|筹集|提供|接待|新增|实现|完成|投入|安排|下拨|拥有|有|共有|动员|选派|派出|召开|建立|培育|认定|评选|签约|引进"
     r"|设立|设有|设|建有|开设|组建|成立|聘请|招聘|招录|接收|受理|办理|调解|审结|查处|检查|走访|推出|举行|开通|打造"
-    r"|修复|改造|治理|整治|恢复|栽植|营造|清理|拆除|新修|硬化)"
+    r"|修复|改造|治理|整治|恢复|栽植|营造|清理|拆除|新修|硬化|招募|选聘|聘用|录用|吸收|安置|转移)"
 )
 _VERB_END = re.compile(_ACTS + "$")
 # 吸纳周边3400名村民, 带动当地…: a verb and where it acted still leave its object to follow the figure
@@ -161,10 +162,11 @@ _VERB_WHERE = re.compile(_ACTS + r"(?:周边|当地|本地|附近|全[市省县�
 _ONLY_MANNER = re.compile(r"(?:按照?|依照|依据|根据|通过|对照|参照)[^\d，,、；;：:]{1,6}")
 # 新建口袋公园12个、城市绿道35公里: the verb that opens a list of objects acts on each item after 、
 _LIST_VERB = re.compile(
-    r"新建|新增|建成|建设|改造|改建|扩建|改扩建|新改扩建|培训|发放|慰问|走访|资助|救助|帮扶|举办|开展|组织|提供|接待"
-    r"|筹集|引进|培育|认定|评选|命名|表彰|打造|修复|治理|整治|栽植|营造|清理|拆除|新修|硬化|开通|设立|组建|吸纳"
-    r"|招聘|招录|受理|办理|调解|审结|查处|检查|推出|举行|召开|建立|聘请|救治|收治|种植|播种|推广|安置|转移|征收|收购"
+    r"新建|新增|建成|建设|改造|改建|扩建|改扩建|新改扩建|新修|硬化|修复|栽植|营造|整治|治理|培训|慰问|救治|收治"
+    r"|种植|播种"
 )
+# an item that acts itself (开工改造老旧小区, 扶持创业, 失业人员再就业): the verb before it is not its
+_OWN_ACT = re.compile(rf"^(?:{_ACTS}|开工|扶持|达成|腾退|启动|实施|投资|耗资|花费|支出)|通过|就业")
 # 栖息着45种鸟类, 一支300人的队伍, 纺织行业共有15家企业入选: the noun that is counted follows the figure
 _NOUN_FOLLOWS = re.compile(r"[\u4e00-\u9fff]着$|[一两]支$|[一两]批$|(?<=[\u4e00-\u9fff]{2})共有$")
 _OF_RATE = re.compile(r"[^，,；;。]{0,8}(?<!率)率")  # 98.5%的结案率 (not 率先)
@@ -180,7 +182,8 @@ _TARGET = re.compile(
     r"|预[测计](?:明|下一?|来)(?:[(（][^()（）]{1,6}[)）])?年"  # 预测明(103)年经济成长2.59%: a forecast ahead
     # 将X作为/纳入… is 把 (past or future), unless 今年/明年 says it is the plan
     r"|(?<![大名老干猛主])将(?!近|军)(?:(?<=今年将)|(?<=明年将)|(?![^，,；;。]{1,20}?(?:作为|列为|纳入|视为|当作|摆在|放在|融入)))"
-    r"|(?<!超)(?<!超年度)(?<!超过)计划(?:[到在]|\d|完成|实现|投资|新建|建成|开工|安排|新增|培训|招聘|达到)"
+    # 按计划完成, 根据计划新建: done as planned, a past act (计划新建 alone is the plan)
+    r"|(?<!超)(?<!超年度)(?<!超过)(?<!按)(?<!按照)(?<!根据)(?<!依照)计划(?:[到在]|\d|完成|实现|投资|新建|建成|开工|安排|新增|培训|招聘|达到)"
 )
 _ACHIEVED = frozenset({"控制在", "争取"})
 _GOAL_VALUE = re.compile(r"(?:的|为|是)?\s*[\d.]+\s*%")
@@ -236,6 +239,9 @@ _BASE_VALUE = re.compile(r"度?的?[\d.]")
 _BASE_BEFORE = re.compile(r"(?:比|较|继)(?:\d{2,4}年|上一?年|去年)?$")  # 较112年5月: a 民國 year too
 
 
+_SINCE_AFTER = re.compile(r"[)）]?(?:以来|起)")
+
+
 def _time_tags(folded: str, lo: int, hi: int) -> list[tuple[int, str]]:
     """Each part-of-year word between lo and hi with its offset, as a scope tag (全年, 上半年, 8月, 1-8月)."""
     if folded.find("年", lo, hi) < 0 and folded.find("月", lo, hi) < 0 and folded.find("季", lo, hi) < 0:
@@ -248,6 +254,8 @@ def _time_tags(folded: str, lo: int, hi: int) -> list[tuple[int, str]]:
             before = folded[max(lo, m.start() - 2) : m.start()]
             if before in ("截至", "截止") or before[-1:] == "至":
                 continue  # 截至…月: a date of record
+            if _SINCE_AFTER.match(folded, m.end()):
+                continue  # 自开馆(1998年5月)以来: when a running total began, not a part of the year
             tag = f"{m.group('first')}-{m.group('month')}月" if m.group("first") else f"{m.group('month')}月"
         elif span := m.group("months"):
             n = int(span) if span.isdigit() else grammar.chinese_integer(span)
@@ -273,7 +281,7 @@ _DROP_ANYWHERE = re.compile(
     r"|[“”‘’「」『』\"'\s]|第[^，。、\d]{1,3}?[批届轮期次]|(?<=[\u4e00-\u9fff])(?<![占比较于])全年(?=[\u4e00-\u9fff])(?!的)|(?<=[今明本]年)将(?![近军])|"
     + _MONTHS_TO_DATE
     + r"|按(?:\d{4}年)?(?:可比价格?|不变价格?|现价|当年价格?|可比口径|同口径)(?:计算)?"
-    r"|(?:(?<![长加高升降少低])(?:到|至)|截至|截止)?\d{4}年(?:\d{1,2}月份?)?(?:\d{1,2}日)?(?:底|末|初|以来|前|年?度)?(?:的(?=\d|$))?"
+    r"|(?:(?<![长加高升降少低])(?:到|至)|截至|截止)?\d{4}年(?:\d{1,2}月(?:份(?!额))?)?(?:\d{1,2}日)?(?:底|末|初|以来|前|年?度)?(?:的(?=\d|$))?"
     # 公司2024营业收入: a year written without 年 (not 2024款, 2022届, G2012次, 2000国家大地坐标系)
     r"|(?<![\d.A-Za-z])(?:19[5-9]|20[0-4])\d(?=[\u4e00-\u9fff])(?![年款版届级号线型次批期代国])"
 )
@@ -390,6 +398,9 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
             continue
         if (m := _TAIL.search(s)) and not (ratio_name and m.group() == "比"):
             p = p[: m.start()]
+            continue
+        if not verb and (m := _VERDICT.search(s)) and m.start() >= 2:
+            p = p[: m.start()]  # 草莓、蓝莓销量增长较快,分别增长…: the verdict on them is no part of the measure
             continue
         if (verb or reached) and (m := _DEGREE.search(s)):
             p = p[: m.start()]
@@ -543,7 +554,8 @@ def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
         parts = [p + shared for p in parts[:-1]] + [last]
     elif short and not noun:
         shared = last[item_end:]  # 东部地区、中部地区和西部地区投资所占比重: 投资所占比重 is each region's
-        parts = [p + shared for p in parts[:-1]] + [last]
+        ending = _text(folded, shared)  # 市图书馆藏书和区图书馆藏书: each whole already, nothing to share
+        parts = [p if _text(folded, p).endswith(ending) else p + shared for p in parts[:-1]] + [last]
     per_head = re.match(r".*?人均", _text(folded, first))
     if (
         per_head
@@ -1013,7 +1025,7 @@ _COMPARE_BASE = re.compile(
     r"|(?:上年|去年|年初|常年|多年平均|历年|同期|\d{4}年|[“\"]?十[一二三四五六]五[”\"]?)(?:同期|末|底|平均)?值?[(（]"
     r"|(?:上年|去年|\d{4}年)(?:同期|末|底|第?[一二三四1-4]季度?)?)$"  # 比上年11.8册增加0.8册: said plainly
     # 收益率8.1%,远高于2023年的收益率0.96%: that year's figure of the same measure (高于2020年2.3个百分点 is a gap)
-    r"|[高低]于\d{4}年[^，。；、,;()（）\d]{2,14}?$"
+    r"|[高低]于\d{4}年(?![^，。；、,;()（）\d]*?(?:全国|全省|全市|全区|全县|行业|平均|同期|水平))[^，。；、,;()（）\d]{2,14}?$"
 )  # 比常年(52.6毫米)偏少: the base too
 
 
@@ -1222,7 +1234,9 @@ def _describe_sentence(
             and subject
             and _text(folded, subject) == folded[own_lo + 1 : f.start]  # a bare noun, no verb or word of its own
             and not _LIST_VERB.match(folded, own_lo + 1)
+            and not _OWN_ACT.search(_text(folded, subject))
             and not _MEASURE_NOUN.search(_text(folded, subject))
+            and (_in_money(f) <= _in_money(figures[clause_figs[idx - 1]]))  # 耗资2亿元: no object of 硬化
         ):
             verb_at = measures[clause_figs[idx - 1]][0]  # 新建口袋公园12个、城市绿道35公里: 新建城市绿道
             subject = tuple(range(verb_at, verb_at + acted.end())) + subject
@@ -1326,6 +1340,8 @@ def _describe_sentence(
         owner_level = levels[-1] if levels and figures[levels[-1]].unit not in _RATE_UNITS else None
         if share and owner_level is not None and parent is None and _text(folded, subject).startswith("占"):
             subject = measures[owner_level] + subject  # 出口总额540亿元,占…的比重为38.5%: the exports' share
+            if _text(folded, pre.subject) == "占比" and owner_level == max(measures):
+                parent = owner_level  # 线上零售额4.2亿元,占比35.6%: a part, its amount said just before
         elif share and len(levels) == 1 and owner_level is not None and parent is None and pre.named_part and subject:
             parent = owner_level  # 受理案件1250件,其中涉及未成年人的占15.3%: a part of the cases
             subject = measures[owner_level] + subject
@@ -1364,7 +1380,11 @@ def _describe_sentence(
             elif not _overlaps(part_words, of):
                 subject = subject + total[0][held.end() if held else 0 :]  # 床位使用率为82.4%。其中,民营为61.3%
             elif head >= 0 and len(of) - head - 2 >= 2 and not of.startswith(part_words):
-                subject = subject + total[0][head + 2 :]  # 高速铁路营业里程, 出口总额 (of 进出口总额)
+                remainder = of[head + 2 :]
+                said_after = folded[f.end : sentence.hi]
+                sibling = re.search(rf"[，,；;、]{re.escape(remainder[:2])}[^，,；;。]{{0,8}}?\d", said_after)
+                if not sibling:  # 来信来访…,其中,来信1200件,来访2000件: 来访 is the next part, no head noun
+                    subject = subject + total[0][head + 2 :]  # 高速铁路营业里程, 出口总额 (of 进出口总额)
         if subject and levels and plan is None and not borrowed:
             subject = _shared_modifier(folded, measures[levels[-1]], subject)
             near = max(measures) if measures else None
@@ -1516,6 +1536,7 @@ def _total(
 
 
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+_BARE_BRACKET = re.compile(r"(?:约|达|为|共)?")  # what may stand before the level inside its brackets
 
 
 def _named_levels(
@@ -1531,10 +1552,17 @@ def _named_levels(
         return {}
     if any(sum(a < figures[x].start < b for x in inside) != 1 for a, b in brackets):
         return {}  # one level in each bracket, and each bracket holds one
+    for (a, b), x in zip(brackets, inside, strict=True):
+        if not _BARE_BRACKET.fullmatch(folded, a + 1, figures[x].start) or b - 1 != figures[x].end:
+            return {}  # (增长5.2%), (占比62%), (受理案件1.2万件): a change, a share or another measure, not the level
+    families = {grammar.unit_family(figures[x].unit) for x in inside + after}
+    points = {grammar.unit_group(figures[x].unit) for x in inside + after}
+    if len(families) != 1 and points != {"rate", "points"}:  # a rate's level, then its change in points
+        return {}  # 甲镇(户籍人口3.2万人)…分别新建卫生室12个: another measure
     spoken = tuple(i for i in range(clause_lo, figures[after[0]].start) if not any(a <= i < b for a, b in brackets))
     listed = _take_pre(folded, spoken)
-    if not listed.listed:
-        return {}
+    if not listed.listed or not listed.verb:
+        return {}  # 分别 and a verb of change: the changes of the levels in brackets
     names = _split_list(folded, listed.list_head or listed.subject, n) if listed.subject else None
     gaps_ok = all(_LIST_GAP.fullmatch(folded, figures[a].end, figures[b].start) for a, b in itertools.pairwise(after))
     if not names or not gaps_ok:
@@ -1544,6 +1572,10 @@ def _named_levels(
         plan[level] = (_Pre(name, (), None, False, True, False, False), None)
         plan[change] = (replace(listed, subject=name, open_end=False), level)
     return plan
+
+
+def _in_money(f: Figure) -> bool:
+    return grammar.unit_family(f.unit) == "money"
 
 
 def _in_aside(folded: str, lo: int, at: int) -> bool:
@@ -1799,6 +1831,7 @@ def _topic(folded: str, p: Phrase) -> Phrase:
 
 
 # the basis of a change said since the figure before it: price-adjusted (实际), or on a comparable basis (可比)
+_PLANNED = re.compile(r"年初预算|预算安排|预算数|计划|目标|预期")  # not 一般公共预算收入
 _REAL = re.compile(r"实际|扣除价格因素|剔除价格因素|按可比价格")
 _COMPARABLE = re.compile(r"可比(?!价)|(?:扣除|剔除)[^，,；;。\d]{1,12}?因素|同口径|可比口径")
 
@@ -1809,7 +1842,8 @@ def _adjusted(folded: str, lo: int, at: int) -> str | None:
     if digits:
         window = window[digits[-1] + 1 :]  # only what was said since the figure before
     if _REAL.search(window):
-        return "实际"
+        # 预算安排增长5%,实际增长7.2%: the outturn against the plan, not growth net of prices
+        return None if _PLANNED.search(folded, lo, at) else "实际"
     if _COMPARABLE.search(window) and "自然口径" not in window:
         return "可比"
     return None
