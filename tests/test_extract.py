@@ -1956,3 +1956,27 @@ def test_verdicts_copulas_and_the_start_of_a_running_total_leave_measures() -> N
     assert read("该馆自开馆(1998年5月)以来累计接待读者1200万人次。", "scope")["1200万人次"] == ("累计",)
     assert read("街道面向社会招募150名社区网格员。", "measure")["150名"].endswith("社区网格员")
     assert read("按计划完成28个村卫生室改造。", "kind") == {"28个": "level"}
+
+
+def test_a_measure_said_once_then_elided_for_a_group_a_body_or_a_quarter() -> None:
+    """…月平均工资6800元,外来职工为5900元: 外来职工月平均工资 (but 外来职工为2万人 counts them); 水务集团资产总额…,
+    负债总额…: the group's own; 一季度营业收入9亿元,二季度10.2亿元: one measure, the quarter in the scope."""
+    got = read("全市职工月平均工资为6800元,外来职工为5900元。", "measure")
+    assert got["5900元"] == "外来职工月平均工资"
+    assert read("全市职工5万人,外来职工为2万人。", "measure")["2万人"] == "外来职工"
+    said = "供水集团资产总额820亿元,负债总额410亿元;燃气集团资产总额300亿元,负债总额120亿元。"
+    got = read(said, "measure")
+    assert (got["410亿元"], got["120亿元"]) == ("供水集团负债总额", "燃气集团负债总额")
+    got = read("一季度营业收入9亿元,二季度10.2亿元,三季度11亿元。", "measure", "scope")
+    assert got == {
+        "9亿元": ("营业收入", ("一季度",)),
+        "10.2亿元": ("营业收入", ("二季度",)),
+        "11亿元": ("营业收入", ("三季度",)),
+    }
+
+
+def test_均_before_a_list_of_figures_is_分别() -> None:
+    """甲及乙的收入中位数均维持1.8万元及2万元: each its own; 月均收入 and 次均费用 keep their 均."""
+    got = read("城镇职工及灵活就业人员的月收入中位数均维持1.8万元及2万元。", "measure")
+    assert list(got.values()) == ["城镇职工月收入中位数", "灵活就业人员月收入中位数"]
+    assert read("农民工月均收入4432元。", "measure") == {"4432元": "农民工月均收入"}

@@ -46,7 +46,7 @@ _LEAD = re.compile(
     r"|据对[^，,；;。]{1,30}?调查(?:显示|结果)?|据统计|据初步统计|初步核算|经初步核算|据测算|数据显示|据介绍|据了解|据悉|据知|统计显示"
     r"|全年|年末|年底|年初|年内|当年|本年|今年|去年|上年|\d{4}年(?:末|底|初|度|内|全年)?|\d{4}(?=[全本我])"
     r"|(?:近|过去)?[一二两三四五六七八九十\d]{1,2}年(?:来|间|以来)"
-    r"|\d{1,2}月(?:末|底|份)?|截至|截止|到(?=\d|[今去明本上]?年|目前|现在)|目前|现有"
+    r"|\d{1,2}月(?:末|底|份)?|第?[一二三四1-4]季度?(?![稻])|[上下]半年|前三季度|截至|截止|到(?=\d|[今去明本上]?年|目前|现在)|目前|现有"
     r"|全国|全省|全区|全市|全县|全州|全盟|全旗|全镇|全乡|全行业|全系统|全社会|我国|我省|我区|我市|我县|本市|本省|本区"
     r"|对(?!外)|为(?!期)|向|给"
     # 扣除疫情因素后, 剔除价格因素影响, 按自然口径计算: the basis of a change (kept in its scope), not its measure
@@ -55,7 +55,7 @@ _LEAD = re.compile(
 # Words between the measure and its number: copulas, adverbs, a comparison's base.
 _TAIL = re.compile(
     r"(?:(?:达到|达|完成|实现|有|拥有|共有|为|突破|超过|到)了|高达|多达|为|是|达到|达|完成|实现|有|拥有|共有|约为|(?<![估统设会审])计|在|至|到|分别|依次|共|共计|合计|总计|累计|(?<![年人])均|(?<=[\u4e00-\u9fff])各|都|也|又|再|还"
-    r"|控制在|控制|力争|确保|进入了|进入|平均为|平均|保持在|保持|稳定在|由|从|(?<![大名老干猛主])将(?:会|要)?"
+    r"|控制在|控制|维持在|维持|力争|确保|进入了|进入|平均为|平均|保持在|保持|稳定在|由|从|(?<![大名老干猛主])将(?:会|要)?"
     r"|已|已经|仅|只|则|约|大约|预计|初步|首次|一举|率先|历史性地?|同比去年|同比|环比|可比|实际|名义|折合|合计|、"
     # 按年实质收缩, 与上年同期比较, 录得: Hong Kong and Macau wording of 同比, 实际, 比上年, 达到
     r"|按年|按季|实质|录得|出现|(?:与|同)(?:上|去)年(?:同期)?比较"
@@ -79,6 +79,8 @@ _TAIL = re.compile(
 _OVER_SPAN = re.compile(
     r"(?:^|[^\d一二两三四五六七八九十百千万半周学财上去今当本全前后同每近历逐多该往常按青成老少个明来次下连单首准平丰闰计隔翌整年月-])[年月]$"
 )
+# 甲及乙的收入中位数均维持18000元及20500元: with a list of figures, 均 is 分别 (with one, both have it)
+_EACH = re.compile(r"(?<![人平年月次户日亩周季])均(?![价值衡匀等])")
 _VERDICT = re.compile(r"(?:增长|增幅|涨幅|增速|降幅|下降|上涨)(?:较|最|更|明显|比较)(?:高|快|大|多|明显|显著|突出)?$")
 _RATE_AHEAD = re.compile(r"\s*[\d.]+\s*(?:%|‰|个?百分点|个?千分点)")  # a rate or points figure comes next
 # 财政支出则由于救灾支出增加而上升: a cause, between a measure and its verb
@@ -359,7 +361,7 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
     if _BULLET_CHARS.search(_text(folded, p)):
         p = tuple(i for i in p if folded[i] not in _BULLET_CHARS_SET)
     s = _text(folded, p)
-    listed = "分别" in s or "依次" in s
+    listed = "分别" in s or "依次" in s or bool(_EACH.search(s))
     named_part = False
     cumulative = "累计" in s
     p, lead = _strip_lead(folded, p)
@@ -412,9 +414,10 @@ def _take_pre(folded: str, p: Phrase) -> _Pre:
     p, _ = _strip_lead(folded, p)
     s = _text(folded, p)
     predicate: Phrase = ()
-    at_list = max(s.rfind("分别"), s.rfind("依次"))
+    each = [m.start() for m in _EACH.finditer(s)]
+    at_list = max(s.rfind("分别"), s.rfind("依次"), each[-1] if each else -1)
     if at_list > 0:  # 总部、研发中心分别新增…: the subjects before 分别, what happened to them after it
-        predicate = p[at_list + 2 :]
+        predicate = p[at_list + (1 if s[at_list] == "均" else 2) :]
         while predicate and (m := _TAIL.search(_text(folded, predicate))):
             predicate = predicate[: m.start()]
         p = p[:at_list]
@@ -538,6 +541,10 @@ def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
         first, last = parts[0], parts[-1]
     noun = _SHARED_NOUN.search(_text(folded, last))
     item_end = told = _last_item_end([_text(folded, p) for p in parts])
+    of_at = _text(folded, last).find("的")
+    plain = of_at >= 2 and "占" not in _text(folded, last)[:of_at]  # not 三产业增加值占生产总值的比重
+    if told is None and plain and not any("的" in _text(folded, p) for p in parts[:-1]):
+        told = item_end = of_at  # 城镇职工及灵活就业人员的月收入中位数: the last item ends at its 的
     short = item_end is not None and len(last) > item_end + 1
     if item_end is None:
         item_end = len(first)
@@ -1402,6 +1409,8 @@ def _describe_sentence(
             word = next((w for w in _ELIDED_OWNER_BY_LENGTH if prior.endswith(w)), None)
             if word and figures[near].start > seg_lo and len(prior) - len(word) >= 2:
                 subject = measures[near][: len(prior) - len(word)] + subject
+        if subject and subject == pre.subject and levels and plan is None and not (change or share or borrowed):
+            subject = _elided(folded, subject, measures[levels[-1]], f, figures[levels[-1]], seg_lo)
         measures[j] = subject
         if share and not change and parent is None:
             shares.append(j)
@@ -1574,6 +1583,29 @@ def _named_levels(
     return plan
 
 
+# who a figure is of, said alone where a measure was (…月平均工资6800元,外来职工为5900元)
+_GROUP_WORD = re.compile(r"居民|职工|人员|农民|工人|人口|家庭|群体|女性|男性|青年|学生|劳动力|员工")
+_GROUP = re.compile(rf"(?:{_GROUP_WORD.pattern})$")
+# a body that owns a measure said first (水务集团资产总额…): its next bare measure (负债总额) is its own too
+_OWNER_BODY = re.compile(r"^[^，,；;、的]{1,10}?(?:集团|公司|企业|银行|基金|医院|学校|协会|中心)")
+
+
+def _elided(folded: str, subject: Phrase, prior: Phrase, f: Figure, before: Figure, seg_lo: int) -> Phrase:
+    """A measure said once and then elided: 外来职工为5900元 after 职工月平均工资6800元 is 外来职工月平均工资;
+    负债总额410亿元 after 水务集团资产总额820亿元 is 水务集团负债总额. Else the subject as it is."""
+    said, prior_text = _text(folded, subject), _text(folded, prior)
+    group = before.unit == f.unit and grammar.unit_family(f.unit) not in _COUNTED and _GROUP.search(said)
+    if group and not _MEASURE_NOUN.search(said) and not _OWN_NOUN.search(said):
+        owner = _GROUP_WORD.search(prior_text, 0, len(prior_text) - 2)
+        head = prior[owner.end() :] if owner else prior
+        return subject + head if len(head) >= 2 else subject
+    body = _OWNER_BODY.match(prior_text)
+    bare = _MEASURE_END.search(said) and not _OWNER_BODY.match(said) and not _BODY.search(said) and len(said) <= 6
+    if body and bare and before.start > seg_lo and not said.startswith(prior_text[: body.end()]):
+        return prior[: body.end()] + subject
+    return subject
+
+
 def _in_money(f: Figure) -> bool:
     return grammar.unit_family(f.unit) == "money"
 
@@ -1670,6 +1702,8 @@ _ACTION = re.compile(
 # the actor before a verb of handling cases (市中院受理各类案件): the entity of what it does next
 _ACTOR_VERB = re.compile(r"(?:受理|办结|审结|执结|新收|收案|立案|起诉|批捕|办理|查处|调解|收治|收养)")
 _ENTITY_UNITS = frozenset({"个", "家", "所", "处", "座"})  # counters of organizations and sites, not of beds (张)
+# families of counts: 外来职工为5900人 counts them, it elides no measure
+_COUNTED = frozenset({"people", "count", "visits", "households", "items"})
 _BODY = re.compile(r"(?:站|所|院|庭|局|中心|机构|机关|企业|公司|单位|设施|组织|协会|馆|园|基地)$")
 # the people or places a body has (学校…在校学生, 托育中心…从业人员): its attribute, however long the word
 _ROLE_NOUN = re.compile(
