@@ -1980,3 +1980,20 @@ def test_均_before_a_list_of_figures_is_分别() -> None:
     got = read("城镇职工及灵活就业人员的月收入中位数均维持1.8万元及2万元。", "measure")
     assert list(got.values()) == ["城镇职工月收入中位数", "灵活就业人员月收入中位数"]
     assert read("农民工月均收入4432元。", "measure") == {"4432元": "农民工月均收入"}
+
+
+def test_a_figure_restated_in_brackets_in_another_unit() -> None:
+    """造林3200公顷(4.8万亩),增加150公顷(2250亩): 2250亩 is the change again, its parent 4.8万亩 (not a level)."""
+    got = read("全县退耕面积3200公顷(4.8万亩),比上年增加150公顷(2250亩)。", "kind", "parent")
+    assert got["4.8万亩"] == ("level", None)
+    assert got["2250亩"] == ("change", "s00.m02")
+
+
+def test_small_words_of_farm_reports_leave_measures() -> None:
+    """比去年略减, 10月上旬, 和 joining two items, 两年平均增长: none of them is what is measured."""
+    got = read("茶园面积15.2万亩,比去年略减0.3万亩。", "measure", "parent")
+    assert got["0.3万亩"] == ("茶园面积", "s00.m01")
+    assert read("10月上旬全县蔬菜在田面积21万亩。", "measure") == {"21万亩": "蔬菜在田面积"}
+    got = read("新增高标准农田5.2万亩和高效节水灌溉面积1.8万亩。", "measure")
+    assert got["1.8万亩"] == "高效节水灌溉面积"
+    assert read("全县茶叶产值两年平均增长5.1%。", "measure") == {"5.1%": "茶叶产值"}

@@ -46,7 +46,7 @@ _LEAD = re.compile(
     r"|据对[^，,；;。]{1,30}?调查(?:显示|结果)?|据统计|据初步统计|初步核算|经初步核算|据测算|数据显示|据介绍|据了解|据悉|据知|统计显示"
     r"|全年|年末|年底|年初|年内|当年|本年|今年|去年|上年|\d{4}年(?:末|底|初|度|内|全年)?|\d{4}(?=[全本我])"
     r"|(?:近|过去)?[一二两三四五六七八九十\d]{1,2}年(?:来|间|以来)"
-    r"|\d{1,2}月(?:末|底|份)?|第?[一二三四1-4]季度?(?![稻])|[上下]半年|前三季度|截至|截止|到(?=\d|[今去明本上]?年|目前|现在)|目前|现有"
+    r"|\d{1,2}月(?:末|底|份)?(?:[上中下]旬)?|[上中下]旬|第?[一二三四1-4]季度?(?![稻])|[上下]半年|前三季度|截至|截止|到(?=\d|[今去明本上]?年|目前|现在)|目前|现有"
     r"|全国|全省|全区|全市|全县|全州|全盟|全旗|全镇|全乡|全行业|全系统|全社会|我国|我省|我区|我市|我县|本市|本省|本区"
     r"|对(?!外)|为(?!期)|向|给"
     # 扣除疫情因素后, 剔除价格因素影响, 按自然口径计算: the basis of a change (kept in its scope), not its measure
@@ -55,7 +55,7 @@ _LEAD = re.compile(
 # Words between the measure and its number: copulas, adverbs, a comparison's base.
 _TAIL = re.compile(
     r"(?:(?:达到|达|完成|实现|有|拥有|共有|为|突破|超过|到)了|高达|多达|为|是|达到|达|完成|实现|有|拥有|共有|约为|(?<![估统设会审])计|在|至|到|分别|依次|共|共计|合计|总计|累计|(?<![年人])均|(?<=[\u4e00-\u9fff])各|都|也|又|再|还"
-    r"|控制在|控制|维持在|维持|力争|确保|进入了|进入|平均为|平均|保持在|保持|稳定在|由|从|(?<![大名老干猛主])将(?:会|要)?"
+    r"|控制在|控制|维持在|维持|力争|确保|进入了|进入|平均为|(?:[两三四五六七八九十]|\d{1,2})年平均|平均|保持在|保持|稳定在|由|从|(?<![大名老干猛主])将(?:会|要)?"
     r"|已|已经|仅|只|则|约|大约|预计|初步|首次|一举|率先|历史性地?|同比去年|同比|环比|可比|实际|名义|折合|合计|、"
     # 按年实质收缩, 与上年同期比较, 录得: Hong Kong and Macau wording of 同比, 实际, 比上年, 达到
     r"|按年|按季|实质|录得|出现|(?:与|同)(?:上|去)年(?:同期)?比较"
@@ -88,7 +88,7 @@ _CAUSE = re.compile(r"则?(?:由于|因为|因|受)[^，,；;。]{2,20}?(?:而|�
 # adverbs of degree and pace before a verb of change (增速明显比上年放缓, 收入稳步增长); without a verb of
 # change 持续 is the verb (高温持续18天)
 _DEGREE = re.compile(
-    r"(?:明显|显著|大幅度?|小幅|略有|略微|稍有|进一步|继续|持续|稳步|有所|较快|快速|平稳|轻微|(?<![小中])微"
+    r"(?:明显|显著|大幅度?|小幅|略有|略微|(?<![策战省侵忽粗约])略|稍有|进一步|继续|持续|稳步|有所|较快|快速|平稳|轻微|(?<![小中])微"
     r"|逐[年月季日]|逐步|逐渐|不断|强劲|强势|迅猛)$"
 )
 _CHANGE_VERB = re.compile(
@@ -1114,7 +1114,10 @@ def _describe_sentence(
             clause_lo if idx == 0 else max(figures[clause_figs[idx - 1]].end, noun_until.get(clause_figs[idx - 1], 0))
         )
         if idx and folded[own_lo : own_lo + 1] in ("及", "与", "和") and not folded[own_lo + 1 : own_lo + 2].isdigit():
-            own_lo = figures[clause_figs[idx - 1]].end  # 3家企业完成管输及储气收入96亿元: the noun runs on past 及
+            if own_lo > figures[clause_figs[idx - 1]].end:
+                own_lo = figures[clause_figs[idx - 1]].end  # 3家企业完成管输及储气收入96亿元: the noun runs on past 及
+            else:
+                own_lo += 1  # 农田5.2万亩和节水灌溉面积1.8万亩: the 和 joins the items, no part of the second
         pre = first_pre if idx == 0 and first_pre is not None else _take_pre(folded, tuple(range(own_lo, f.start)))
         if j in named_levels:  # 甲馆藏书(12.5万册)和乙馆藏书(8.3万册)分别增加1200册及900册: each its name's
             pre, named_parent = named_levels[j]
@@ -1451,6 +1454,29 @@ def _describe_sentence(
     if levels:
         carry.whole = (measures[levels[-1]], figures[levels[-1]].unit)
     _keep_adjusted_only_beside_reported(members, out)
+    _restate_in_brackets(folded, figures, members, out)
+
+
+_RESTATED_OPEN = re.compile(r"\s*[(（]\s*(?:约|合)?\s*$")
+_RESTATED_CLOSE = re.compile(r"\s*[)）]")
+
+
+def _restate_in_brackets(folded: str, figures: list[Figure], members: list[int], out: list[Description | None]) -> None:
+    """造林3200公顷(4.8万亩),增加150公顷(2250亩): a figure alone in brackets after another of its family restates
+    it in another unit: the same measure and kind, and its parent the restated parent (4.8万亩)."""
+    restated: dict[int, int] = {}
+    for x, y in itertools.pairwise(members):
+        said, again = out[x], out[y]
+        fx, fy = figures[x], figures[y]
+        if said is None or again is None or fx.unit == fy.unit:
+            continue
+        if grammar.unit_family(fx.unit) != grammar.unit_family(fy.unit) or fx.unit in _RATE_UNITS:
+            continue
+        if not _RESTATED_OPEN.fullmatch(folded, fx.end, fy.start) or not _RESTATED_CLOSE.match(folded, fy.end):
+            continue
+        parent = restated.get(said.parent, said.parent) if said.parent is not None else None
+        out[y] = replace(said, parent=parent, label=again.label)
+        restated[x] = y
 
 
 def _keep_adjusted_only_beside_reported(members: list[int], out: list[Description | None]) -> None:
