@@ -1997,3 +1997,9 @@ def test_small_words_of_farm_reports_leave_measures() -> None:
     got = read("新增高标准农田5.2万亩和高效节水灌溉面积1.8万亩。", "measure")
     assert got["1.8万亩"] == "高效节水灌溉面积"
     assert read("全县茶叶产值两年平均增长5.1%。", "measure") == {"5.1%": "茶叶产值"}
+
+
+def test_a_change_against_a_normal_year_said_平年() -> None:
+    """比平年偏少18.5%, like 比常年: against a normal year, kept apart from 比上年偏少9.2%."""
+    got = read("全县平均降水量比平年偏少18.5%，比上年偏少9.2%。", "measure", "scope")
+    assert got["18.5%"] == ("平均降水量", ("常年",)) and got["9.2%"] == ("平均降水量", ())

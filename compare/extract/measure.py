@@ -213,7 +213,7 @@ _MULTI_YEAR = re.compile(
     r"|年均(?!浓度|气温|温度|降水|降雨|日照|风速|湿度|值)"  # 年均浓度 is one year's average
     r"|(?:比|较|与)(?:上|前)一?个?[二两三四五六七八九十\d]{1,2}个?年"  # 比上个五年上升: against a span
 )
-_NORMAL_BASE = re.compile(r"(?:比|较|与)(?:常年|多年平均|历年同期|年初)")
+_NORMAL_BASE = re.compile(r"(?:比|较|与)(?:常年|平年|多年平均|历年同期|年初)")  # 平年: a normal year
 # a span of years a sentence opens on (五年来, 过去五年, 近三年): 年均 speaks only of its own figure
 _SPAN_OPENING = re.compile(
     rf"(?:(?:近|最近|过去)?(?<![\d一二两三四五六七八九十〇零]){_YEARS}年(?:来|里|间)?)"
