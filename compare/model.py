@@ -143,6 +143,7 @@ class Report:
     published: str = ""  # from meta.toml, as written there
     # (offset in text, 1-based line in the source file) at the start of each block
     line_map: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+    own_year: int | None = None  # the year the report reviews, as extraction read it (None: not read)
 
     def line_of(self, offset: int) -> int:
         """The 1-based line of the source file that holds this offset of the text."""

@@ -47,7 +47,7 @@ def load_report(arg: str, root: str | os.PathLike[str] | None = None) -> Report:
 
 def _load_report(arg: str, root: str | os.PathLike[str] | None) -> Report:
     # imported here: a comparison served from the cache never reads a report, nor compiles their patterns
-    from .extract import extract_metrics, extract_programs
+    from .extract import extract_programs, read_metrics
     from .normalize import normalize
 
     source = locate(arg, reports_dir(root))
@@ -60,7 +60,8 @@ def _load_report(arg: str, root: str | os.PathLike[str] | None) -> Report:
         meta=source.meta,
         source_lines=document.source_lines,
     )
-    return replace(report, programs=extract_programs(report), metrics=extract_metrics(report))
+    metrics, own_year = read_metrics(report)
+    return replace(report, programs=extract_programs(report), metrics=metrics, own_year=own_year)
 
 
 # A second report this large (bytes) is read in a worker process while this one reads the first:

@@ -607,3 +607,20 @@ def test_growth_on_an_adjusted_basis_never_pairs_with_growth_as_reported() -> No
             _compare("全县零售额800亿元,增长8.2%,扣除价格因素实际增长6.9%。", "全县零售额增长7.0%。"), "6.9%"
         ).reason
     )
+
+
+def _read(text: str, year: str) -> Report:
+    from compare.extract import read_metrics
+
+    report = normalize(f"示例报告\n\n【前言】\n\n{text}", year=year)
+    metrics, own = read_metrics(report)
+    return replace(report, metrics=metrics, own_year=own)
+
+
+def test_goals_meet_outcomes_of_their_year_or_the_next_only() -> None:
+    """A 2030 report's goal (明年新建书屋30家) is checked against the 2031 report's outcome, never a 2032 one's:
+    editions that skip a year say nothing of each other's goals."""
+    base = _read("2030年,全县新建书屋28家。明年全县将新建书屋30家。", "2030")
+    assert base.own_year == 2030
+    assert [t.status.value for t in compare_reports(base, _read("2031年,全县新建书屋32家。", "2031"), Config()).targets]
+    assert compare_reports(base, _read("2032年,全县新建书屋32家。", "2032"), Config()).targets == ()

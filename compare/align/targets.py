@@ -38,6 +38,10 @@ def align_targets(base: Report, new: Report, config: Config) -> list[TargetCheck
     ]
     if not targets or not outcomes:
         return []
+    # a goal is for the year the report reviews or the next (今年 in a plan issued early in the year): a 2016
+    # report's goals say nothing of a 2018 report's outcomes
+    if base.own_year is not None and new.own_year is not None and new.own_year - base.own_year not in (0, 1):
+        return []
     readings = [_as_outcome(t) for t in targets]
     scores: list[list[float]] = []
     for reading in readings:

@@ -16,7 +16,7 @@ from .figures import Mask, masked_spans, scan
 from .measure import describe, own_year, quiet_parens, sentences_of
 from .programs import extract_programs
 
-__all__ = ["extract_metrics", "extract_programs", "sentence_bounds"]
+__all__ = ["extract_metrics", "extract_programs", "read_metrics", "sentence_bounds"]
 
 _SENTENCE_END = "。！？!?；;\n"
 # A figure carries its sentence, but at most this many characters either side: a paragraph of
@@ -27,6 +27,11 @@ _SENTENCE_MARK = re.compile(r"[。！？!?；;\n]")
 
 def extract_metrics(report: Report) -> tuple[Metric, ...]:
     """Every figure in every section, in text order, with its label, kind, value, unit and key."""
+    return read_metrics(report)[0]
+
+
+def read_metrics(report: Report) -> tuple[tuple[Metric, ...], int | None]:
+    """extract_metrics(), and the year the report reviews (its own year, read from its title and text)."""
     text = report.text
     folded = grammar.fold_dates(grammar.fold(text))
     mask = Mask(masked_spans(text))
@@ -82,7 +87,7 @@ def extract_metrics(report: Report) -> tuple[Metric, ...]:
                     upper=f.upper,
                 )
             )
-    return tuple(metrics)
+    return tuple(metrics), own
 
 
 # A heading that announces the coming year's work: its figures are targets (二、2026年工作安排, 今年主要工作).
