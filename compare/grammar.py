@@ -185,7 +185,7 @@ def fold_dates(text: str) -> str:
 
 def _arabic_date(m: re.Match[str]) -> str:
     year, _, month = m.group().partition("年")
-    digits = "".join(str(_CN_VALUE.get(c, 0)) for c in year)  # ○, a circle for 〇, is 0 too
+    digits = _digit_by_digit(year)  # ○, a circle for 〇, is 0 too
     if not month:
         return digits
     return digits + "年" + "".join(str(_CN_VALUE.get(c, 1)) for c in month)  # 十二 -> 12
@@ -315,6 +315,11 @@ _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 
 
+def _digit_by_digit(chars: str) -> str:
+    """一九九八 -> 1998, 〇三 -> 03: each character one digit (any other character, ○ among them, a 0)."""
+    return "".join(str(_CN_VALUE.get(c, 0)) for c in chars)
+
+
 def chinese_integer(text: str) -> int | None:
     """一千二百万 -> 12000000, 百万 -> 1000000, 十九 -> 19; None when the characters make no number.
 
@@ -359,11 +364,11 @@ def parse_number(digits: str) -> Decimal | None:
     if point and fraction and all(c in _CN_VALUE for c in fraction):
         # 一一六一.二 (digit by digit), 五十九.四三, 〇.〇三: the whole part either way, then each digit
         if integer and all(c in _CN_VALUE for c in integer):
-            whole = int("".join(str(_CN_VALUE[c]) for c in integer))
+            whole = int(_digit_by_digit(integer))
         else:
             whole = chinese_integer(integer) if integer else None
         if whole is not None:
-            return Decimal(f"{whole}.{''.join(str(_CN_VALUE[c]) for c in fraction)}")
+            return Decimal(f"{whole}.{_digit_by_digit(fraction)}")
     import cn2an  # lazily, and rarely: 90 ms to import, needed only for forms like 十二点五
 
     try:

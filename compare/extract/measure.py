@@ -539,10 +539,11 @@ def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
     if folded[first[0]] == "第":  # 第一、二、三产业: the ordinals share 第
         parts = [p if folded[p[0]] == "第" else (first[0], *p) for p in parts]
         first, last = parts[0], parts[-1]
-    noun = _SHARED_NOUN.search(_text(folded, last))
+    last_said = _text(folded, last)
+    noun = _SHARED_NOUN.search(last_said)
     item_end = told = _last_item_end([_text(folded, p) for p in parts])
-    of_at = _text(folded, last).find("的")
-    plain = of_at >= 2 and "占" not in _text(folded, last)[:of_at]  # not 三产业增加值占生产总值的比重
+    of_at = last_said.find("的")
+    plain = of_at >= 2 and "占" not in last_said[:of_at]  # not 三产业增加值占生产总值的比重
     if told is None and plain and not any("的" in _text(folded, p) for p in parts[:-1]):
         told = item_end = of_at  # 城镇职工及灵活就业人员的月收入中位数: the last item ends at its 的
     short = item_end is not None and len(last) > item_end + 1
@@ -551,7 +552,7 @@ def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
         short = all(len(p) <= 3 for p in parts[:-1]) and len(last) > len(first) + 1
     if short and _PEOPLE.match(_text(folded, last[item_end:])):
         noun = None  # 城镇和农村居民人均可支配收入: the people and all after them are shared
-    if len(parts) == 2 and len(last) > 3 and _contrasting(_text(folded, first)[-2:], _text(folded, last)[:2]):
+    if len(parts) == 2 and len(last) > 3 and _contrasting(_text(folded, first)[-2:], last_said[:2]):
         parts = [first + last[2:], first[:-2] + last]  # 路灯白天、夜间亮灯率: 白天 against 夜间, both 路灯's 亮灯率
     elif noun and noun.start() > 0 and not any(_OWN_NOUN.search(_text(folded, p)) for p in parts[:-1]):
         at = noun.start()
@@ -568,7 +569,7 @@ def _split_list(folded: str, head: Phrase, n: int) -> list[Phrase] | None:
         per_head
         and len(parts) == 2
         and len(last) <= 6
-        and _SHARED_NOUN.search(_text(folded, last))
+        and _SHARED_NOUN.search(last_said)
         and "人均" not in _text(folded, last)
     ):
         parts[-1] = first[: per_head.end()] + last  # 居民人均收入和消费支出: the second is 居民人均消费支出
@@ -1234,22 +1235,9 @@ def _describe_sentence(
             subject = subject + noun if noun or not pre.open_end else (pre.fallback or subject)
             if noun:
                 noun_until[j] = noun[-1] + 1
-        if (
-            idx > 0
-            and plan is None
-            and not change
-            and not share
-            and folded[own_lo : own_lo + 1] == "、"
-            and (acted := _LIST_VERB.match(_text(folded, measures.get(clause_figs[idx - 1], ()))))
-            and subject
-            and _text(folded, subject) == folded[own_lo + 1 : f.start]  # a bare noun, no verb or word of its own
-            and not _LIST_VERB.match(folded, own_lo + 1)
-            and not _OWN_ACT.search(_text(folded, subject))
-            and not _MEASURE_NOUN.search(_text(folded, subject))
-            and (_in_money(f) <= _in_money(figures[clause_figs[idx - 1]]))  # 耗资2亿元: no object of 硬化
-        ):
-            verb_at = measures[clause_figs[idx - 1]][0]  # 新建口袋公园12个、城市绿道35公里: 新建城市绿道
-            subject = tuple(range(verb_at, verb_at + acted.end())) + subject
+        if idx > 0 and plan is None and not change and not share and folded[own_lo : own_lo + 1] == "、":
+            item = clause_figs[idx - 1]
+            subject = _list_verb(folded, measures.get(item, ()), figures[item], subject, own_lo, f) + subject
         weak = False
         if _text(folded, subject) in _ADDED and levels and figures[levels[-1]].unit == f.unit and measures[levels[-1]]:
             stock = measures[levels[-1]]  # 馆藏档案82.4万卷,新增3.1万卷: what was added to
@@ -1632,8 +1620,19 @@ def _elided(folded: str, subject: Phrase, prior: Phrase, f: Figure, before: Figu
     return subject
 
 
-def _in_money(f: Figure) -> bool:
-    return grammar.unit_family(f.unit) == "money"
+def _list_verb(folded: str, prior: Phrase, before: Figure, subject: Phrase, own_lo: int, f: Figure) -> Phrase:
+    """新建口袋公园12个、城市绿道35公里: the verb that opened the item before 、 (新建), when it acts on this
+    bare item too; () when the item has a verb of its own, names a measure of its own, or is money (耗资)."""
+    acted = _LIST_VERB.match(_text(folded, prior))
+    said = _text(folded, subject)
+    if not acted or not subject or said != folded[own_lo + 1 : f.start]:  # a bare noun, no word of its own
+        return ()
+    if _LIST_VERB.match(said) or _OWN_ACT.search(said) or _MEASURE_NOUN.search(said):
+        return ()
+    money = grammar.unit_family(f.unit) == "money"
+    if money and grammar.unit_family(before.unit) != "money":
+        return ()
+    return prior[: acted.end()]
 
 
 def _in_aside(folded: str, lo: int, at: int) -> bool:
